@@ -1,0 +1,11 @@
+import type { CodeSpec } from './types.js';
+
+// CM0xx: the project as a whole, usage, and output writing. CM9xx: internal faults.
+export const generalCodes: CodeSpec[] = [
+  { code: 'CM001', defaultSeverity: 'error', title: 'No cog.yaml in the project directory', hint: 'Point cog-migrate at the folder that holds cog.yaml.' },
+  { code: 'CM002', defaultSeverity: 'error', title: 'Project directory does not exist or is not a directory', hint: 'Check the path.' },
+  { code: 'CM010', defaultSeverity: 'error', title: 'Output directory exists and is not empty', hint: 'Pass --force to replace it, or choose another --out.' },
+  { code: 'CM011', defaultSeverity: 'error', title: 'Output path escapes the output directory', hint: 'This is a bug in a target or a hostile file name; nothing was written.' },
+  { code: 'CM012', defaultSeverity: 'error', title: 'Could not write the output', hint: 'Check permissions and free space; nothing was left half-written.' },
+  { code: 'CM901', defaultSeverity: 'error', title: 'Internal error', hint: 'Re-run with --debug and report the stack trace at the project tracker.' },
+];

@@ -1,0 +1,46 @@
+// The Cog frontend: cog.yaml + predictor source -> IR. Reads statically; never runs user code.
+
+import { basename, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { IR_VERSION, type CogIR } from '../../ir/types.js';
+import type { Finding } from '../../findings/types.js';
+import { finding } from '../../findings/finding.js';
+import { loadCogConfig } from './config/index.js';
+import { extractPredictor } from './predictor/index.js';
+
+export interface ReadResult {
+  ir?: CogIR;
+  findings: Finding[];
+}
+
+export function readCog(dir: string): ReadResult {
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    return { findings: [finding('CM002', `${dir} is not a directory`)] };
+  }
+  if (!existsSync(resolve(root, 'cog.yaml'))) {
+    return { findings: [finding('CM001', `no cog.yaml in ${dir}`, { file: 'cog.yaml' })] };
+  }
+  const { config, findings } = loadCogConfig(root);
+  if (!config) return { findings };
+  const ir: CogIR = {
+    irVersion: IR_VERSION,
+    project: { name: projectName(root), root, configGeneration: config.configGeneration },
+    build: config.build,
+    runtime: config.runtime,
+    predictors: {},
+  };
+  for (const ref of [config.predict, config.train]) {
+    if (!ref) continue;
+    const result = extractPredictor(root, ref);
+    findings.push(...result.findings);
+    if (result.predictor) ir.predictors[ref.role] = result.predictor;
+  }
+  return { ir, findings };
+}
+
+/** A lower-case, dash-separated name from the folder, usable as an app name on every target. */
+export function projectName(root: string): string {
+  const name = basename(root).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return name || 'model';
+}

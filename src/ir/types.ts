@@ -1,0 +1,228 @@
+// The intermediate representation: one typed model of a Cog project. Frontends produce it,
+// targets consume it; nothing else crosses that boundary. Every node keeps `loc` so findings can
+// point at the user's own file and words, never at IR field names.
+
+export const IR_VERSION = 1 as const;
+
+/** A position in the user's project. `file` is relative to the project root, POSIX separators. */
+export interface SourceLocation {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+/** A JSON-compatible literal value as evaluated from Python or YAML source. */
+export type LiteralValue =
+  | null
+  | boolean
+  | number
+  | string
+  | LiteralValue[]
+  | { [key: string]: LiteralValue };
+
+/**
+ * A value read from source. Either it evaluated statically to a literal, or it did not and is
+ * kept as the original source text (with a finding explaining why).
+ */
+export type StaticValue =
+  | { kind: 'literal'; value: LiteralValue }
+  | { kind: 'source'; text: string };
+
+// ---------------------------------------------------------------------------------------------
+// Types of inputs and outputs
+
+export type PrimitiveTypeName = 'str' | 'int' | 'float' | 'bool';
+
+export type IrType =
+  | { kind: 'str' }
+  | { kind: 'int' }
+  | { kind: 'float' }
+  | { kind: 'bool' }
+  | { kind: 'path' }
+  | { kind: 'file' }
+  | { kind: 'secret' }
+  | { kind: 'any' }
+  | { kind: 'dict' }
+  | { kind: 'list'; items: IrType }
+  | { kind: 'optional'; inner: IrType }
+  | { kind: 'iterator'; items: IrType }
+  | { kind: 'concatenateIterator'; items: IrType }
+  | { kind: 'asyncIterator'; items: IrType }
+  | { kind: 'asyncConcatenateIterator'; items: IrType }
+  | { kind: 'object'; name: string; fields: ObjectField[]; loc: SourceLocation };
+
+export type IrTypeKind = IrType['kind'];
+
+/** A field of a BaseModel output class. */
+export interface ObjectField {
+  name: string;
+  type: IrType;
+  /** Default as written in the class body; absent when the field is required. */
+  default?: StaticValue;
+  loc: SourceLocation;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+export interface Input {
+  name: string;
+  type: IrType;
+  /** 'required' when the parameter has no default (or `Input(...)` gives none). */
+  default: StaticValue | 'required';
+  description?: string;
+  ge?: number;
+  le?: number;
+  minLength?: number;
+  maxLength?: number;
+  regex?: string;
+  choices?: StaticValue;
+  deprecated?: boolean;
+  /** Position in the signature, 0-based, as Cog's `x-order`. */
+  order: number;
+  /** How the user wrote it, e.g. `Input(ge=0)`, `@cog.input("x", type=int)`, or `x: int = 3`. */
+  spelling: 'Input' | 'decorator' | 'plain';
+  loc: SourceLocation;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Predictors
+
+export type PredictorKind =
+  /** `class P(BasePredictor)` with `predict()` / `train()`. */
+  | 'class'
+  /** A module-level function named by `predict: "predict.py:predict"`. */
+  | 'function'
+  /** The newer `class R(BaseRunner)` with `run()`. */
+  | 'runner'
+  /** Pre-1.0 `class P(cog.Predictor)` with `@cog.input(...)` decorators. */
+  | 'legacy';
+
+export interface Predictor {
+  /** Which cog.yaml key named it. */
+  role: 'predict' | 'train';
+  /** The reference as written in cog.yaml, e.g. `predict.py:Predictor`. */
+  ref: string;
+  /** Module file relative to the project root, POSIX separators. */
+  file: string;
+  /** Class or function name. */
+  name: string;
+  kind: PredictorKind;
+  /** Name of the method that serves requests (`predict`, `train`, `run`), absent for functions. */
+  method?: string;
+  isAsync: boolean;
+  setup?: SetupSignature;
+  inputs: Input[];
+  output: IrType;
+  /** Local modules (relative paths) the predictor file imports, transitively. */
+  localImports: string[];
+  /** Cog runtime APIs used in the file that need mapping (current_scope, emit_metric, ...). */
+  runtimeApis: RuntimeApiUse[];
+  loc: SourceLocation;
+}
+
+export interface SetupSignature {
+  isAsync: boolean;
+  /** `setup(self, weights: Path = None)`: Cog passes COG_WEIGHTS through this parameter. */
+  weightsParameter?: { name: string; type: IrType; loc: SourceLocation };
+  loc: SourceLocation;
+}
+
+export interface RuntimeApiUse {
+  api: 'current_scope' | 'emit_metric' | 'record_metric' | 'CancelationException';
+  loc: SourceLocation;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build and runtime
+
+export interface PythonRequirement {
+  /** The line exactly as written (after stripping comments and surrounding blanks). */
+  raw: string;
+  kind: 'package' | 'url' | 'option' | 'editable' | 'file';
+  /** Normalised distribution name for packages, e.g. `torch`. */
+  name?: string;
+  extras?: string[];
+  /** Version specifier as written, e.g. `==2.1.0` or `>=1,<2`. */
+  specifier?: string;
+  /** Environment marker after `;`. */
+  marker?: string;
+  /** For `pkg @ url` and bare URLs. */
+  url?: string;
+  /** Pip options: `--extra-index-url URL`, `-f URL`, `--pre` ... kept verbatim. */
+  option?: string;
+  loc: SourceLocation;
+}
+
+export interface SecretMount {
+  type: 'secret';
+  id: string;
+  target: string;
+}
+
+export interface RunStep {
+  command: string;
+  mounts: SecretMount[];
+  loc: SourceLocation;
+}
+
+export interface EnvironmentVariable {
+  name: string;
+  value: string;
+  loc: SourceLocation;
+}
+
+export interface WeightsEntry {
+  source: string;
+  target?: string;
+  loc: SourceLocation;
+}
+
+export interface Build {
+  gpu: boolean;
+  /** As written, e.g. "11.8"; absent when Cog would infer it. */
+  cuda?: string;
+  cudnn?: string;
+  /** Always a string ("3.10", never 3.1). Defaults to Cog's default when absent. */
+  pythonVersion: string;
+  pythonVersionExplicit: boolean;
+  systemPackages: { name: string; loc: SourceLocation }[];
+  /** Where requirements came from: a requirements file, the legacy python_packages, or none. */
+  requirementsSource: 'python_requirements' | 'python_packages' | 'none';
+  /** Project-relative path of the requirements file, when python_requirements is used. */
+  requirementsFile?: string;
+  pythonRequirements: PythonRequirement[];
+  run: RunStep[];
+  /** Legacy `pre_install` lines, run before requirements. */
+  preInstall: RunStep[];
+  /** `build.sdk_version` pin of the cog SDK. */
+  sdkVersion?: string;
+  loc: SourceLocation;
+}
+
+export interface Runtime {
+  concurrency?: { max?: number; defaultTarget?: number; loc: SourceLocation };
+  /** `image:` — the registry image name Cog pushes to. */
+  image?: string;
+  environment: EnvironmentVariable[];
+  weights: WeightsEntry[];
+}
+
+export interface Project {
+  /** Name derived from the folder (or image) — used for output naming. */
+  name: string;
+  /** Absolute path of the project root at read time (normalised to <FIXTURE> in goldens). */
+  root: string;
+  /** Which Cog config generation the file is. */
+  configGeneration: 'current' | 'pre-release-2021';
+}
+
+export interface CogIR {
+  irVersion: typeof IR_VERSION;
+  project: Project;
+  build: Build;
+  runtime: Runtime;
+  predictors: { predict?: Predictor; train?: Predictor };
+}

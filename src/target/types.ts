@@ -1,0 +1,46 @@
+// The target plugin contract. A target sees only the IR (never the user's files) and returns
+// files as values; writing them is src/fs's job and reporting is src/report's.
+
+import type { CogIR } from '../ir/types.js';
+import type { Finding } from '../findings/types.js';
+
+export type TargetName = 'fal' | 'modal' | 'workers-ai' | 'cog';
+
+/** A generated file, path relative to the output root with POSIX separators. */
+export interface EmittedFile {
+  path: string;
+  text: string;
+  /** Unix mode; 0o644 when absent. */
+  mode?: number;
+}
+
+/** How one Cog concept was carried over, for MIGRATION.md's mapping table. */
+export interface AppliedMapping {
+  concept: string;
+  /** What the Cog project had, in the user's words (`gpu: true`, `concurrency.max: 4`). */
+  cog: string;
+  /** What the target got (`machine_type="GPU-A100"`). */
+  target: string;
+  status: 'mapped' | 'partial' | 'manual' | 'n/a';
+  /** Finding code explaining a partial or manual mapping. */
+  code?: string;
+}
+
+export interface TargetResult {
+  files: EmittedFile[];
+  findings: Finding[];
+  mapping: AppliedMapping[];
+  /** Commands the user runs next, in order (`fal run app.py::MyApp`). */
+  nextSteps: { title: string; command: string }[];
+}
+
+export interface Target<Options = Record<string, never>> {
+  name: TargetName;
+  /** One line for --help. */
+  title: string;
+  /** The platform documentation the mapping follows. */
+  docsUrl: string;
+  /** Validates raw CLI options (strings) into the target's own typed options. */
+  parseOptions(raw: Record<string, string | boolean | undefined>): Options;
+  emit(ir: CogIR, options: Options): TargetResult;
+}
