@@ -1,0 +1,55 @@
+import { basename, resolve } from 'node:path';
+import { convert } from '../../convert/index.js';
+import { writeOutput } from '../../fs/write-output.js';
+import { projectName } from '../../frontends/cog/index.js';
+import type { Finding } from '../../findings/types.js';
+import { EXIT, exitCodeFor, type ExitCode } from '../exit.js';
+import { reportFindings, type Io } from '../io.js';
+import { targetByName } from '../targets.js';
+
+export interface ConvertCommandOptions {
+  to: string;
+  out?: string;
+  force?: boolean;
+  strict?: boolean;
+  machineType?: string;
+  dryRun?: boolean;
+}
+
+export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { code: ExitCode; error?: Error } {
+  const target = targetByName(opts.to);
+  const options = target.parseOptions({ machineType: opts.machineType });
+  const result = convert(dir, target, options);
+  if (result.status === 'failed') {
+    reportFindings(io, result.findings);
+    io.err(`cog-migrate: ${basename(resolve(dir))} was not converted; nothing was written.`);
+    return { code: exitCodeFor(result.findings, false) === EXIT.ok ? EXIT.findings : exitCodeFor(result.findings, false), ...(result.error ? { error: result.error } : {}) };
+  }
+  const outDir = opts.out ?? `./${projectName(resolve(dir))}-${target.name}`;
+  if (opts.dryRun) {
+    for (const f of result.files) io.out(f.path);
+    reportFindings(io, result.findings);
+    return { code: exitCodeFor(result.findings, opts.strict ?? false) };
+  }
+  const written = writeOutput(outDir, result.files, { force: opts.force ?? false });
+  if (!written.ok) {
+    reportFindings(io, written.findings);
+    return { code: EXIT.findings };
+  }
+  io.out(`Wrote ${result.files.length} files to ${outDir}`);
+  printNeedsAHuman(io, result.findings);
+  for (const step of result.target.nextSteps) io.out(`  ${step.title}: (cd ${outDir} && ${step.command})`);
+  io.out(`Read ${outDir}/MIGRATION.md for the full mapping and the Dockerfile changes.`);
+  return { code: exitCodeFor(result.findings, opts.strict ?? false) };
+}
+
+function printNeedsAHuman(io: Io, findings: Finding[]): void {
+  const needs = findings.filter((f) => f.severity !== 'info');
+  if (needs.length === 0) {
+    io.out('Nothing needs a human. Next:');
+    return;
+  }
+  io.out(`${needs.length} thing(s) need a human (also listed in MIGRATION.md):`);
+  reportFindings(io, needs);
+  io.out('Next:');
+}

@@ -1,0 +1,25 @@
+// The registry of targets the CLI offers. Adding a platform: one folder under targets/ and one
+// line here.
+import type { Target, TargetName } from '../target/types.js';
+import { falTarget } from '../../targets/fal/index.js';
+import { UsageError } from './exit.js';
+
+// Each target has its own option type; the registry erases it, and the CLI passes the target's
+// own parseOptions result straight back into its emit.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const TARGETS: Partial<Record<TargetName, Target<any>>> = {
+  fal: falTarget,
+};
+
+export const PLANNED_TARGETS: TargetName[] = ['modal', 'workers-ai', 'cog'];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function targetByName(name: string): Target<any> {
+  const t = TARGETS[name as TargetName];
+  if (t) return t;
+  const available = Object.keys(TARGETS).join(', ');
+  if ((PLANNED_TARGETS as string[]).includes(name)) {
+    throw new UsageError(`target ${name} is not available yet`, `available now: ${available}`);
+  }
+  throw new UsageError(`unknown target ${JSON.stringify(name)}`, `choose one of: ${available}`);
+}

@@ -1,0 +1,52 @@
+// One conversion as a value: Cog project -> IR -> target files (+ carried user files, the
+// Dockerfile, MIGRATION.md and migration.json). Never throws: an unexpected exception becomes a
+// `failed` result with a CM901 finding (the CLI shows the stack with --debug).
+
+import type { CogIR } from '../ir/types.js';
+import type { Finding } from '../findings/types.js';
+import { hasErrors } from '../findings/types.js';
+import { finding } from '../findings/finding.js';
+import { readCog } from '../frontends/cog/index.js';
+import type { OutputFile } from '../fs/write-output.js';
+import type { Target, TargetResult } from '../target/types.js';
+import { carryUserFiles } from './carry.js';
+import { renderMigrationMarkdown } from '../report/migration-md.js';
+import { migrationJson } from '../report/migration-json.js';
+
+export type ConvertResult =
+  | { status: 'converted'; ir: CogIR; files: OutputFile[]; findings: Finding[]; target: TargetResult }
+  | { status: 'failed'; ir?: CogIR; findings: Finding[]; error?: Error };
+
+export function convert<O>(dir: string, target: Target<O>, options: O): ConvertResult {
+  try {
+    const read = readCog(dir);
+    if (!read.ir || hasErrors(read.findings)) return { status: 'failed', ir: read.ir, findings: read.findings };
+    return convertIr(read.ir, target, options, read.findings);
+  } catch (error) {
+    return { status: 'failed', findings: [internalFault(error)], error: error as Error };
+  }
+}
+
+export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindings: Finding[] = []): ConvertResult {
+  try {
+    const result = target.emit(ir, options);
+    const carried = carryUserFiles(ir);
+    const findings = [...readFindings, ...result.findings, ...carried.findings];
+    if (hasErrors(findings)) return { status: 'failed', ir, findings };
+    const files: OutputFile[] = [
+      ...result.files.map((f) => ({ path: f.path, content: f.text, ...(f.mode !== undefined ? { mode: f.mode } : {}) })),
+      ...carried.files.filter((c) => !result.files.some((f) => f.path === c.path)),
+    ];
+    files.push({ path: 'MIGRATION.md', content: renderMigrationMarkdown({ ir, target, result, findings }) });
+    files.push({ path: 'migration.json', content: JSON.stringify(migrationJson({ ir, target, result, findings }), null, 2) + '\n' });
+    files.sort((a, b) => a.path.localeCompare(b.path));
+    return { status: 'converted', ir, files, findings, target: result };
+  } catch (error) {
+    return { status: 'failed', ir, findings: [...readFindings, internalFault(error)], error: error as Error };
+  }
+}
+
+function internalFault(error: unknown): Finding {
+  const message = error instanceof Error ? error.message : String(error);
+  return finding('CM901', `internal error: ${message}`);
+}

@@ -1,0 +1,86 @@
+// The golden fixture suite: every folder under fixtures/ is a case (discovered, never listed).
+// For each: the IR, the findings, the OpenAPI schema, the cog debug Dockerfile and every
+// target's output are compared with fixtures/<case>/expected/. `.name` folders are skipped.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCog } from '../src/frontends/cog/index.js';
+import { irToJson } from '../src/ir/json.js';
+import { toOpenApi } from '../src/ir/openapi.js';
+import { findingsToJson } from '../src/findings/reporters/json.js';
+import { dockerfileFor, renderDockerfile } from '../src/dockerfile/index.js';
+import { convertIr } from '../src/convert/index.js';
+import { filesToCarry } from '../src/convert/carry.js';
+import { TARGETS } from '../src/cli/targets.js';
+import { TOOL_VERSION } from '../src/version.js';
+import { expectGoldenDir } from './helpers/golden.js';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+const REGENERATE = 'UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts';
+
+interface CaseOptions {
+  description?: string;
+  expectError?: boolean;
+}
+
+export function fixtureCases(): { name: string; dir: string; options: CaseOptions }[] {
+  return readdirSync(FIXTURES)
+    .filter((name) => !name.startsWith('.') && !name.startsWith('_') && statSync(join(FIXTURES, name)).isDirectory())
+    .filter((name) => existsSync(join(FIXTURES, name, 'input')))
+    .sort()
+    .map((name) => {
+      const dir = join(FIXTURES, name);
+      const caseFile = join(dir, 'case.json');
+      const options = existsSync(caseFile) ? (JSON.parse(readFileSync(caseFile, 'utf8')) as CaseOptions) : {};
+      return { name, dir, options };
+    });
+}
+
+/** Replaces machine-specific text so goldens are the same on every checkout. */
+function normalise(text: string, root: string): string {
+  return text.split(root).join('<FIXTURE>').split(`cog-migrate ${TOOL_VERSION}`).join('cog-migrate <VERSION>').split(`"version": "${TOOL_VERSION}"`).join('"version": "<VERSION>"');
+}
+
+const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+
+describe('golden fixtures', () => {
+  const cases = fixtureCases();
+  it('has at least 30 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const c of cases) {
+    it(`${c.name}: ${c.options.description ?? ''}`, () => {
+      const input = join(c.dir, 'input');
+      const root = resolve(input);
+      const { ir, findings } = readCog(input);
+      const actual: Record<string, string> = { 'findings.json': normalise(json(findingsToJson(findings)), root) };
+      if (c.options.expectError) {
+        expect(findings.some((f) => f.severity === 'error'), 'an expectError case must produce an error finding').toBe(true);
+      } else {
+        expect(ir, `readCog gave no IR; findings: ${JSON.stringify(findings, null, 1)}`).toBeDefined();
+      }
+      if (ir) {
+        actual['ir.json'] = normalise(irToJson(ir), root);
+        actual['openapi.json'] = json(toOpenApi(ir));
+        const cogDebug = dockerfileFor(ir, 'cog');
+        actual['cog-debug.Dockerfile'] = renderDockerfile(cogDebug.cogDebug);
+        if (!c.options.expectError) {
+          const carried = new Set(filesToCarry(ir));
+          for (const [name, target] of Object.entries(TARGETS)) {
+            const result = convertIr(ir, target, target.parseOptions({}), findings);
+            const out = result.status === 'converted' ? result.files : [];
+            actual[`${name}/status.txt`] = result.status + '\n';
+            if (result.status === 'failed') actual[`${name}/findings.json`] = normalise(json(findingsToJson(result.findings)), root);
+            for (const f of out) {
+              if (carried.has(f.path)) continue; // the user's own files, unchanged: not golden material
+              actual[`${name}/${f.path}`] = normalise(typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8'), root);
+            }
+          }
+        }
+      }
+      expectGoldenDir(join(c.dir, 'expected'), actual, REGENERATE);
+    });
+  }
+});
