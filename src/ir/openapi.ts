@@ -1,0 +1,64 @@
+// OpenAPI generation from the IR: the document Cog itself serves at /openapi.json.
+//
+// By default the rules of Cog's static schema generator (Cog >= 0.20, pkg/schema in
+// replicate/cog), which is what a model built today serves. `dialect: 'python-0.19'` gives the
+// schema of the last Python-built generation (cog 0.19.x SDK), the one our oracle test runs.
+// docs/openapi.md lists every rule and where the generations differ.
+
+import type { CogIR, Predictor } from './types.js';
+import type { JsonObject } from './openapi/json.js';
+import { rulesFor, type OpenApiDialect } from './openapi/rules.js';
+import type { OpenApiNote } from './openapi/notes.js';
+import { buildInputComponent } from './openapi/inputs.js';
+import { buildOutputComponent } from './openapi/outputs.js';
+import { mergeModes, modeDocument, modeNames, type Mode } from './openapi/document.js';
+
+export type { Json, JsonObject } from './openapi/json.js';
+export type { OpenApiNote, OpenApiNoteKind } from './openapi/notes.js';
+export { COG_STATIC_VERSION, goTitle, pythonTitle, type OpenApiDialect } from './openapi/rules.js';
+
+export interface OpenApiOptions {
+  /** Which Cog generation's rules to follow. Default 'static' (Cog >= 0.20). */
+  dialect?: OpenApiDialect;
+  /** `info.version` for the static dialect: the Cog CLI version that built the image. */
+  cogVersion?: string;
+}
+
+export interface OpenApiResult {
+  /** The OpenAPI 3.0.2 document, keys in the order Cog writes them. */
+  schema: JsonObject;
+  /**
+   * What could not be written exactly as Cog would (defaults or choices kept as source text,
+   * types Cog rejects). Empty when the schema is exact. Callers turn these into findings.
+   */
+  notes: OpenApiNote[];
+}
+
+/** The document Cog serves for the project. Use buildOpenApi() to also learn what was inexact. */
+export function toOpenApi(ir: CogIR, options: OpenApiOptions = {}): JsonObject {
+  return buildOpenApi(ir, options).schema;
+}
+
+/** The document plus notes on what it could not reproduce exactly (for the caller to warn). */
+export function buildOpenApi(ir: CogIR, options: OpenApiOptions = {}): OpenApiResult {
+  const rules = rulesFor(options.dialect ?? 'static', options.cogVersion);
+  const notes: OpenApiNote[] = [];
+  const { predict, train } = ir.predictors;
+
+  const documentFor = (mode: Mode, predictor: Predictor | undefined): JsonObject => {
+    const names = modeNames(mode, rules);
+    if (!predictor) {
+      notes.push({ kind: 'no-predictor', role: mode, message: 'the project names neither predict nor train; Input and Output are empty' });
+      return modeDocument(mode, { input: { title: names.input, type: 'object', properties: {} }, output: { title: names.output }, enums: [] }, rules);
+    }
+    const { input, enums } = buildInputComponent(predictor, names.input, rules, notes);
+    const output = buildOutputComponent(predictor.output, names.output, rules, mode, notes);
+    return modeDocument(mode, { input, output, enums }, rules);
+  };
+
+  if (predict && train && rules.servesBothModes) {
+    return { schema: mergeModes(documentFor('predict', predict), documentFor('train', train)), notes };
+  }
+  if (!predict && train) return { schema: documentFor('train', train), notes };
+  return { schema: documentFor('predict', predict), notes };
+}
