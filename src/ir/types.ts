@@ -175,8 +175,14 @@ export interface EnvironmentVariable {
 }
 
 export interface WeightsEntry {
+  /** A path (Cog 0.17-0.19) or a source URI such as `hf://org/repo` (0.20+). */
   source: string;
   target?: string;
+  /** `name:` of the weights item (required from Cog 0.20). A multi-source item gives one entry per source, same name. */
+  name?: string;
+  /** Glob patterns of the 0.20+ `source: {include, exclude}`. */
+  include?: string[];
+  exclude?: string[];
   loc: SourceLocation;
 }
 
@@ -206,6 +212,8 @@ export interface Runtime {
   concurrency?: { max?: number; defaultTarget?: number; loc: SourceLocation };
   /** `image:` — the registry image name Cog pushes to. */
   image?: string;
+  /** `model:` (Cog 0.20+) — the bare repository the image and managed weights are pushed to. */
+  model?: string;
   environment: EnvironmentVariable[];
   weights: WeightsEntry[];
 }
