@@ -1,0 +1,154 @@
+// Typed reads of YAML nodes with positions. Each reader returns undefined (and records a
+// finding naming the YAML path and line) when the value has the wrong type, so callers fall
+// back to Cog's default instead of throwing. Aliases are followed through the document.
+
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { finding } from '../../../findings/finding.js';
+import type { Finding } from '../../../findings/types.js';
+import type { SourceLocation } from '../../../ir/types.js';
+import { COG_YAML } from './yaml-source.js';
+
+export interface Ctx {
+  root: string;
+  /** cog.yaml text as parsed (docstring blanked), for reading scalars as written. */
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  findings: Finding[];
+  /** YAML paths already reported as unknown/removed, so each is reported once. */
+  reported: Set<string>;
+}
+
+export function add(ctx: Ctx, code: string, message: string, loc?: SourceLocation, extra?: Parameters<typeof finding>[3]): void {
+  ctx.findings.push(finding(code, message, loc, extra));
+}
+
+/** Follows an alias to the node it names (one step: anchors cannot point at aliases). */
+export function deref(ctx: Ctx, node: unknown): unknown {
+  if (isAlias(node)) return node.resolve(ctx.doc);
+  return node;
+}
+
+export function locOf(ctx: Ctx, node: unknown, fallback?: SourceLocation): SourceLocation {
+  const range = (node as Node | null | undefined)?.range;
+  if (!range) return fallback ?? { file: COG_YAML, line: 1, column: 1 };
+  const pos = ctx.lines.linePos(range[0]);
+  return { file: COG_YAML, line: pos.line, column: pos.col };
+}
+
+/** The key text of a mapping pair, as written. */
+export function keyText(ctx: Ctx, pair: Pair): string {
+  const key = deref(ctx, pair.key);
+  if (isScalar(key)) return key.value === null ? '' : scalarText(ctx, key);
+  return String(key);
+}
+
+/** Pairs of a mapping with their key text; non-scalar keys become unknown keys. */
+export function entries(ctx: Ctx, map: YAMLMap): { key: string; pair: Pair; value: unknown; keyLoc: SourceLocation }[] {
+  return map.items.map((pair) => ({ key: keyText(ctx, pair), pair, value: deref(ctx, pair.value), keyLoc: locOf(ctx, pair.key) }));
+}
+
+/** The text of a scalar as a string: as written for plain numbers/booleans ("3.10", "11.0"). */
+export function scalarText(ctx: Ctx, node: { value: unknown; type?: string; range?: [number, number, number] | null }): string {
+  if (typeof node.value === 'string') return node.value;
+  if (node.type === 'PLAIN' && node.range) return ctx.text.slice(node.range[0], node.range[1]).trim();
+  return String(node.value);
+}
+
+export function isNullish(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
+const TYPE_NAMES: Record<string, string> = { string: 'a string', boolean: 'true or false', list: 'a list', mapping: 'a mapping', integer: 'a whole number' };
+
+export function describe(ctx: Ctx, node: unknown): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    if (node.value === null) return 'empty';
+    const text = scalarText(ctx, node);
+    return `${typeof node.value === 'string' ? 'the string' : typeof node.value} ${JSON.stringify(text.length > 40 ? text.slice(0, 40) + '...' : text)}`;
+  }
+  return 'an unexpected value';
+}
+
+export function wrongType(ctx: Ctx, path: string, node: unknown, expected: keyof typeof TYPE_NAMES, fallback?: SourceLocation): void {
+  add(ctx, 'CM113', `${path} must be ${TYPE_NAMES[expected]}, not ${describe(ctx, node)}`, locOf(ctx, node, fallback));
+}
+
+/**
+ * A string-typed key. Plain scalars that YAML reads as numbers or booleans are taken as
+ * written (Cog's Go decoder does the same for string fields); mappings and lists are errors.
+ */
+export function readString(ctx: Ctx, path: string, node: unknown, fallback?: SourceLocation): string | undefined {
+  if (isNullish(node)) return undefined;
+  if (isScalar(node)) return scalarText(ctx, node);
+  wrongType(ctx, path, node, 'string', fallback);
+  return undefined;
+}
+
+const YAML11_TRUE = new Set(['yes', 'Yes', 'YES', 'on', 'On', 'ON', 'y', 'Y']);
+const YAML11_FALSE = new Set(['no', 'No', 'NO', 'off', 'Off', 'OFF', 'n', 'N']);
+
+export function readBool(ctx: Ctx, path: string, node: unknown, fallback?: SourceLocation): boolean | undefined {
+  if (isNullish(node)) return undefined;
+  if (isScalar(node)) {
+    if (typeof node.value === 'boolean') return node.value;
+    if (node.type === 'PLAIN' && typeof node.value === 'string') {
+      if (YAML11_TRUE.has(node.value) || YAML11_FALSE.has(node.value)) {
+        const value = YAML11_TRUE.has(node.value);
+        add(ctx, 'CM114', `${path}: ${node.value} was read as ${value}`, locOf(ctx, node));
+        return value;
+      }
+    }
+  }
+  wrongType(ctx, path, node, 'boolean', fallback);
+  return undefined;
+}
+
+export function readInt(ctx: Ctx, path: string, node: unknown, fallback?: SourceLocation): number | undefined {
+  if (isNullish(node)) return undefined;
+  if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value)) return node.value;
+  wrongType(ctx, path, node, 'integer', fallback);
+  return undefined;
+}
+
+/** A list key: `key:` with nothing (or only comments) under it is an empty list, as in Cog. */
+export function readSeq(ctx: Ctx, path: string, node: unknown, fallback?: SourceLocation): YAMLSeq | undefined {
+  if (isNullish(node)) return undefined;
+  if (isSeq(node)) return node;
+  wrongType(ctx, path, node, 'list', fallback);
+  return undefined;
+}
+
+export function readMap(ctx: Ctx, path: string, node: unknown, fallback?: SourceLocation): YAMLMap | undefined {
+  if (isNullish(node)) return undefined;
+  if (isMap(node)) return node;
+  wrongType(ctx, path, node, 'mapping', fallback);
+  return undefined;
+}
+
+/** Items of a list of strings with their locations; wrong-typed items are reported and skipped. */
+export function readStringList(ctx: Ctx, path: string, node: unknown, fallback?: SourceLocation): { value: string; loc: SourceLocation; node: unknown }[] {
+  const seq = readSeq(ctx, path, node, fallback);
+  if (!seq) return [];
+  const out: { value: string; loc: SourceLocation; node: unknown }[] = [];
+  seq.items.forEach((raw, i) => {
+    const item = deref(ctx, raw);
+    if (isNullish(item)) return;
+    const value = readString(ctx, `${path}[${i}]`, item, locOf(ctx, seq));
+    if (value !== undefined) out.push({ value, loc: locOf(ctx, item, locOf(ctx, seq)), node: item });
+  });
+  return out;
+}
+
+/**
+ * Reports a key that is unknown at its level, once per YAML path. `removed` maps keys that
+ * older Cog releases accepted to a sentence saying what happened to them.
+ */
+export function reportKey(ctx: Ctx, path: string, loc: SourceLocation, removed?: string): void {
+  if (ctx.reported.has(path)) return;
+  ctx.reported.add(path);
+  if (removed) add(ctx, 'CM111', `${path}: ${removed}`, loc);
+  else add(ctx, 'CM110', `unknown key ${path}`, loc);
+}
