@@ -1,0 +1,70 @@
+// The gate between cog.yaml values and Dockerfile text: each system package, run step,
+// environment variable and requirement either passes a check that makes it safe to write, or is
+// left out with an error finding pointing at the user's cog.yaml.
+
+import type { Build, EnvironmentVariable, RunStep, Runtime } from '../ir/types.js';
+import type { Finding } from '../findings/types.js';
+import { finding } from '../findings/finding.js';
+import { RELEASE } from './tables.js';
+import { breaksInstruction, continuesLine, isAptPackage, isEnvName, isMountValue, isPlainEnvValue } from './quote.js';
+
+export interface SafeInputs {
+  systemPackages: string[];
+  run: RunStep[];
+  environment: EnvironmentVariable[];
+  requirementLines: string[];
+  findings: Finding[];
+}
+
+function reserved(name: string): boolean {
+  return RELEASE.environmentDenyList.some((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : p === name));
+}
+
+export function safeInputs(build: Build, runtime: Runtime): SafeInputs {
+  const findings: Finding[] = [];
+  const systemPackages: string[] = [];
+  for (const pkg of build.systemPackages) {
+    if (isAptPackage(pkg.name)) systemPackages.push(pkg.name);
+    else findings.push(finding('CM301', `system package ${JSON.stringify(pkg.name)} is not a package name`, pkg.loc));
+  }
+  // Cog runs build.run first and the legacy pre_install lines after them.
+  const run: RunStep[] = [];
+  for (const step of [...build.run, ...build.preInstall]) {
+    const command = step.command.trim();
+    if (breaksInstruction(command) || continuesLine(command)) {
+      findings.push(finding('CM302', `run command spans several lines: ${JSON.stringify(command.slice(0, 60))}`, step.loc));
+      continue;
+    }
+    const badMount = step.mounts.find((m) => !isMountValue(m.id) || !isMountValue(m.target));
+    if (badMount) {
+      findings.push(finding('CM303', `secret mount ${JSON.stringify(badMount.id)} -> ${JSON.stringify(badMount.target)} cannot be written safely`, step.loc));
+      continue;
+    }
+    run.push({ ...step, command });
+  }
+  const environment: EnvironmentVariable[] = [];
+  const seen = new Set<string>();
+  for (const v of runtime.environment) {
+    if (!isEnvName(v.name) || reserved(v.name) || seen.has(v.name)) {
+      const why = !isEnvName(v.name) ? 'is not a valid name' : reserved(v.name) ? 'is reserved by Cog' : 'is defined twice';
+      findings.push(finding('CM304', `environment variable ${JSON.stringify(v.name)} ${why}`, v.loc));
+      continue;
+    }
+    if (breaksInstruction(v.value)) {
+      findings.push(finding('CM305', `environment variable ${v.name} has a line break in its value`, v.loc));
+      continue;
+    }
+    if (!isPlainEnvValue(v.value)) findings.push(finding('CM306', `environment variable ${v.name} is written quoted`, v.loc));
+    seen.add(v.name);
+    environment.push(v);
+  }
+  const requirementLines: string[] = [];
+  for (const r of build.pythonRequirements) {
+    if (breaksInstruction(r.raw) || continuesLine(r.raw)) {
+      findings.push(finding('CM309', `requirement ${JSON.stringify(r.raw.slice(0, 60))} spans several lines`, r.loc));
+      continue;
+    }
+    requirementLines.push(r.raw);
+  }
+  return { systemPackages, run, environment, requirementLines, findings };
+}
