@@ -1,7 +1,139 @@
+// The static predictor extractor: cog.yaml reference -> IR Predictor. Reads Python with
+// tree-sitter; user code is never imported or run. Every problem becomes a finding; bad input
+// never throws.
+
+import type { Predictor, PredictorKind, SetupSignature } from '../../../ir/types.js';
+import { finding } from '../../../findings/finding.js';
+import { ModuleGraph, type PyModule } from '../../../python/modules.js';
+import type { SyntaxNode } from '../../../python/parse.js';
+import { isAsyncFunction, locOf } from '../../../python/nodes.js';
 import type { PredictorRef, PredictorResult } from '../types.js';
+import { report, type Ctx } from './context.js';
+import { externalBases, findMethod, type ClassRef } from './classes.js';
+import { findTarget, loadProblemFinding, parseRef } from './locate.js';
+import { parametersOf, readInputs } from './inputs.js';
+import { readOutput } from './outputs.js';
+import { hasLegacyInputs, readLegacyInputs } from './legacy.js';
+import { runtimeApiUses } from './runtime-apis.js';
+import { typeReader } from './types.js';
+
+export { parsePython } from '../../../python/parse.js';
+
+export interface ExtractOptions {
+  /** Time budget for parsing one file, in milliseconds. */
+  parseBudgetMs?: number;
+}
 
 /** Statically extracts the predictor named by `ref` (never imports or runs user code). Never throws for bad input. */
-export function extractPredictor(root: string, ref: PredictorRef): PredictorResult {
-  void root; void ref;
-  throw new Error('not implemented');
+export function extractPredictor(root: string, ref: PredictorRef, options: ExtractOptions = {}): PredictorResult {
+  const ctx: Ctx = { graph: new ModuleGraph(root, options.parseBudgetMs !== undefined ? { budgetMs: options.parseBudgetMs } : {}), findings: [] };
+  try {
+    const predictor = extract(ctx, ref);
+    return predictor ? { predictor, findings: ctx.findings } : { findings: ctx.findings };
+  } catch (err) {
+    // A bug, not bad input: surface it as an internal-fault finding instead of a stack trace.
+    const message = err instanceof Error ? err.message : String(err);
+    return { findings: [...ctx.findings, finding('CM901', `predictor extraction failed: ${message}`, ref.loc)] };
+  }
+}
+
+function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
+  const parsed = parseRef(ctx, ref.ref, ref.loc);
+  if (!parsed) return undefined;
+  const loaded = ctx.graph.load(parsed.file, { keepNames: [parsed.name] });
+  if (!('root' in loaded)) {
+    ctx.findings.push(loadProblemFinding(loaded, { read: 'CM201', syntax: 'CM202' }, ref.loc));
+    return undefined;
+  }
+  const mod = loaded;
+  if (mod.parsed.skippedChars) {
+    ctx.findings.push(finding('CM225', `${mod.file} is ${mod.parsed.text.length} characters; ${mod.parsed.skippedChars} of them (large statements) were not parsed`, { file: mod.file, line: 1, column: 1 }));
+  }
+  const target = findTarget(ctx.graph, mod, parsed.name);
+  if (!target) {
+    ctx.findings.push(finding('CM203', `${mod.file} defines no class or function named ${parsed.name}`, ref.loc));
+    return undefined;
+  }
+
+  const base = {
+    role: ref.role,
+    ref: ref.ref,
+    file: mod.file,
+    name: parsed.name,
+    loc: locOf(target.node.childForFieldName('name') ?? target.node, target.module.file),
+  };
+  let body: Omit<Predictor, 'role' | 'ref' | 'file' | 'name' | 'loc' | 'localImports' | 'runtimeApis'> | undefined;
+  if (target.kind === 'function') {
+    const what = target.name;
+    const params = parametersOf(ctx, target.module, target.node, what);
+    body = {
+      kind: 'function',
+      isAsync: isAsyncFunction(target.node),
+      inputs: readInputs(ctx, target.module, params, what),
+      output: readOutput(ctx, target.module, target.node, what, true),
+    };
+  } else {
+    body = classPredictor(ctx, ref, { module: target.module, node: target.node, name: target.name });
+  }
+  if (!body) return undefined;
+
+  const imports = ctx.graph.localImports(mod);
+  for (const p of imports.problems) {
+    const f = loadProblemFinding(p, { read: 'CM220', syntax: 'CM220' });
+    ctx.findings.push(f);
+  }
+  const runtimeApis = runtimeApiUses(ctx.graph, mod);
+  if (target.module !== mod) runtimeApis.push(...runtimeApiUses(ctx.graph, target.module));
+  return { ...base, ...body, localImports: imports.files, runtimeApis };
+}
+
+function classPredictor(ctx: Ctx, ref: PredictorRef, cls: ClassRef): Omit<Predictor, 'role' | 'ref' | 'file' | 'name' | 'loc' | 'localImports' | 'runtimeApis'> | undefined {
+  const { names, unresolved } = externalBases(ctx.graph, cls);
+  let kind: PredictorKind = 'class';
+  if (names.has('cog.BaseRunner')) kind = 'runner';
+  else if (names.has('cog.Predictor')) kind = 'legacy';
+  else if (!names.has('cog.BasePredictor')) {
+    const why = unresolved ? 'its base class could not be followed statically' : 'it does not subclass cog.BasePredictor';
+    report(ctx, 'CM207', `${cls.name}: ${why}; read as a predictor anyway`, cls.module, cls.node.childForFieldName('name') ?? cls.node);
+  }
+  const method = ref.role === 'train' ? 'train' : kind === 'runner' || ref.key === 'run' ? 'run' : 'predict';
+  if (kind === 'class' && ref.key === 'run' && !names.has('cog.BasePredictor')) kind = 'runner';
+  const found = findMethod(ctx.graph, cls, method);
+  if (!found) {
+    report(ctx, 'CM208', `${cls.name} has no ${method}() method`, cls.module, cls.node.childForFieldName('name') ?? cls.node);
+    return undefined;
+  }
+  const fnMod = found.owner.module;
+  const fn = found.node;
+  const params = parametersOf(ctx, fnMod, fn, method).slice(1); // self
+  if (kind !== 'legacy' && hasLegacyInputs(ctx, fnMod, fn)) kind = 'legacy';
+  const inputs = kind === 'legacy'
+    ? readLegacyInputs(ctx, fnMod, fn, params.map((p) => p.name))
+    : readInputs(ctx, fnMod, params, method);
+  const out: Omit<Predictor, 'role' | 'ref' | 'file' | 'name' | 'loc' | 'localImports' | 'runtimeApis'> = {
+    kind,
+    method,
+    isAsync: isAsyncFunction(fn),
+    inputs,
+    output: readOutput(ctx, fnMod, fn, method, kind !== 'legacy'),
+  };
+  const setup = readSetup(ctx, cls);
+  if (setup) out.setup = setup;
+  return out;
+}
+
+function readSetup(ctx: Ctx, cls: ClassRef): SetupSignature | undefined {
+  const found = findMethod(ctx.graph, cls, 'setup');
+  if (!found) return undefined;
+  const mod: PyModule = found.owner.module;
+  const fn: SyntaxNode = found.node;
+  const setup: SetupSignature = { isAsync: isAsyncFunction(fn), loc: locOf(fn.childForFieldName('name') ?? fn, mod.file) };
+  for (const p of parametersOf(ctx, mod, fn, 'setup').slice(1)) {
+    if (p.name === 'weights') {
+      setup.weightsParameter = { name: p.name, type: p.type ? typeReader(ctx, mod).read(p.type) : { kind: 'any' }, loc: locOf(p.nameNode, mod.file) };
+    } else if (!p.value) {
+      report(ctx, 'CM218', `setup() parameter \`${p.name}\` has no default, and Cog passes only \`weights\``, mod, p.nameNode);
+    }
+  }
+  return setup;
 }

@@ -1,0 +1,166 @@
+// predict()/train()/run() parameters -> IR inputs: `x: int = Input(ge=0)`, `x: int = 3`,
+// `x: int`. Values fold statically where they can; what cannot is kept as source and reported.
+
+import type { Input, StaticValue } from '../../../ir/types.js';
+import type { PyModule } from '../../../python/modules.js';
+import type { SyntaxNode } from '../../../python/parse.js';
+import { callArguments, locOf, unwrapExpr } from '../../../python/nodes.js';
+import { excerpt, report, type Ctx } from './context.js';
+import { qnameOf } from './symbols.js';
+import { typeReader } from './types.js';
+import { literalOf } from './values.js';
+import { validateInput } from './validate.js';
+
+/** Keywords Cog's Input() accepts (cog 0.19 `cog.Input`, same set in the Go static parser). */
+export const INPUT_KEYWORDS = ['default', 'description', 'ge', 'le', 'min_length', 'max_length', 'regex', 'choices', 'deprecated'] as const;
+
+export interface Parameter {
+  name: string;
+  nameNode: SyntaxNode;
+  node: SyntaxNode;
+  type?: SyntaxNode;
+  value?: SyntaxNode;
+}
+
+/**
+ * Named parameters of a function; `*args`, `**kwargs` and keyword-only parameters are reported
+ * (CM216) and left out, as Cog rejects them.
+ */
+export function parametersOf(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: string): Parameter[] {
+  const out: Parameter[] = [];
+  const params = fn.childForFieldName('parameters');
+  if (!params) return out;
+  let keywordOnly = false;
+  for (const p of params.namedChildren) {
+    if (p.type === 'comment' || p.type === 'positional_separator') continue;
+    if (p.type === 'keyword_separator') { keywordOnly = true; continue; }
+    const splat = p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern' || (p.type === 'typed_parameter' && p.namedChildren.some((c) => c.type === 'list_splat_pattern' || c.type === 'dictionary_splat_pattern'));
+    if (splat) {
+      report(ctx, 'CM216', `${what}() must not take ${excerpt(p)}`, mod, p);
+      if (p.text.startsWith('*') && !p.text.startsWith('**')) keywordOnly = true;
+      continue;
+    }
+    let param: Parameter | undefined;
+    if (p.type === 'identifier') param = { name: p.text, nameNode: p, node: p };
+    else if (p.type === 'typed_parameter') {
+      const id = p.namedChildren.find((c) => c.type === 'identifier');
+      const t = p.childForFieldName('type');
+      if (id) param = { name: id.text, nameNode: id, node: p, ...(t ? { type: t } : {}) };
+    } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+      const id = p.childForFieldName('name');
+      const t = p.childForFieldName('type');
+      const v = p.childForFieldName('value');
+      if (id) param = { name: id.text, nameNode: id, node: p, ...(t ? { type: t } : {}), ...(v ? { value: v } : {}) };
+    }
+    if (!param) continue;
+    if (keywordOnly) {
+      report(ctx, 'CM216', `${what}() must not have keyword-only parameter \`${param.name}\``, mod, p);
+      continue;
+    }
+    out.push(param);
+  }
+  return out;
+}
+
+/** True when `node` is a call to cog's Input (however imported). */
+export function isInputCall(ctx: Ctx, mod: PyModule, node: SyntaxNode): boolean {
+  const n = unwrapExpr(node);
+  if (n.type !== 'call') return false;
+  const fn = n.childForFieldName('function');
+  return !!fn && qnameOf(ctx.graph, mod, fn) === 'cog.Input';
+}
+
+/** Inputs of a function's parameters (`self` already dropped by the caller). */
+export function readInputs(ctx: Ctx, mod: PyModule, params: Parameter[], what: string): Input[] {
+  const types = typeReader(ctx, mod);
+  return params.map((p, order) => {
+    let type: Input['type'];
+    if (p.type) type = types.read(p.type);
+    else {
+      report(ctx, 'CM210', `input \`${p.name}\` of ${what}() has no type annotation`, mod, p.nameNode);
+      type = { kind: 'any' };
+    }
+    const input: Input = { name: p.name, type, default: 'required', order, spelling: 'plain', loc: locOf(p.nameNode, mod.file) };
+    if (p.value && isInputCall(ctx, mod, p.value)) {
+      input.spelling = 'Input';
+      readInputCall(ctx, mod, unwrapExpr(p.value), input);
+    } else if (p.value) {
+      input.default = defaultValue(ctx, mod, p.value, p.name);
+    }
+    validateInput(ctx, mod, input, p.node);
+    return input;
+  });
+}
+
+/** A default as a literal, or kept as source with CM204. */
+export function defaultValue(ctx: Ctx, mod: PyModule, node: SyntaxNode, name: string): StaticValue {
+  const r = literalOf(ctx, mod, node);
+  if (r.ok) return { kind: 'literal', value: r.value };
+  report(ctx, 'CM204', `default of \`${name}\` (\`${excerpt(node)}\`) is not a literal (${r.reason}); kept as source text`, mod, node);
+  return { kind: 'source', text: node.text };
+}
+
+function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input): void {
+  const { positional, keywords, splats } = callArguments(call);
+  for (const s of splats) report(ctx, 'CM212', `Input() for \`${input.name}\` unpacks \`${excerpt(s)}\`, which cannot be read statically`, mod, s);
+  const byName = new Map<string, SyntaxNode>();
+  if (positional[0]) byName.set('default', positional[0]);
+  for (const extra of positional.slice(1)) report(ctx, 'CM212', `Input() for \`${input.name}\` takes only one positional argument (the default); got \`${excerpt(extra)}\``, mod, extra);
+  for (const kw of keywords) {
+    if (!(INPUT_KEYWORDS as readonly string[]).includes(kw.name)) {
+      report(ctx, 'CM212', `Input() for \`${input.name}\` has unknown argument \`${kw.name}\``, mod, kw.nameNode);
+      continue;
+    }
+    if (byName.has(kw.name)) report(ctx, 'CM212', `Input() for \`${input.name}\` gives \`${kw.name}\` twice`, mod, kw.nameNode);
+    byName.set(kw.name, kw.value);
+  }
+  const d = byName.get('default');
+  if (d && !(unwrapExpr(d).type === 'ellipsis')) input.default = defaultValue(ctx, mod, d, input.name);
+
+  const str = (key: string): string | undefined => {
+    const node = byName.get(key);
+    if (!node) return undefined;
+    const r = literalOf(ctx, mod, node);
+    if (r.ok && typeof r.value === 'string') return r.value;
+    if (r.ok && r.value === null) return undefined;
+    report(ctx, 'CM217', `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not a string literal; left out`, mod, node);
+    return undefined;
+  };
+  const num = (key: string, integer: boolean): number | undefined => {
+    const node = byName.get(key);
+    if (!node) return undefined;
+    const r = literalOf(ctx, mod, node);
+    if (r.ok && typeof r.value === 'number' && (!integer || Number.isInteger(r.value))) return r.value;
+    if (r.ok && r.value === null) return undefined;
+    report(ctx, 'CM217', `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not ${integer ? 'an integer' : 'a number'} literal; left out`, mod, node);
+    return undefined;
+  };
+
+  const description = str('description');
+  if (description !== undefined) input.description = description;
+  const ge = num('ge', false);
+  if (ge !== undefined) input.ge = ge;
+  const le = num('le', false);
+  if (le !== undefined) input.le = le;
+  const minLength = num('min_length', true);
+  if (minLength !== undefined) input.minLength = minLength;
+  const maxLength = num('max_length', true);
+  if (maxLength !== undefined) input.maxLength = maxLength;
+  const regex = str('regex');
+  if (regex !== undefined) input.regex = regex;
+  const choices = byName.get('choices');
+  if (choices) {
+    const r = literalOf(ctx, mod, choices);
+    if (r.ok && Array.isArray(r.value)) input.choices = { kind: 'literal', value: r.value };
+    else if (!(r.ok && r.value === null)) {
+      input.choices = { kind: 'source', text: choices.text };
+      report(ctx, 'CM205', `choices of \`${input.name}\` (\`${excerpt(choices)}\`) are not a literal list${r.ok ? '' : ` (${r.reason})`}; kept as source text`, mod, choices);
+    }
+  }
+  const deprecated = byName.get('deprecated');
+  if (deprecated) {
+    const r = literalOf(ctx, mod, deprecated);
+    if (r.ok && typeof r.value === 'boolean') input.deprecated = r.value;
+    else if (!(r.ok && r.value === null)) report(ctx, 'CM217', `\`deprecated\` of \`${input.name}\` (\`${excerpt(deprecated)}\`) is not True or False; left out`, mod, deprecated);
+  }
+}

@@ -1,0 +1,107 @@
+// Parsing Python with tree-sitter. One parser is shared (creating one per file costs more than
+// parsing a typical predictor). Large files are parsed only in the parts an extractor can use,
+// and every parse has a time budget, so a hostile 5 MB file fails fast instead of hanging.
+
+import Parser from 'tree-sitter';
+import Python from 'tree-sitter-python';
+import { relevantRanges } from './segments.js';
+
+export type SyntaxNode = Parser.SyntaxNode;
+export type Tree = Parser.Tree;
+
+/** Files above this many characters are parsed only in their relevant top-level statements. */
+export const LARGE_SOURCE_CHARS = 512 * 1024;
+/** Default time budget for one parse. */
+export const DEFAULT_PARSE_BUDGET_MS = 10_000;
+
+export interface ParseOptions {
+  /** Give up after this long (the result then has `timedOut`). */
+  budgetMs?: number;
+  /**
+   * For large files: names of top-level functions to keep even when big (the predictor itself).
+   * Classes, imports and small statements are always kept.
+   */
+  keepNames?: readonly string[];
+  /** Parse everything regardless of size. */
+  full?: boolean;
+}
+
+export interface SyntaxErrorInfo {
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units as tree-sitter's node binding counts them. */
+  column: number;
+  message: string;
+}
+
+export interface ParsedPython {
+  text: string;
+  tree?: Tree;
+  root?: SyntaxNode;
+  /** First syntax error (an ERROR or MISSING node), if any. */
+  syntaxError?: SyntaxErrorInfo;
+  /** The parse ran out of its time budget; there is no tree. */
+  timedOut?: boolean;
+  /** Only parts of the file were parsed (large file); how many characters were skipped. */
+  skippedChars?: number;
+}
+
+let shared: Parser | undefined;
+
+function parser(): Parser {
+  if (!shared) {
+    shared = new Parser();
+    shared.setLanguage(Python as unknown as Parser.Language);
+  }
+  return shared;
+}
+
+/** Parses Python source text. Never throws for bad input. */
+export function parsePython(text: string, options: ParseOptions = {}): ParsedPython {
+  const p = parser();
+  const budgetMs = options.budgetMs ?? DEFAULT_PARSE_BUDGET_MS;
+  p.setTimeoutMicros(Math.max(1, Math.round(budgetMs * 1000)));
+  let skippedChars = 0;
+  let includedRanges: Parser.Range[] | undefined;
+  if (!options.full && text.length > LARGE_SOURCE_CHARS) {
+    const picked = relevantRanges(text, options.keepNames ?? []);
+    skippedChars = picked.skippedChars;
+    if (skippedChars > 0) includedRanges = picked.ranges;
+  }
+  let tree: Tree | undefined;
+  try {
+    tree = (includedRanges ? p.parse(text, null, { includedRanges }) : p.parse(text)) ?? undefined;
+  } finally {
+    p.setTimeoutMicros(0);
+  }
+  if (!tree) {
+    p.reset();
+    return { text, timedOut: true };
+  }
+  const root = tree.rootNode;
+  const out: ParsedPython = { text, tree, root };
+  if (skippedChars > 0) out.skippedChars = skippedChars;
+  if (root.hasError) out.syntaxError = firstSyntaxError(root);
+  return out;
+}
+
+/** The first ERROR or MISSING node in source order, described for a finding. */
+export function firstSyntaxError(root: SyntaxNode): SyntaxErrorInfo | undefined {
+  const cursor = root.walk();
+  // Pre-order walk, descending only into subtrees that contain an error.
+  for (;;) {
+    const node = cursor.currentNode;
+    if (node.isMissing) {
+      return { line: node.startPosition.row + 1, column: node.startPosition.column + 1, message: `missing ${JSON.stringify(node.type)}` };
+    }
+    if (node.type === 'ERROR') {
+      const first = node.text.split('\n')[0] ?? '';
+      const snippet = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+      return { line: node.startPosition.row + 1, column: node.startPosition.column + 1, message: `invalid syntax near ${JSON.stringify(snippet)}` };
+    }
+    if (node.hasError && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return undefined;
+    }
+  }
+}
