@@ -1,4 +1,25 @@
 import type { CodeSpec } from './types.js';
 
-// CM5xx: verification.
-export const verifyCodes: CodeSpec[] = [];
+// CM5xx: verification. CM50x static checks, CM51x container build, CM52x smoke run.
+export const verifyCodes: CodeSpec[] = [
+  { code: 'CM501', defaultSeverity: 'error', title: 'Emitted Python file does not parse', hint: 'This is a bug in the target that emitted the file (or the user file was already invalid); report it with the file attached.' },
+  { code: 'CM502', defaultSeverity: 'error', title: 'Emitted adapter does not type-check against the platform SDK', hint: 'The generated code uses the SDK wrongly; report it, or fix app.py by hand before deploying.' },
+  { code: 'CM503', defaultSeverity: 'warning', title: 'A verification check could not run', hint: 'The check was skipped, so it proves nothing; install what the message names and re-run `cog-migrate verify`.' },
+  { code: 'CM504', defaultSeverity: 'error', title: 'Emitted TypeScript does not type-check', hint: 'Report it with the emitted project attached.' },
+  { code: 'CM505', defaultSeverity: 'error', title: 'Cog -> IR -> Cog round trip changes the OpenAPI schema', hint: 'The reverse conversion would change the API clients see; report it with the project attached.' },
+  { code: 'CM510', defaultSeverity: 'error', title: 'No Docker engine answers', hint: 'Start a Docker engine (scripts/docker-engine.sh sets one up offline) or set DOCKER_HOST, then re-run with --verify build.' },
+  { code: 'CM511', defaultSeverity: 'warning', title: 'Base image not available locally: a local CPU base was substituted', hint: 'The build proves the rest of the Dockerfile on a CPU stand-in only; anything that needs the real base (CUDA, its OS packages, its python) is not proven.' },
+  { code: 'CM512', defaultSeverity: 'error', title: 'A FROM line cannot be resolved to an image', hint: 'Give the ARG a default or pass it as a build argument; nothing was built (the engine is never left to pull).' },
+  { code: 'CM513', defaultSeverity: 'error', title: 'The container build failed', hint: 'Read the quoted step and error lines: usually a requirement that does not exist or does not match the python version.' },
+  { code: 'CM514', defaultSeverity: 'error', title: 'The container build timed out', hint: 'Raise the timeout, or check for a step that downloads gigabytes (unpinned torch pulls its CUDA libraries).' },
+  { code: 'CM515', defaultSeverity: 'warning', title: 'Verification left containers or images behind', hint: 'Remove them with `docker rm -f` / `docker rmi`; the ids are in the message.' },
+  { code: 'CM516', defaultSeverity: 'error', title: 'No Dockerfile in the output directory', hint: 'Run verify on a folder produced by `cog-migrate DIR --to TARGET`.' },
+  { code: 'CM520', defaultSeverity: 'error', title: 'Smoke run: the container failed before predicting', hint: 'The message quotes the container output: usually an import that the image does not provide.' },
+  { code: 'CM521', defaultSeverity: 'error', title: 'Smoke run: setup() failed', hint: 'setup() often needs weights or a GPU that the offline check does not have; read the quoted traceback.' },
+  { code: 'CM522', defaultSeverity: 'error', title: 'Smoke run: predict through the generated adapter failed', hint: 'The generated adapter does not call the predictor as Cog does; report it with the traceback.' },
+  { code: 'CM523', defaultSeverity: 'error', title: 'Smoke run: calling the Cog predictor directly failed', hint: 'The example input may not suit the model: pass one with `--example input.json`.' },
+  { code: 'CM524', defaultSeverity: 'error', title: 'Smoke run: the adapter and the Cog predictor returned different results', hint: 'A non-deterministic model differs by design (seed it in the example input); otherwise the adapter changes inputs or outputs.' },
+  { code: 'CM525', defaultSeverity: 'error', title: 'Smoke run timed out', hint: 'Raise the timeout; a model that downloads weights in setup() cannot run offline.' },
+  { code: 'CM526', defaultSeverity: 'warning', title: 'Smoke run skipped', hint: 'The message says why; pass `--example input.json` or the IR so the predictor and its inputs are known.' },
+  { code: 'CM527', defaultSeverity: 'error', title: 'Example input file is not usable', hint: 'Give a JSON object mapping input names to values; file inputs as paths relative to the JSON file or http(s) URLs.' },
+];

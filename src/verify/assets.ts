@@ -1,0 +1,37 @@
+// Files the verify stage ships beside its code (the smoke driver) and paths inside the repository
+// (the targets' runtime stand-ins), found from this module's location in src/ or dist/src/.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The package root: the nearest folder above this module whose package.json is cog-migrate's. */
+export function packageRoot(): string {
+  let dir = here;
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'cog-migrate') return dir;
+      } catch { /* keep looking */ }
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cog-migrate package root not found above ' + here);
+    dir = up;
+  }
+}
+
+/** The smoke driver script (src/verify/smoke/driver.py; dist builds read it from src/). */
+export function driverPath(): string {
+  const local = join(here, 'smoke', 'driver.py');
+  if (existsSync(local)) return local;
+  return join(packageRoot(), 'src', 'verify', 'smoke', 'driver.py');
+}
+
+/** A target's runtime stand-in folder, when the target ships one. */
+export function defaultStandin(target: string): string | undefined {
+  const dir = join(packageRoot(), 'targets', target, 'standin');
+  return existsSync(dir) ? dir : undefined;
+}

@@ -1,0 +1,158 @@
+// `verify(outDir, options)`: proves an emitted project at one of three cumulative levels.
+// static: files parse and type-check. build: the Dockerfile builds on the local engine. smoke:
+// the built image serves one request through the generated adapter, with the same result as
+// calling the Cog predictor directly. Never throws for a bad project or a missing engine.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Predictor } from '../ir/types.js';
+import type { Finding } from '../findings/types.js';
+import { finding } from '../findings/finding.js';
+import { hasErrors } from '../findings/types.js';
+import { LEVELS, type VerifyOptions, type VerifyProgress, type VerifyResult, type VerifyStep } from './types.js';
+import { parseStep, typecheckStep, checkRoundTrip } from './static/index.js';
+import { connectEngine, imageExists, type Engine } from './build/engine.js';
+import { buildOutput, type BuildOutcome } from './build/build.js';
+import { removeImage } from './build/cleanup.js';
+import { deriveExamples, type Examples } from './smoke/examples.js';
+import { readExampleFile } from './smoke/example-input.js';
+import { runSmoke } from './smoke/run.js';
+import { defaultStandin } from './assets.js';
+
+export type { VerifyLevel, VerifyOptions, VerifyResult, VerifyStep, VerifyProgress } from './types.js';
+export { LEVELS } from './types.js';
+export { buildOutput, type BuildOutcome, type BuildOptions } from './build/build.js';
+export { connectEngine, type Engine } from './build/engine.js';
+export { planBases, DEFAULT_SUBSTITUTE } from './build/bases.js';
+export { fromLines } from './build/from-lines.js';
+export { snapshot, newSince } from './build/cleanup.js';
+export { deriveExamples } from './smoke/examples.js';
+
+const BUILD_TIMEOUT = 20 * 60_000;
+const SMOKE_TIMEOUT = 5 * 60_000;
+
+export async function verify(outDir: string, options: VerifyOptions): Promise<VerifyResult> {
+  const dir = resolve(outDir);
+  const findings: Finding[] = [];
+  const steps: VerifyStep[] = [];
+  const upTo = LEVELS.indexOf(options.level);
+  const progress = progressOf(options);
+
+  const step = async (name: string, body: () => Promise<{ findings: Finding[]; extra?: Partial<VerifyStep> }>): Promise<boolean> => {
+    progress({ step: name, kind: 'start', text: name });
+    const started = Date.now();
+    const r = await body();
+    findings.push(...r.findings);
+    const ok = !hasErrors(r.findings);
+    steps.push({ name, ok, durationMs: Date.now() - started, ...r.extra });
+    progress({ step: name, kind: 'end', text: ok ? 'ok' : 'failed' });
+    return ok;
+  };
+  const skip = (name: string, why: string): void => { steps.push({ name, ok: false, skipped: why, detail: `skipped: ${why}`, durationMs: 0 }); };
+
+  const target = options.target ?? 'fal';
+  await step('parse', async () => ({ findings: await parseStep(dir) }));
+  await step('typecheck', async () => ({ findings: await typecheckStep(dir, { target, ...(options.sdkPython ? { sdkPython: options.sdkPython } : {}) }) }));
+  if (options.openApiRoundTrip) await step('openapi-roundtrip', async () => ({ findings: await checkRoundTrip(options.openApiRoundTrip!) }));
+  if (upTo < 1) return { findings, steps };
+
+  const { engine, findings: engineFindings } = await connectEngine();
+  if (!engine) {
+    findings.push(...engineFindings);
+    skip('build', 'no Docker engine');
+    if (upTo >= 2) skip('smoke', 'no Docker engine');
+    return { findings, steps };
+  }
+  const tag = options.tag ?? `cog-migrate-verify/${basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'model'}:${randomBytes(4).toString('hex')}`;
+  let built: BuildOutcome | undefined;
+  await step('build', async () => {
+    built = await buildOutput(engine, dir, {
+      tag,
+      timeoutMs: options.timeoutMs ?? BUILD_TIMEOUT,
+      ...(options.substituteBase ? { substitute: options.substituteBase } : {}),
+      ...(options.buildArgs ? { buildArgs: options.buildArgs } : {}),
+      onLine: (text) => progress({ step: 'build', kind: 'line', text }),
+    });
+    const detail = built.ok ? `image ${(built.size! / 1e6).toFixed(0)} MB, built in ${(built.durationMs / 1000).toFixed(1)} s` : 'build failed';
+    return { findings: built.findings, extra: { detail, ...(built.size !== undefined ? { imageSize: built.size } : {}), ...(built.imageId ? { imageId: built.imageId } : {}) } };
+  });
+  if (!built?.ok) {
+    if (upTo >= 2) skip('smoke', 'the build failed');
+    return { findings, steps };
+  }
+  try {
+    if (upTo >= 2) await smokeStep(engine, dir, tag, options, findings, steps, step, skip);
+  } finally {
+    if (!options.keepImage) {
+      await removeImage(engine, tag);
+      if (await imageExists(engine, tag)) findings.push(finding('CM515', `the built image ${tag} could not be removed`));
+    }
+  }
+  return { findings, steps };
+}
+
+async function smokeStep(
+  engine: Engine, dir: string, tag: string, options: VerifyOptions, findings: Finding[], _steps: VerifyStep[],
+  step: (name: string, body: () => Promise<{ findings: Finding[]; extra?: Partial<VerifyStep> }>) => Promise<boolean>,
+  skip: (name: string, why: string) => void,
+): Promise<void> {
+  const predictor = options.ir?.predictors.predict ?? predictorFromMigrationJson(dir);
+  if (!predictor) {
+    findings.push(finding('CM526', 'smoke run skipped: the predictor is unknown (no IR given and no migration.json with one in the output)'));
+    skip('smoke', 'predictor unknown');
+    return;
+  }
+  let examples: Examples;
+  if (options.example) {
+    const read = readExampleFile(options.example, predictor);
+    if (!read.examples) {
+      findings.push(...read.findings);
+      skip('smoke', 'example input unusable');
+      return;
+    }
+    examples = read.examples;
+  } else {
+    examples = deriveExamples(predictor);
+    const missing = Object.entries(examples.missing);
+    if (missing.length > 0) {
+      findings.push(finding('CM526', `smoke run skipped: ${missing.map(([n, why]) => `${n}: ${why}`).join('; ')}`));
+      skip('smoke', 'no example input');
+      return;
+    }
+  }
+  const target = options.target ?? 'fal';
+  const standinDir = options.standinDir ?? defaultStandin(target);
+  if (!standinDir) findings.push(finding('CM503', `no ${target} runtime stand-in found (targets/${target}/standin); the adapter runs against whatever \`${target}\` the image has`));
+  const progress = progressOf(options);
+  await step('smoke', async () => {
+    const out = await runSmoke(engine, {
+      image: tag, outDir: dir, predictor, examples,
+      ...(standinDir ? { standinDir } : {}),
+      timeoutMs: options.timeoutMs ?? SMOKE_TIMEOUT,
+      onLine: (text) => progress({ step: 'smoke', kind: 'line', text }),
+    });
+    const r = out.report;
+    const smoke = r ? { adapter: r.adapter, direct: r.direct, ...(r.rule ? { rule: r.rule } : {}), ...(r.timings ? { timings: r.timings } : {}) } : undefined;
+    const detail = r?.ok ? `adapter and Cog predictor agree (${r.rule ?? 'equal'})` : r?.stage ? `failed at ${r.stage}` : 'no report from the container';
+    return { findings: out.findings, extra: { detail, ...(smoke ? { smoke } : {}) } };
+  });
+}
+
+function progressOf(options: VerifyOptions): (ev: VerifyProgress) => void {
+  const cb = options.onProgress;
+  if (!cb) return () => undefined;
+  return (ev) => cb(ev.kind === 'line' ? `[${ev.step}] ${ev.text}` : `[${ev.step}] ${ev.kind === 'start' ? 'start' : ev.text}`, ev);
+}
+
+/** The predict predictor recorded in the output's migration.json (`ir.predictors.predict`). */
+function predictorFromMigrationJson(dir: string): Predictor | undefined {
+  const path = join(dir, 'migration.json');
+  if (!existsSync(path)) return undefined;
+  try {
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as { ir?: { predictors?: { predict?: Predictor } } };
+    return doc.ir?.predictors?.predict;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,72 @@
+// Static level: the generated adapters type-check with pyright (from npm) against the real
+// platform SDK, installed in a pinned venv (scripts/python-env.sh <target>). Only the generated
+// files are checked; the user's carried-over modules are resolved for types but not judged.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Finding } from '../../findings/types.js';
+import { finding } from '../../findings/finding.js';
+import { packageRoot } from '../assets.js';
+
+interface PyrightDiagnostic {
+  file: string;
+  severity: 'error' | 'warning' | 'information';
+  message: string;
+  range?: { start: { line: number; character: number } };
+  rule?: string;
+}
+
+/** Builds (once) and returns the python of the SDK venv for `target`, or why it is unavailable. */
+export function sdkPython(target: string): Promise<{ python?: string; problem?: string }> {
+  const script = join(packageRoot(), 'scripts', 'python-env.sh');
+  return new Promise((resolve) => {
+    execFile('bash', [script, target], { timeout: 900_000, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) resolve({ problem: `scripts/python-env.sh ${target} failed: ${(stderr.trim().split('\n').at(-1) ?? err.message)}` });
+      else resolve({ python: stdout.trim() });
+    });
+  });
+}
+
+/**
+ * Runs pyright on `files` (output-relative paths) inside `outDir` with `python`'s site-packages.
+ * Errors become CM502; pyright failing to run becomes CM503.
+ */
+export function checkWithPyright(outDir: string, files: string[], python: string): Promise<Finding[]> {
+  if (files.length === 0) return Promise.resolve([]);
+  const confDir = mkdtempSync(join(tmpdir(), 'cog-migrate-pyright-'));
+  const config = join(confDir, 'pyrightconfig.json');
+  writeFileSync(config, JSON.stringify({
+    include: files.map((f) => join(outDir, f)),
+    extraPaths: [outDir],
+    typeCheckingMode: 'basic',
+    // The user's own modules import heavy packages (torch ...) that the SDK venv lacks; those are
+    // the user's dependencies, not the adapter's mistakes.
+    reportMissingImports: 'none',
+    reportMissingModuleSource: 'none',
+    reportAttributeAccessIssue: 'error',
+  }));
+  const pyright = join(packageRoot(), 'node_modules', 'pyright', 'index.js');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [pyright, '--outputjson', '--pythonpath', python, '--project', config],
+      { cwd: outDir, timeout: 300_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+        rmSync(confDir, { recursive: true, force: true });
+        let parsed: { generalDiagnostics?: PyrightDiagnostic[] };
+        try {
+          parsed = JSON.parse(stdout) as typeof parsed;
+        } catch {
+          resolve([finding('CM503', `pyright did not run: ${(stderr || err?.message || stdout).trim().slice(0, 500)}`)]);
+          return;
+        }
+        const out: Finding[] = [];
+        for (const d of parsed.generalDiagnostics ?? []) {
+          if (d.severity !== 'error') continue;
+          const rel = d.file.startsWith(outDir) ? d.file.slice(outDir.length).replace(/^[\\/]+/, '') : d.file;
+          const loc = { file: rel, line: (d.range?.start.line ?? 0) + 1, column: (d.range?.start.character ?? 0) + 1 };
+          out.push(finding('CM502', `${d.message}${d.rule ? ` (${d.rule})` : ''}`, loc));
+        }
+        resolve(out);
+      });
+  });
+}
