@@ -148,8 +148,9 @@ function subscript(node: SyntaxNode, resolve: NameResolver | undefined, d: numbe
   const o = obj.value;
   const k = key.value;
   if ((Array.isArray(o) || typeof o === 'string') && typeof k === 'number' && Number.isInteger(k)) {
-    const i = k < 0 ? o.length + k : k;
-    if (i >= 0 && i < o.length) return { ok: true, value: Array.isArray(o) ? o[i]! : [...o][i] ?? '' };
+    const items: LiteralValue[] = Array.isArray(o) ? o : [...o];
+    const i = k < 0 ? items.length + k : k;
+    if (i >= 0 && i < items.length) return { ok: true, value: items[i]! };
     return fail(node, 'index out of range');
   }
   if (o && typeof o === 'object' && !Array.isArray(o) && typeof k === 'string' && Object.hasOwn(o, k)) return { ok: true, value: o[k]! };

@@ -57,7 +57,13 @@ export class ModuleGraph {
     const cached = this.modules.get(file);
     if (cached) return cached;
     if (this.modules.size >= MAX_MODULES) return { kind: 'read', file, problem: 'too-large', detail: `more than ${MAX_MODULES} local modules` };
-    const read = readProjectText(this.root, file);
+    let read: ReturnType<typeof readProjectText>;
+    try {
+      read = readProjectText(this.root, file);
+    } catch (err) {
+      // An unreadable root or a file vanishing mid-read: bad input, not a bug.
+      read = { ok: false, problem: 'missing', detail: `${file} cannot be read (${err instanceof Error ? err.message : String(err)})` };
+    }
     let result: PyModule | LoadProblem;
     if (!read.ok) result = { kind: 'read', file, problem: read.problem, detail: read.detail };
     else {
