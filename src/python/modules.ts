@@ -193,6 +193,11 @@ export class ModuleGraph {
     }
     const file = this.moduleFile(mod.file, b.module, b.level);
     if (!file) {
+      const sub = this.moduleFile(mod.file, b.module ? `${b.module}.${b.name}` : b.name, b.level);
+      if (sub) {
+        const m = this.load(sub);
+        return 'root' in m ? { kind: 'module', module: m } : undefined;
+      }
       if (b.level > 0) return undefined;
       return { kind: 'external', qname: `${b.module}.${b.name}` };
     }
@@ -244,9 +249,9 @@ export class ModuleGraph {
           for (let i = 1; i <= full.length; i++) add(this.moduleFile(mod.file, full.slice(0, i).join('.'), 0));
         } else {
           if (b.level === 0) for (let i = 1; i < full.length; i++) add(this.moduleFile(mod.file, full.slice(0, i).join('.'), 0));
-          const file = this.moduleFile(mod.file, b.module, b.level);
-          add(file);
-          if (file && file.endsWith('__init__.py')) add(this.moduleFile(file, b.name, 1));
+          add(this.moduleFile(mod.file, b.module, b.level));
+          // `from pkg import sub` may name a submodule (also in folders without __init__.py).
+          add(this.moduleFile(mod.file, b.module ? `${b.module}.${b.name}` : b.name, b.level));
         }
       }
     }

@@ -1,0 +1,78 @@
+// Cog runtime APIs a target must map, and local imports.
+
+import { describe, expect, it } from 'vitest';
+import { extract, predictorOf } from './helpers.js';
+
+describe('runtime APIs', () => {
+  it('finds none in a plain predictor', () => {
+    const e = extract(`
+      from cog import BasePredictor
+      class Predictor(BasePredictor):
+          def predict(self) -> str:
+              return ""
+    `);
+    expect(predictorOf(e).runtimeApis).toEqual([]);
+  });
+
+  it('finds current_scope, record_metric, emit_metric and CancelationException, not their imports', () => {
+    const e = extract(`
+      import cog
+      from cog import BasePredictor, current_scope, CancelationException
+      from cog import emit_metric
+      class Predictor(BasePredictor):
+          def predict(self) -> str:
+              try:
+                  current_scope().record_metric("steps", 3)
+                  emit_metric("x", 1)
+                  cog.current_scope()
+              except CancelationException:
+                  raise
+              return ""
+    `);
+    expect(predictorOf(e).runtimeApis.map((u) => [u.api, u.loc.line])).toEqual([
+      ['current_scope', 7], ['record_metric', 7], ['emit_metric', 8], ['current_scope', 9], ['CancelationException', 10],
+    ]);
+  });
+
+  it('ignores a local function that happens to be called current_scope', () => {
+    const e = extract(`
+      from cog import BasePredictor
+      def current_scope():
+          return None
+      class Predictor(BasePredictor):
+          def predict(self) -> str:
+              current_scope()
+              return ""
+    `);
+    expect(predictorOf(e).runtimeApis).toEqual([]);
+  });
+});
+
+describe('local imports', () => {
+  it('lists local modules transitively, including imports inside functions, and not third-party ones', () => {
+    const e = extract(`
+      import torch
+      from cog import BasePredictor
+      from helpers.io import load
+      class Predictor(BasePredictor):
+          def setup(self):
+              import model
+          def predict(self) -> str:
+              return ""
+    `, { extraFiles: { 'helpers/io.py': 'from . import fmt\n', 'helpers/fmt.py': 'X = 1\n', 'model.py': 'import helpers.io\n' } });
+    expect(predictorOf(e).localImports).toEqual(['helpers/io.py', 'model.py', 'helpers/fmt.py']);
+    expect(e.codes).toEqual([]);
+  });
+
+  it('warns CM220 for a local module with a syntax error', () => {
+    const e = extract(`
+      from cog import BasePredictor
+      import broken
+      class Predictor(BasePredictor):
+          def predict(self) -> str:
+              return ""
+    `, { extraFiles: { 'broken.py': 'def f(:\n' } });
+    expect(e.codes).toEqual(['CM220']);
+    expect(e.findings[0]).toMatchObject({ file: 'broken.py', line: 1 });
+  });
+});
