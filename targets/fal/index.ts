@@ -1,0 +1,99 @@
+// The fal target: a Cog project's IR -> app.py (a fal.App adapter around the unchanged predictor)
+// plus the `cog` compatibility package. fal docs followed:
+//   https://docs.fal.ai/documentation/development/endpoints-overview (App, setup, @fal.endpoint)
+//   https://docs.fal.ai/documentation/development/streaming (Server-Sent Events on /stream)
+//   https://docs.fal.ai/documentation/deployment/machine-types (machine_type)
+// Checked against the fal SDK pinned in test/python-env/fal.txt.
+
+import type { CogIR } from '../../src/ir/types.js';
+import type { Finding } from '../../src/findings/types.js';
+import type { Target, TargetResult } from '../../src/target/types.js';
+import { finding } from '../../src/findings/finding.js';
+import { cogCompatFiles } from '../../src/compat/index.js';
+import { pyLiteral, pyStr } from '../../src/quote/index.js';
+import { DEFAULT_PROJECT_DIR, falImage, realDockerfileProvider, type DockerfileProvider } from './dockerfile.js';
+import { appSlug, buildAppView, className, type AppView } from './model.js';
+import { mappingRows, runtimeFindings } from './mapping.js';
+import { renderApp } from './render.js';
+import { isGpuMachineType, isKnownMachineType, machineTypeFor, parseFalOptions, type FalOptions } from './options.js';
+
+export type { FalOptions } from './options.js';
+export { parseFalOptionsChecked, machineTypeFor } from './options.js';
+export type { DockerfileProvider } from './dockerfile.js';
+
+const DOCS_URL = 'https://docs.fal.ai/documentation/development/endpoints-overview';
+
+function attributes(ir: CogIR, options: FalOptions, findings: Finding[]): AppView['attributes'] {
+  const out: AppView['attributes'] = [];
+  const machineType = options.machineType ?? machineTypeFor(ir.build.gpu);
+  if (options.machineType !== undefined && !isKnownMachineType(machineType)) {
+    findings.push(finding('CM411', `machine type ${JSON.stringify(machineType)} is not one fal documents`, undefined, { target: 'fal' }));
+  }
+  if (isGpuMachineType(machineType) !== ir.build.gpu) {
+    findings.push(finding('CM412', `machine type ${machineType} for a project with gpu: ${ir.build.gpu}`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'fal' }));
+  }
+  out.push({
+    name: 'machine_type',
+    code: pyStr(machineType),
+    note: options.machineType !== undefined ? 'set with --machine-type' : `cog.yaml gpu: ${ir.build.gpu ? 'true' : 'false'}; change with --machine-type`,
+  });
+  const int = (name: string, value: number | undefined, note?: string) => {
+    if (value !== undefined) out.push({ name, code: pyLiteral(value), ...(note ? { note } : {}) });
+  };
+  int('num_gpus', options.numGpus);
+  int('keep_alive', options.keepAlive, 'seconds an idle runner stays warm');
+  int('min_concurrency', options.minConcurrency);
+  int('max_concurrency', options.maxConcurrency);
+  const concurrency = ir.runtime.concurrency;
+  if (concurrency?.max !== undefined) {
+    int('max_multiplexing', concurrency.max, 'cog.yaml concurrency.max: requests served at once by one runner');
+    const p = ir.predictors.predict;
+    if (concurrency.max > 1 && p && !p.isAsync) {
+      findings.push(finding('CM413', `concurrency.max: ${concurrency.max} with a synchronous ${p.ref}`, concurrency.loc, { target: 'fal' }));
+    }
+  }
+  int('request_timeout', options.requestTimeout);
+  int('startup_timeout', options.startupTimeout, 'setup() loads the model within this many seconds');
+  return out;
+}
+
+/** emit with an injectable Dockerfile stage (tests, and the verify stage's offline runs). */
+export function emitFal(ir: CogIR, options: FalOptions, deps: { dockerfile?: DockerfileProvider } = {}): TargetResult {
+  const findings: Finding[] = [];
+  const name = className(ir.project.name);
+  if (!ir.predictors.predict) {
+    findings.push(finding('CM409', 'cog.yaml names no predictor, so there is no fal app to emit', { file: 'cog.yaml' }, { target: 'fal' }));
+    return { files: [], findings, mapping: [{ concept: 'Predictor', cog: 'no predict: entry', target: 'nothing emitted', status: 'manual', code: 'CM409' }], nextSteps: [] };
+  }
+  const docker = (deps.dockerfile ?? realDockerfileProvider)(ir);
+  findings.push(...docker.findings);
+  const image = docker.dockerfile ? falImage(ir, docker.dockerfile) : undefined;
+  const view = buildAppView({
+    ir,
+    className: name,
+    appName: options.appName ?? appSlug(ir.project.name),
+    attributes: attributes(ir, options, findings),
+    ...(image ? { dockerfile: image.text } : {}),
+    projectDir: image?.projectDir ?? DEFAULT_PROJECT_DIR,
+  }, findings);
+  findings.push(...runtimeFindings(ir));
+  const files = [{ path: 'app.py', text: renderApp(view) }, ...cogCompatFiles()];
+  return {
+    files,
+    findings,
+    mapping: mappingRows(ir, view, findings),
+    nextSteps: [
+      { title: 'Log in to fal (once)', command: 'fal auth login' },
+      { title: 'Serve the app on a temporary URL and try it', command: `fal run app.py::${name}` },
+      { title: 'Deploy it', command: `fal deploy app.py::${name}` },
+    ],
+  };
+}
+
+export const falTarget: Target<FalOptions> = {
+  name: 'fal',
+  title: 'fal: a fal.App serving the Cog predictor (fal run / fal deploy)',
+  docsUrl: DOCS_URL,
+  parseOptions: parseFalOptions,
+  emit: (ir, options) => emitFal(ir, options),
+};

@@ -1,0 +1,159 @@
+// Cog inputs -> the fields of a Pydantic input model (FalBaseModel) and the arguments the
+// adapter passes to predict(). Values from the user's file go through pyStr/pyLiteral only.
+
+import type { Input, IrType, LiteralValue } from '../../src/ir/types.js';
+import type { Finding } from '../../src/findings/types.js';
+import { finding } from '../../src/findings/finding.js';
+import { pyLiteral, pyStr } from '../../src/quote/index.js';
+import { fieldNames, inputAnnotation, inputConversion, isFileInput, type Needs } from './pytypes.js';
+
+export interface InputFieldView {
+  ident: string;
+  /** The API name when it differs from `ident` (keywords, Pydantic-reserved names). */
+  alias?: string;
+  annotation: string;
+  /** `Field`, `FileField`. */
+  fieldFn: string;
+  /** The keyword arguments, as Python code. */
+  args: string;
+  /** A plain annotation, no `= Field(...)` (a required input with nothing else to say). */
+  bare: boolean;
+  /** A note for the reader (the default expression kept in predict.py, ...), plain text. */
+  note?: string;
+}
+
+export interface ArgumentView {
+  /** The parameter name of predict(), as written by the user. */
+  key: string;
+  ident: string;
+  /** Python expression of the value (uses `input` and `tmp`). */
+  value: string;
+  /** Passed only when the request sets it, so predict() evaluates its own default. */
+  onlyIfSet: boolean;
+  note?: string;
+}
+
+export interface InputModelView {
+  name: string;
+  /** Names in Cog's x-order, as the API spells them. */
+  order: string[];
+  config: string[];
+  fields: InputFieldView[];
+  arguments: ArgumentView[];
+}
+
+type Scalar = string | number | boolean;
+
+function scalarChoices(choices: LiteralValue): Scalar[] | undefined {
+  if (!Array.isArray(choices) || choices.length === 0) return undefined;
+  if (!choices.every((c) => typeof c === 'string' || typeof c === 'number' || typeof c === 'boolean')) return undefined;
+  return choices as Scalar[];
+}
+
+/** Replaces the scalar at the bottom of an (optional) type by a choice-restricted annotation. */
+function withChoices(t: IrType, choices: Scalar[], needs: Needs): string | undefined {
+  if (t.kind === 'optional') {
+    const inner = withChoices(t.inner, choices, needs);
+    if (inner === undefined) return undefined;
+    needs.optional = true;
+    return `Optional[${inner}]`;
+  }
+  if (!['str', 'int', 'float', 'bool'].includes(t.kind)) return undefined;
+  const literal = choices.map((c) => pyLiteral(c));
+  // typing.Literal admits str/int/bool but not floats: those get a validator instead.
+  if (choices.some((c) => typeof c === 'number' && !Number.isInteger(c))) {
+    needs.annotated = true;
+    return `Annotated[${t.kind}, _one_of(${literal.join(', ')})]`;
+  }
+  needs.literal = true;
+  return `Literal[${literal.join(', ')}]`;
+}
+
+function defaultCode(input: Input, value: LiteralValue): string {
+  const base = input.type.kind === 'optional' ? input.type.inner : input.type;
+  if (base.kind === 'secret' && typeof value === 'string') return `SecretStr(${pyStr(value)})`;
+  return pyLiteral(value);
+}
+
+export function buildInputModel(
+  name: string, inputs: Input[], needs: Needs, findings: Finding[], role: string,
+): InputModelView {
+  const sorted = [...inputs].sort((a, b) => a.order - b.order);
+  const view: InputModelView = { name, order: [], config: [], fields: [], arguments: [] };
+  let aliased = false;
+  for (const { field: input, names } of fieldNames(sorted)) {
+    view.order.push(input.name);
+    const args: string[] = [];
+    let note: string | undefined;
+    let annotation = inputAnnotation(input.type, needs);
+    let onlyIfSet = false;
+
+    if (input.default === 'required') {
+      // no default: required in the schema, as in Cog
+    } else if (input.default.kind === 'literal') {
+      args.push(`default=${defaultCode(input, input.default.value)}`);
+      // Cog allows `x: str = Input(default=None)`: optional in its schema too.
+      if (input.default.value === null && input.type.kind !== 'optional') {
+        needs.optional = true;
+        annotation = `Optional[${annotation}]`;
+      }
+    } else {
+      onlyIfSet = true;
+      if (input.type.kind !== 'optional') { needs.optional = true; annotation = `Optional[${annotation}]`; }
+      args.push('default=None');
+      note = `default in the predictor: ${input.default.text}`;
+      findings.push(finding('CM401',
+        `${role} input "${input.name}" has the default ${input.default.text}, which is not a literal; fal shows no default and the predictor evaluates it when a request leaves the input out`,
+        input.loc, { target: 'fal' }));
+    }
+    if (names.alias !== undefined) {
+      aliased = true;
+      args.push(`alias=${pyStr(names.alias)}`);
+      findings.push(finding('CM416', `${role} input "${input.name}" is the Python field ${names.ident} (alias ${JSON.stringify(input.name)})`, input.loc, { target: 'fal' }));
+    }
+    if (input.description !== undefined) args.push(`description=${pyStr(input.description)}`);
+    if (input.ge !== undefined) args.push(`ge=${pyLiteral(input.ge)}`);
+    if (input.le !== undefined) args.push(`le=${pyLiteral(input.le)}`);
+    if (input.minLength !== undefined) args.push(`min_length=${pyLiteral(input.minLength)}`);
+    if (input.maxLength !== undefined) args.push(`max_length=${pyLiteral(input.maxLength)}`);
+    if (input.regex !== undefined) args.push(`pattern=${pyStr(input.regex)}`);
+
+    const extra: string[] = [];
+    if (input.choices !== undefined) {
+      const choices = input.choices.kind === 'literal' ? scalarChoices(input.choices.value) : undefined;
+      const restricted = choices ? withChoices(input.type, choices, needs) : undefined;
+      if (choices && restricted) {
+        annotation = annotation.startsWith('Optional[') && !restricted.startsWith('Optional[') ? `Optional[${restricted}]` : restricted;
+        if (needs.annotated && restricted.includes('_one_of(')) extra.push(`"enum": ${pyLiteral(choices)}`);
+      } else {
+        const text = input.choices.kind === 'literal' ? JSON.stringify(input.choices.value) : input.choices.text;
+        findings.push(finding('CM402', `${role} input "${input.name}" has choices ${text} that cannot become a Literal; any ${input.type.kind} is accepted`, input.loc, { target: 'fal' }));
+      }
+    }
+    // Pydantic's deprecated= warns on every attribute read (the adapter reads them all), so the
+    // flag goes to the schema only.
+    if (input.deprecated) extra.push('"deprecated": True');
+    if (extra.length > 0) args.push(`json_schema_extra={${extra.join(', ')}}`);
+
+    const file = isFileInput(input.type);
+    if (file) note = note ?? 'a URL or data URI; downloaded before predict()';
+    view.fields.push({
+      ident: names.ident,
+      ...(names.alias !== undefined ? { alias: names.alias } : {}),
+      annotation,
+      fieldFn: file ? 'FileField' : 'Field',
+      args: args.join(', '),
+      bare: args.length === 0 && !file,
+      ...(note !== undefined ? { note } : {}),
+    });
+    view.arguments.push({
+      key: input.name,
+      ident: names.ident,
+      value: inputConversion(input.type, `input.${names.ident}`, needs),
+      onlyIfSet,
+    });
+  }
+  if (sorted.some((i) => i.regex !== undefined)) view.config.push('regex_engine="python-re"');
+  if (aliased) view.config.push('populate_by_name=True');
+  return view;
+}

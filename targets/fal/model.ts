@@ -1,0 +1,206 @@
+// Builds the plain view model of app.py from the IR: the structure is decided here, the text is
+// printed once by templates/app.py.hbs. No file is read; same IR and options -> same view.
+
+import type { CogIR, Predictor } from '../../src/ir/types.js';
+import type { Finding } from '../../src/findings/types.js';
+import { finding } from '../../src/findings/finding.js';
+import { buildInputModel, type InputModelView } from './inputs.js';
+import {
+  isAsyncStream, isLoose, isStreaming, noNeeds, outputAnnotation, outputConversion, OutputModels,
+  type Needs, type OutputModelView,
+} from './pytypes.js';
+
+export interface RoleView {
+  role: 'predict' | 'train';
+  /** Attribute on the app holding the predictor instance (or function). */
+  attr: string;
+  /** Index into AppView.modules. */
+  moduleVar: string;
+  name: string;
+  isFunction: boolean;
+  /** The method called per request; absent for function predictors. */
+  method?: string;
+  setup?: { isAsync: boolean; weightsParam?: string };
+  input: InputModelView;
+  argumentsFn: string;
+  outputModel: string;
+  endpointPath: string;
+  endpointName: string;
+  isAsyncEndpoint: boolean;
+  /** `await self.predictor.predict(**...)` minus the arguments; see `callCode`. */
+  callCode: string;
+  /** Non-streaming output: Python expression of the response built from `result`. */
+  resultCode?: string;
+  stream?: {
+    path: string;
+    name: string;
+    /** The loop header over the predictor's items. */
+    loop: 'for' | 'async for' | 'for-await';
+    itemAnnotation: string;
+    itemCode: string;
+  };
+}
+
+export interface ModuleView {
+  variable: string;
+  file: string;
+  moduleName: string;
+}
+
+export interface AppView {
+  projectName: string;
+  className: string;
+  appName: string;
+  refs: string[];
+  attributes: { name: string; code: string; note?: string }[];
+  dockerfileLines: string[];
+  dockerfileMissing: boolean;
+  projectDir: string;
+  modules: ModuleView[];
+  inputModels: InputModelView[];
+  outputModels: OutputModelView[];
+  roles: RoleView[];
+  setupIsAsync: boolean;
+  usesWeights: boolean;
+  needs: Needs;
+  streaming: boolean;
+  asyncStreaming: boolean;
+}
+
+/** PascalCase class name from the project name; `App` prefix when it would start with a digit. */
+export function className(projectName: string): string {
+  const parts = projectName.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  let name = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+  if (name === '') name = 'CogModel';
+  if (/^[0-9]/.test(name)) name = `App${name}`;
+  return name;
+}
+
+/** fal app names: lowercase letters, digits and hyphens. */
+export function appSlug(projectName: string): string {
+  const slug = projectName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug === '' ? 'cog-model' : slug;
+}
+
+export function moduleName(file: string): string {
+  const stem = file.replace(/\\/g, '/').split('/').pop()!.replace(/\.py$/, '');
+  let name = stem.replace(/[^A-Za-z0-9_]/g, '_');
+  if (name === '' || /^[0-9]/.test(name)) name = `m_${name}`;
+  return name;
+}
+
+function roleView(
+  p: Predictor, modules: ModuleView[], outputModelsOut: OutputModelView[], needs: Needs, findings: Finding[],
+): RoleView {
+  const train = p.role === 'train';
+  const prefix = train ? 'Train' : '';
+  let module = modules.find((m) => m.file === p.file);
+  if (!module) {
+    const name = moduleName(p.file);
+    let variable = `${name}_module`;
+    for (let i = 2; modules.some((m) => m.variable === variable); i++) variable = `${name}_module${i}`;
+    module = { variable, file: p.file, moduleName: name };
+    modules.push(module);
+  }
+  const input = buildInputModel(`${prefix}Input`, p.inputs, needs, findings, p.role);
+  const outputs = new OutputModels(`${prefix}Output`);
+  const isFunction = p.kind === 'function';
+  const attr = train ? 'trainer' : 'predictor';
+  const method = isFunction ? undefined : (p.method ?? (p.kind === 'runner' ? 'run' : p.role));
+  const callee = isFunction ? `self.${attr}` : `self.${attr}.${method}`;
+  const outputModel = `${prefix}Output`;
+  const view: RoleView = {
+    role: p.role,
+    attr,
+    moduleVar: module.variable,
+    name: p.name,
+    isFunction,
+    ...(method !== undefined ? { method } : {}),
+    ...(p.setup && !isFunction
+      ? { setup: { isAsync: p.setup.isAsync, ...(p.setup.weightsParameter ? { weightsParam: p.setup.weightsParameter.name } : {}) } }
+      : {}),
+    input,
+    argumentsFn: `_${p.role}_arguments`,
+    outputModel,
+    endpointPath: train ? '/train' : '/',
+    endpointName: p.role,
+    isAsyncEndpoint: p.isAsync || isAsyncStream(p.output),
+    callCode: `${callee}(**_${p.role}_arguments(input, tmp))`,
+  };
+  if (isLoose(p.output)) {
+    findings.push(finding('CM410', `${p.role} output of ${p.ref} has no precise type; fal returns it as untyped JSON`, p.loc, { target: 'fal' }));
+  }
+  if (isStreaming(p.output)) {
+    const itemAnnotation = outputAnnotation(p.output.items, needs, outputs);
+    outputs.models.unshift({ name: outputModel, cogName: '', fields: [{ ident: 'output', annotation: `List[${itemAnnotation}]` }] });
+    needs.list = true;
+    const loop = isAsyncStream(p.output) ? 'async for' : p.isAsync ? 'for-await' : 'for';
+    view.stream = {
+      path: train ? '/train/stream' : '/stream',
+      name: train ? 'train_stream' : 'stream',
+      loop,
+      itemAnnotation,
+      itemCode: outputConversion(p.output.items, 'item', needs, outputs),
+    };
+    if (loop !== 'for') view.isAsyncEndpoint = true;
+    findings.push(finding('CM415', `${p.role} output of ${p.ref} is an iterator: POST ${view.stream.path} streams it, POST ${view.endpointPath} returns the whole list`, p.loc, { target: 'fal' }));
+  } else if (p.output.kind === 'object') {
+    outputs.classFor(p.output, needs, outputModel);
+    view.resultCode = outputConversion(p.output, 'result', needs, outputs);
+  } else {
+    const annotation = outputAnnotation(p.output, needs, outputs);
+    outputs.models.unshift({ name: outputModel, cogName: '', fields: [{ ident: 'output', annotation }] });
+    view.resultCode = `${outputModel}(output=${outputConversion(p.output, 'result', needs, outputs)})`;
+  }
+  outputModelsOut.push(...outputs.models);
+  return view;
+}
+
+export interface BuildInput {
+  ir: CogIR;
+  className: string;
+  appName: string;
+  attributes: AppView['attributes'];
+  dockerfile?: string;
+  projectDir: string;
+}
+
+export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
+  const outputModels: OutputModelView[] = [];
+  const needs = noNeeds();
+  const modules: ModuleView[] = [];
+  const roles: RoleView[] = [];
+  for (const p of [b.ir.predictors.predict, b.ir.predictors.train]) {
+    if (p) roles.push(roleView(p, modules, outputModels, needs, findings));
+  }
+  const usesWeights = roles.some((r) => r.setup?.weightsParam !== undefined);
+  const streams = roles.filter((r) => r.stream);
+  const view: AppView = {
+    projectName: b.ir.project.name,
+    className: b.className,
+    appName: b.appName,
+    refs: roles.map((r) => `${r.role}: ${b.ir.predictors[r.role]!.ref}`),
+    attributes: b.attributes,
+    dockerfileLines: b.dockerfile === undefined ? [] : splitLines(b.dockerfile),
+    dockerfileMissing: b.dockerfile === undefined,
+    projectDir: b.projectDir,
+    modules,
+    inputModels: roles.map((r) => r.input),
+    outputModels,
+    roles,
+    setupIsAsync: roles.some((r) => r.setup?.isAsync === true),
+    usesWeights,
+    needs,
+    streaming: streams.length > 0,
+    asyncStreaming: streams.some((r) => r.stream!.loop !== 'for'),
+  };
+  return view;
+}
+
+/** Dockerfile lines for a parenthesised run of string literals: each keeps its newline. */
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => `${l}\n`);
+}
+

@@ -1,0 +1,70 @@
+// Prints the app.py view model through Handlebars (noEscape). Values reach the text only through
+// the named quoting helpers registered here; templates never interpolate user text raw.
+
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { pyIdent, pyLiteral, pyStr } from '../../src/quote/index.js';
+import type { LiteralValue } from '../../src/ir/types.js';
+import type { AppView } from './model.js';
+
+/** A comment-safe rendering of user text: one line, control characters shown as escapes. */
+export function pyComment(s: string): string {
+  return pyStr(s).slice(1, -1).replace(/\\"/g, '"');
+}
+
+function templatesDir(): string {
+  // From source (tsx/vitest) the templates sit next to this file; from dist/ they are shipped
+  // at the package root under targets/fal/templates.
+  const candidates = [new URL('./templates/', import.meta.url), new URL('../../../targets/fal/templates/', import.meta.url)];
+  for (const c of candidates) if (existsSync(fileURLToPath(c))) return fileURLToPath(c);
+  throw new Error('fal templates not found');
+}
+
+let compiled: Handlebars.TemplateDelegate | undefined;
+
+function template(): Handlebars.TemplateDelegate {
+  if (compiled) return compiled;
+  const dir = templatesDir();
+  const hb = Handlebars.create();
+  hb.registerHelper('pyStr', (s: unknown) => pyStr(String(s)));
+  hb.registerHelper('pyIdent', (s: unknown) => pyIdent(String(s)));
+  hb.registerHelper('pyLiteral', (v: unknown) => pyLiteral(v as LiteralValue));
+  hb.registerHelper('pyComment', (s: unknown) => pyComment(String(s)));
+  hb.registerHelper('pyStrList', (xs: unknown) => `[${(xs as string[]).map((x) => pyStr(x)).join(', ')}]`);
+  hb.registerHelper('join', (xs: unknown, sep: unknown) => (xs as string[]).join(String(sep)));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerPartial('helpers', readFileSync(`${dir}helpers.py.hbs`, 'utf8'));
+  compiled = hb.compile(readFileSync(`${dir}app.py.hbs`, 'utf8'), { noEscape: true, strict: false });
+  return compiled;
+}
+
+function imports(view: AppView): { stdlibImports: string[]; typingImports: string; toolkitImports: string; pydanticImports: string } {
+  const n = view.needs;
+  const stdlib = ['import importlib.util', 'import os', 'import sys', 'import tempfile'];
+  if (n.download) stdlib.push('import base64', 'import urllib.parse');
+  if (n.download || n.toFile) stdlib.push('import mimetypes');
+  const typing = new Set(['Any', 'Dict']);
+  if (n.optional || view.usesWeights) typing.add('Optional');
+  if (n.list || view.streaming) typing.add('List');
+  if (n.literal) typing.add('Literal');
+  if (view.roles.some((r) => r.stream?.loop === 'for')) typing.add('Iterator');
+  if (view.asyncStreaming) typing.add('AsyncIterator');
+  const toolkit = new Set(['FalBaseModel', 'Field']);
+  if (n.fileField) toolkit.add('FileField');
+  if (n.toFile) { toolkit.add('File'); toolkit.add('Image'); }
+  if (n.download) toolkit.add('download_file');
+  if (view.usesWeights) toolkit.add('download_model_weights');
+  const pydantic = new Set(['BaseModel']);
+  if (view.inputModels.some((m) => m.config.length > 0)) pydantic.add('ConfigDict');
+  if (n.secret) pydantic.add('SecretStr');
+  if (n.annotated) pydantic.add('AfterValidator');
+  const sorted = (s: Set<string>) => [...s].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(', ');
+  return { stdlibImports: stdlib.sort(), typingImports: sorted(typing), toolkitImports: sorted(toolkit), pydanticImports: sorted(pydantic) };
+}
+
+export function renderApp(view: AppView): string {
+  const text = template()({ ...view, ...imports(view) });
+  // Blank-line runs from conditional blocks collapse to PEP 8's two.
+  return `${text.replace(/\n{4,}/g, '\n\n\n').replace(/\s+$/, '')}\n`;
+}
