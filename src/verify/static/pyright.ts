@@ -37,8 +37,9 @@ export function checkWithPyright(outDir: string, files: string[], python: string
   if (files.length === 0) return Promise.resolve([]);
   const confDir = mkdtempSync(join(tmpdir(), 'cog-migrate-pyright-'));
   const config = join(confDir, 'pyrightconfig.json');
+  // Files go on the command line (pyright ignores absolute `include` paths); the config only
+  // carries settings.
   writeFileSync(config, JSON.stringify({
-    include: files.map((f) => join(outDir, f)),
     extraPaths: [outDir],
     typeCheckingMode: 'basic',
     // The user's own modules import heavy packages (torch ...) that the SDK venv lacks; those are
@@ -49,7 +50,7 @@ export function checkWithPyright(outDir: string, files: string[], python: string
   }));
   const pyright = join(packageRoot(), 'node_modules', 'pyright', 'index.js');
   return new Promise((resolve) => {
-    execFile(process.execPath, [pyright, '--outputjson', '--pythonpath', python, '--project', config],
+    execFile(process.execPath, [pyright, '--outputjson', '--pythonpath', python, '--project', config, ...files.map((f) => join(outDir, f))],
       { cwd: outDir, timeout: 300_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
         rmSync(confDir, { recursive: true, force: true });
         let parsed: { generalDiagnostics?: PyrightDiagnostic[] };

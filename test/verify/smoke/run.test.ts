@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Predictor } from '../../../src/ir/types.js';
+import { MARKER, parseReport, prepareSmokeDir, reportFindings } from '../../../src/verify/smoke/run.js';
+
+const loc = { file: 'predict.py', line: 1, column: 1 };
+const predictor: Predictor = {
+  role: 'predict', ref: 'predict.py:Predictor', file: 'predict.py', name: 'Predictor', kind: 'class', method: 'predict', isAsync: false,
+  inputs: [{ name: 'image', type: { kind: 'path' }, default: 'required', order: 0, spelling: 'Input', loc }],
+  output: { kind: 'path' }, localImports: [], runtimeApis: [], loc,
+};
+
+describe('parseReport and reportFindings', () => {
+  it('reads the last marker line and maps each failing stage to its code', () => {
+    const out = `noise\n${MARKER} {"ok": false}\nmore\n${MARKER} {"ok": false, "stage": "setup", "error": "E: x", "traceback": "Traceback\\n  line\\nE: x"}\n`;
+    const report = parseReport(out);
+    expect(report?.stage).toBe('setup');
+    const f = reportFindings(report, out);
+    expect(f.map((x) => x.code)).toEqual(['CM521']);
+    expect(f[0]?.message).toContain('E: x');
+    for (const [stage, code] of [['import', 'CM520'], ['adapter-predict', 'CM522'], ['direct-predict', 'CM523'], ['compare', 'CM524']] as const) {
+      expect(reportFindings({ ok: false, stage }, '')[0]?.code).toBe(code);
+    }
+    expect(reportFindings({ ok: true }, '')).toEqual([]);
+  });
+
+  it('quotes the container output when the driver never reported', () => {
+    const f = reportFindings(parseReport('ModuleNotFoundError: No module named pydantic\n'), 'ModuleNotFoundError: No module named pydantic\n');
+    expect(f[0]).toMatchObject({ code: 'CM520', message: expect.stringContaining('No module named pydantic') });
+  });
+});
+
+describe('prepareSmokeDir', () => {
+  it('lays out app, stand-in package, driver, example files and spec', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cm-out-'));
+    writeFileSync(join(out, 'app.py'), '');
+    const standin = mkdtempSync(join(tmpdir(), 'cm-standin-'));
+    writeFileSync(join(standin, '__init__.py'), '');
+    const dir = prepareSmokeDir({ outDir: out, predictor, standinDir: standin, examples: { values: {}, files: { image: { path: 'inputs/image.png', data: Buffer.from('x') } }, missing: {} } });
+    try {
+      expect(existsSync(join(dir, 'app', 'app.py'))).toBe(true);
+      expect(existsSync(join(dir, 'standin', 'fal', '__init__.py'))).toBe(true);
+      expect(existsSync(join(dir, 'driver.py'))).toBe(true);
+      const spec = JSON.parse(readFileSync(join(dir, 'spec.json'), 'utf8'));
+      expect(spec).toMatchObject({ files: { image: 'inputs/image.png' }, kinds: { image: 'path' }, predictor: { file: 'predict.py', name: 'Predictor' } });
+      expect(readFileSync(join(dir, 'inputs', 'image.png'), 'utf8')).toBe('x');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('accepts a stand-in folder that holds the package', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cm-out-'));
+    const standin = mkdtempSync(join(tmpdir(), 'cm-standin-'));
+    mkdirSync(join(standin, 'fal'));
+    writeFileSync(join(standin, 'fal', '__init__.py'), '');
+    const dir = prepareSmokeDir({ outDir: out, predictor, standinDir: standin, examples: { values: {}, files: {}, missing: {} } });
+    expect(existsSync(join(dir, 'standin', 'fal', '__init__.py'))).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
