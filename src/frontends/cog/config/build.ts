@@ -124,25 +124,25 @@ function readVersion(ctx: Ctx, path: string, value: unknown, at: SourceLocation)
 export function finishBuild(ctx: Ctx, draft: BuildDraft, defaultPython = DEFAULT_PYTHON_VERSION): Build {
   const build: Build = {
     gpu: draft.gpu ?? false,
+    ...(draft.cuda !== undefined ? { cuda: draft.cuda } : {}),
+    ...(draft.cudnn !== undefined ? { cudnn: draft.cudnn } : {}),
     pythonVersion: draft.pythonVersion?.value ?? defaultPython,
     pythonVersionExplicit: draft.pythonVersion !== undefined,
     systemPackages: draft.systemPackages,
     requirementsSource: 'none',
+    ...(draft.pythonRequirements ? { requirementsFile: draft.pythonRequirements.rel.replace(/^\.\//, '') } : {}),
     pythonRequirements: [...draft.leadingRequirements],
     run: draft.run,
     preInstall: draft.preInstall,
+    ...(draft.sdkVersion !== undefined ? { sdkVersion: draft.sdkVersion } : {}),
     loc: draft.loc,
   };
-  if (draft.cuda !== undefined) build.cuda = draft.cuda;
-  if (draft.cudnn !== undefined) build.cudnn = draft.cudnn;
-  if (draft.sdkVersion !== undefined) build.sdkVersion = draft.sdkVersion;
   const packages = draft.pythonPackages?.items ?? [];
   if (draft.pythonRequirements && packages.length > 0) {
     add(ctx, 'CM118', 'build sets both python_packages and python_requirements; the requirements file was used', draft.pythonPackages?.loc);
   }
   if (draft.pythonRequirements) {
     build.requirementsSource = 'python_requirements';
-    build.requirementsFile = draft.pythonRequirements.rel.replace(/^\.\//, '');
     build.pythonRequirements.push(...readRequirementsFile(ctx, draft.pythonRequirements.rel, draft.pythonRequirements.loc));
   } else if (packages.length > 0) {
     build.requirementsSource = 'python_packages';

@@ -18,20 +18,20 @@ export const BUILD_KEYS = new Set([
 ]);
 
 export const REMOVED_TOP_LEVEL: Record<string, string> = {
-  tests: 'the tests: stanza (Cog 0.14-0.16) was removed in Cog 0.17 and was ignored',
-  examples: 'examples: (2021 pre-release Cog) has no equivalent today and was ignored; keep the examples in the README',
-  workdir: 'workdir: (2021 pre-release Cog) was removed in July 2021; Cog always runs from /src. It was ignored',
+  tests: 'the tests stanza (Cog 0.14-0.16) was removed in Cog 0.17; ignored',
+  examples: 'examples (2021 pre-release Cog) has no equivalent today; ignored (keep examples in the README)',
+  workdir: 'workdir (2021 pre-release Cog) was removed in July 2021, Cog always runs from /src; ignored',
 };
 
 export const REMOVED_BUILD: Record<string, string> = {
-  fast: 'fast: (fast boots, Cog 0.14-0.16) was removed in Cog 0.17 and was ignored',
-  cog_runtime: 'cog_runtime: (the experimental Go runtime switch, Cog 0.15-0.16) was removed in Cog 0.17 and was ignored',
-  python_overrides: 'python_overrides: (a pip overrides file, Cog 0.14-0.16) was removed in Cog 0.17 and was ignored; fold its pins into the requirements',
-  python_extra_index_urls: 'python_extra_index_urls: belongs to the 2021 pre-release format; put --extra-index-url lines in the requirements instead. It was ignored',
-  python_find_links: 'python_find_links: belongs to the 2021 pre-release format; put --find-links lines in the requirements instead. It was ignored',
-  post_install: 'post_install: belongs to the 2021 pre-release format; use build.run. It was ignored',
-  architectures: 'architectures: belongs to the 2021 pre-release format; use build.gpu. It was ignored',
-  workdir: 'workdir: belongs to the 2021 pre-release format; Cog always runs from /src. It was ignored',
+  fast: 'fast boots (Cog 0.14-0.16) were removed in Cog 0.17; ignored',
+  cog_runtime: 'the experimental runtime switch (Cog 0.15-0.16) was removed in Cog 0.17; ignored',
+  python_overrides: 'the pip overrides file (Cog 0.14-0.16) was removed in Cog 0.17; ignored (fold its pins into the requirements)',
+  python_extra_index_urls: '2021 pre-release key; ignored under build: (write --extra-index-url lines in the requirements)',
+  python_find_links: '2021 pre-release key; ignored under build: (write --find-links lines in the requirements)',
+  post_install: '2021 pre-release key; ignored under build: (use build.run)',
+  architectures: '2021 pre-release key; ignored under build: (use build.gpu)',
+  workdir: '2021 pre-release key; ignored (Cog always runs from /src)',
 };
 
 export const CONCURRENCY_KEYS = new Set(['max', 'default_target']);

@@ -60,10 +60,10 @@ export function readLegacyEnvironment(ctx: Ctx, draft: BuildDraft, map: YAMLMap)
         break;
       }
       case 'workdir':
-        reportKey(ctx, path, keyLoc, 'workdir (2021 pre-release) was removed in July 2021; Cog always runs from /src. It was ignored');
+        reportKey(ctx, path, keyLoc, 'removed in July 2021, Cog always runs from /src; ignored');
         break;
       case 'build_requires_gpu':
-        reportKey(ctx, path, keyLoc, 'build_requires_gpu (2021 pre-release) was removed; it was ignored');
+        reportKey(ctx, path, keyLoc, 'removed in mid-2021; ignored');
         break;
       default:
         if (!LEGACY_ENVIRONMENT_KEYS.has(key)) reportKey(ctx, path, keyLoc);

@@ -3,8 +3,8 @@
 
 import { posix } from 'node:path';
 import type { PythonRequirement, SourceLocation } from '../../../ir/types.js';
-import { readProjectText } from '../../../fs/project-files.js';
 import { add, type Ctx } from './nodes.js';
+import { safeReadProjectText } from './safe-read.js';
 import { parseRequirement, splitRequirementLines, stripComment, type ParsedRequirement } from './requirements.js';
 
 /** Include depth beyond which a chain of -r files is treated as a cycle we failed to see. */
@@ -16,7 +16,7 @@ const MAX_INCLUDE_DEPTH = 20;
  */
 export function readRequirementsFile(ctx: Ctx, rel: string, from: SourceLocation, stack: string[] = []): PythonRequirement[] {
   const file = normalizeRel(rel);
-  const read = readProjectText(ctx.root, file);
+  const read = safeReadProjectText(ctx.root, file);
   const included = stack.length > 0;
   if (!read.ok) {
     if (!included && read.problem === 'missing') add(ctx, 'CM130', `build.python_requirements names ${rel}, which does not exist`, from);

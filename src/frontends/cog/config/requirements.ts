@@ -68,7 +68,14 @@ export function normalizeName(name: string): string {
 
 /** Parses one logical line (already comment-free); never throws. */
 export function parseRequirement(line: string, loc: SourceLocation): ParsedRequirement {
-  const raw = line.trim();
+  const parsed = classify(line.trim(), loc);
+  // loc last, so serialised requirements read raw, kind, name, ..., loc.
+  const { loc: at, ...rest } = parsed.req;
+  parsed.req = { ...rest, loc: at };
+  return parsed;
+}
+
+function classify(raw: string, loc: SourceLocation): ParsedRequirement {
   if (raw.startsWith('-')) return parseOption(raw, loc);
   const [first = ''] = raw.split(/\s+/, 1);
   if (URL_START.test(first) || VCS_START.test(first)) {

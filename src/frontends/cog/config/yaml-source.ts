@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { LineCounter, isMap, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { finding } from '../../../findings/finding.js';
 import type { Finding } from '../../../findings/types.js';
-import { readProjectText } from '../../../fs/project-files.js';
+import { safeReadProjectText } from './safe-read.js';
 
 export const COG_YAML = 'cog.yaml';
 /** cog.yaml files are a few KB; anything near this is not a cog.yaml a person wrote. */
@@ -28,7 +28,7 @@ export function readCogYaml(root: string): YamlSourceResult {
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     return { ok: false, findings: [finding('CM002', `${root} is not a directory`)] };
   }
-  const read = readProjectText(root, COG_YAML, MAX_COG_YAML_BYTES);
+  const read = safeReadProjectText(root, COG_YAML, MAX_COG_YAML_BYTES);
   if (!read.ok) {
     if (read.problem === 'missing') return { ok: false, findings: [finding('CM001', 'no cog.yaml in the project', { file: COG_YAML })] };
     if (read.problem === 'too-large') return { ok: false, findings: [finding('CM101', read.detail, { file: COG_YAML })] };
