@@ -201,7 +201,7 @@ __all__ = [
 
 export const COG_TYPES_PY = `"""cog.types of the cog-migrate compatibility module: the same names as the package."""
 
-from cog import (  # noqa: F401
+from . import (  # noqa: F401
     AsyncConcatenateIterator,
     BaseModel,
     ConcatenateIterator,

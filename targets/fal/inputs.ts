@@ -59,7 +59,7 @@ function withChoices(t: IrType, choices: Scalar[], needs: Needs): string | undef
     return `Optional[${inner}]`;
   }
   if (!['str', 'int', 'float', 'bool'].includes(t.kind)) return undefined;
-  const literal = choices.map((c) => pyLiteral(c));
+  const literal = choices.map((c) => typedLiteral(t, c));
   // typing.Literal admits str/int/bool but not floats: those get a validator instead.
   if (choices.some((c) => typeof c === 'number' && !Number.isInteger(c))) {
     needs.annotated = true;
@@ -69,10 +69,20 @@ function withChoices(t: IrType, choices: Scalar[], needs: Needs): string | undef
   return `Literal[${literal.join(', ')}]`;
 }
 
-function defaultCode(input: Input, value: LiteralValue): string {
-  const base = input.type.kind === 'optional' ? input.type.inner : input.type;
-  if (base.kind === 'secret' && typeof value === 'string') return `SecretStr(${pyStr(value)})`;
+/** A literal of the field's type: JSON cannot tell 1.0 from 1, the Cog type can. */
+export function typedLiteral(t: IrType, value: LiteralValue): string {
+  if (t.kind === 'optional') return typedLiteral(t.inner, value);
+  if (t.kind === 'list' && Array.isArray(value)) return `[${value.map((v) => typedLiteral(t.items, v)).join(', ')}]`;
+  if (t.kind === 'float' && typeof value === 'number') {
+    const s = pyLiteral(value);
+    return /^-?[0-9]+$/.test(s) ? `${s}.0` : s;
+  }
+  if (t.kind === 'secret' && typeof value === 'string') return `SecretStr(${pyStr(value)})`;
   return pyLiteral(value);
+}
+
+function defaultCode(input: Input, value: LiteralValue): string {
+  return typedLiteral(input.type, value);
 }
 
 export function buildInputModel(
@@ -124,7 +134,7 @@ export function buildInputModel(
       const restricted = choices ? withChoices(input.type, choices, needs) : undefined;
       if (choices && restricted) {
         annotation = annotation.startsWith('Optional[') && !restricted.startsWith('Optional[') ? `Optional[${restricted}]` : restricted;
-        if (needs.annotated && restricted.includes('_one_of(')) extra.push(`"enum": ${pyLiteral(choices)}`);
+        if (restricted.includes('_one_of(')) extra.push(`"enum": [${choices.map((c) => typedLiteral(input.type, c)).join(', ')}]`);
       } else {
         const text = input.choices.kind === 'literal' ? JSON.stringify(input.choices.value) : input.choices.text;
         findings.push(finding('CM402', `${role} input "${input.name}" has choices ${text} that cannot become a Literal; any ${input.type.kind} is accepted`, input.loc, { target: 'fal' }));

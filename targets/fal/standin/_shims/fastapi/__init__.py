@@ -1,0 +1,1 @@
+"""Only used by the stand-in when FastAPI is not installed."""
