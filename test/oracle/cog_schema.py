@@ -210,11 +210,27 @@ def main(argv):
 
     import yaml
 
-    with open(os.path.join(project, "cog.yaml"), encoding="utf-8") as f:
-        config = yaml.safe_load(f) or {}
+    try:
+        # Cog 0.19 reads cog.yaml with yaml.safe_load too; a file it cannot load is its failure.
+        with open(os.path.join(project, "cog.yaml"), encoding="utf-8") as f:
+            config = yaml.safe_load(f) or {}
+    except Exception as e:  # noqa: BLE001
+        error = {"error": f"{type(e).__name__}: {e}"}
+        result = {"schema": None, "error": error["error"], "modes": {"predict": error, "train": None}, "stubbed": []}
+        sys.stdout.write(json.dumps(result, indent=2, sort_keys=True) + "\n")
+        return 0
+
+    for key in ("predict", "train"):
+        ref = config.get(key)
+        if isinstance(ref, str):
+            target = os.path.realpath(os.path.join(project, ref.rsplit(":", 1)[0]))
+            if not target.startswith(project + os.sep):
+                print(f"cog_schema.py: refusing {key}: {ref}: outside the project", file=sys.stderr)
+                return 2
 
     os.environ.pop("COG_PREDICT_TYPE_STUB", None)
     os.environ.pop("COG_TRAIN_TYPE_STUB", None)
+    sys.dont_write_bytecode = True  # leave no __pycache__ in the fixtures
     os.chdir(project)
     sys.path.insert(0, project)
     # Cog and its own optional imports are loaded before the stubs go in.
