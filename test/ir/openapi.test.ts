@@ -342,3 +342,58 @@ describe('outputs', () => {
     expect(result.notes).toEqual([]);
   });
 });
+
+// Exact fragments asserted by Cog's own integration tests (replicate/cog integration-tests/tests/
+// *.txtar), which grep the compact JSON Go writes: object keys sorted, no spaces.
+describe("Cog's integration-test expectations (static dialect)", () => {
+  const goJson = (v: unknown): string =>
+    Array.isArray(v) ? `[${v.map(goJson).join(',')}]`
+    : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${goJson((v as Record<string, unknown>)[k])}`).join(',')}}`
+    : JSON.stringify(v);
+  const fragment = (doc: JsonObject, name: string, component = 'Input'): string => `${JSON.stringify(name)}:${goJson(prop(doc, name, component))}`;
+
+  it('dict_input / list_dict_input: dict and list[dict] inputs', () => {
+    expect(fragment(toOpenApi(predictIr(inputs(['data', t.dict()]))), 'data')).toBe('"data":{"title":"Data","type":"object","x-order":0}');
+    expect(fragment(toOpenApi(predictIr(inputs(['messages', t.list(t.dict())]))), 'messages')).toBe(
+      '"messages":{"items":{"type":"object"},"title":"Messages","type":"array","x-order":0}',
+    );
+  });
+
+  it('typeddict_input: `items: list[Payload] | None = None` (a TypedDict is an opaque object)', () => {
+    const doc = toOpenApi(predictIr(inputs(['data', t.dict()], ['items', t.optional(t.list(t.dict())), { default: lit(null), spelling: 'plain' }])));
+    expect(fragment(doc, 'items')).toBe('"items":{"default":null,"items":{"type":"object"},"nullable":true,"title":"Items","type":"array","x-order":1}');
+  });
+
+  it('static_schema_opaque: opaque object and list outputs fields', () => {
+    const doc = toOpenApi(predictIr(inputs(['payload', t.any()], ['items', t.list(t.any())]), t.object('Output', [['result', t.any()], ['results', t.list(t.any())]])));
+    expect(fragment(doc, 'payload')).toBe('"payload":{"title":"Payload","type":"object","x-order":0}');
+    expect(fragment(doc, 'items')).toBe('"items":{"items":{"type":"object"},"title":"Items","type":"array","x-order":1}');
+    const out = schemas(doc).Output as JsonObject;
+    expect(goJson(out.properties)).toBe('{"result":{"title":"Result","type":"object"},"results":{"items":{"type":"object"},"title":"Results","type":"array"}}');
+    expect(goJson(out.required)).toBe('["result","results"]');
+    expect(goJson(inputComponent(doc).required)).toBe('["payload","items"]');
+  });
+
+  it('static_schema_secret_optional: Secret = Input(default=None) is optional, int = Input(default=None) is not', () => {
+    const doc = toOpenApi(predictIr(inputs(
+      ['prompt', t.str(), { description: 'Text prompt' }],
+      ['api_key', t.secret(), { description: 'Your API key (optional — uses proxy if omitted)', default: lit(null) }],
+      ['api_key_required', t.secret(), { description: 'Required API key' }],
+      ['seed', t.int(), { description: 'Random seed', default: lit(null) }],
+    )));
+    expect(goJson(inputComponent(doc).required)).toBe('["prompt","api_key_required","seed"]');
+    expect(prop(doc, 'api_key')).toMatchObject({ nullable: true, default: null, format: 'password', 'x-cog-secret': true });
+  });
+
+  it('static_schema_gen / build_openapi_schema: required list, defaults, enum', () => {
+    const doc = toOpenApi(predictIr(inputs(
+      ['text', t.str(), { spelling: 'plain' }],
+      ['image', t.path(), { spelling: 'plain' }],
+      ['count', t.int(), { description: 'Number of iterations', default: lit(5), ge: 1, le: 100 }],
+      ['mode', t.str(), { description: 'Quality mode', default: lit('fast'), choices: lit(['fast', 'balanced', 'quality']) }],
+    )));
+    expect(goJson(inputComponent(doc).required)).toBe('["text","image"]');
+    expect(prop(doc, 'count').default).toBe(5);
+    expect(goJson((schemas(doc).mode as JsonObject).enum)).toBe('["fast","balanced","quality"]');
+  });
+});
