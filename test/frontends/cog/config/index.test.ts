@@ -39,6 +39,21 @@ describe('loadCogConfig: the everyday cog.yaml', () => {
     expect(r.config?.build).toMatchObject({ gpu: true, pythonVersion: '3.10', cuda: '11.0', cudnn: '8' });
   });
 
+  it('keeps versions as written in flow mappings and before trailing comments', () => {
+    const r = load(`
+      build: {python_version: 3.10, cuda: 12.0}  # flow style
+      train: train.py:train
+    `);
+    expect(codes(r)).toEqual([]);
+    expect(r.config?.build).toMatchObject({ pythonVersion: '3.10', cuda: '12.0' });
+    const r2 = load(`
+      build:
+        python_version: 3.10 # the one the model was built with
+      predict: "predict.py:Predictor"
+    `);
+    expect(r2.config?.build.pythonVersion).toBe('3.10');
+  });
+
   it("assumes Cog's default Python 3.13 for an empty file and says nothing names a predictor", () => {
     const r = load('');
     expect(codes(r)).toEqual(['CM122']);
