@@ -214,9 +214,13 @@ export function outputConversion(t: IrType, expr: string, needs: Needs, models: 
       return `None if ${expr} is None else ${outputConversion(t.inner, expr, needs, models, depth)}`;
     case 'object': {
       const cls = models.classFor(t, needs);
-      const parts = fieldNames(t.fields).map(({ field, names }) =>
-        `${pyStr(names.alias ?? names.ident)}: ${outputConversion(field.type, `getattr(${expr}, ${pyStr(field.name)})`, needs, models, depth + 1)}`);
-      return `${cls}.model_validate({${parts.join(', ')}})`;
+      const fields = fieldNames(t.fields);
+      const value = (f: ObjectField) => outputConversion(f.type, isPyIdentifier(f.name) ? `${expr}.${pyIdent(f.name)}` : `getattr(${expr}, ${pyStr(f.name)})`, needs, models, depth + 1);
+      if (fields.every(({ names }) => names.alias === undefined)) {
+        return `${cls}(${fields.map(({ field, names }) => `${names.ident}=${value(field)}`).join(', ')})`;
+      }
+      // Aliased names (keywords, Pydantic-reserved) are set through a dict keyed by alias.
+      return `${cls}.model_validate({${fields.map(({ field, names }) => `${pyStr(names.alias ?? names.ident)}: ${value(field)}`).join(', ')}})`;
     }
     default:
       return expr;

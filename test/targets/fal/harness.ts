@@ -4,7 +4,8 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { emitFal } from '../../../targets/fal/index.js';
 import type { TargetResult } from '../../../src/target/types.js';
@@ -44,4 +45,15 @@ export function runPython(python: string, args: string[], env: Record<string, st
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
   });
+}
+
+/** The async form, for tests whose own process serves HTTP (a sync child would block it). */
+export async function runPythonAsync(python: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(python, args, {
+    encoding: 'utf8',
+    env: { ...process.env, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost', ...env },
+    ...(cwd ? { cwd } : {}),
+    timeout: 120_000,
+  });
+  return stdout;
 }
