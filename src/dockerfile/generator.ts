@@ -2,6 +2,7 @@
 // Every line carries its provenance and role; rendering it gives Cog's text byte for byte
 // (see test/dockerfile/cog-cases for the cases matched against Cog's own expected output).
 
+import { posix } from 'node:path';
 import type { CogIR } from '../ir/types.js';
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
@@ -31,6 +32,24 @@ export interface CogDebugResult {
   usesCogBase: boolean;
   requirements: StagedRequirements;
   inputs: SafeInputs;
+}
+
+/** Local wheels/sdists named in a requirements file, as Cog stages them (paths relative to the project). */
+function stageArtifacts(ir: CogIR, lines: readonly string[]): { line: string; source: string; target: string }[] {
+  const file = ir.build.requirementsFile;
+  if (ir.build.requirementsSource !== 'python_requirements' || !file) return [];
+  const out: { line: string; source: string; target: string }[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!isLocalArtifact(line)) continue;
+    const source = line.startsWith('/') ? posix.relative(ir.project.root, line) : posix.normalize(posix.join(posix.dirname(file), line));
+    out.push({ line, source, target: `${L.ARTIFACTS_DIR}/${source}` });
+  }
+  return out;
+}
+
+function uniqueBy<T extends { source: string }>(xs: T[]): T[] {
+  return xs.filter((x, i) => xs.findIndex((y) => y.source === x.source) === i);
 }
 
 function stripPythonPatch(v: string): string {
@@ -76,7 +95,9 @@ export function generateCogDebug(ir: CogIR, options: CogDebugOptions = {}): CogD
   const installsPython = build.gpu && useCuda && !usesCogBase;
   const breakSystem = installsPython;
 
-  const requirements = stageRequirements(inputs.requirementLines, { gpu: build.gpu, cuda: build.gpu ? cudaRes.cuda : (build.cuda ?? '') });
+  const artifacts = stageArtifacts(ir, inputs.requirementLines);
+  const staged = inputs.requirementLines.map((l) => artifacts.find((a) => a.line === l.trim())?.target ?? l);
+  const requirements = stageRequirements(staged, { gpu: build.gpu, cuda: build.gpu ? cudaRes.cuda : (build.cuda ?? '') });
   const reqLoc = build.pythonRequirements[0]?.loc ?? build.loc;
   for (const line of requirements.droppedManaged) findings.push(finding('CM307', `${JSON.stringify(line)} is removed from the requirements; Cog installs its own SDK`, reqLoc));
   for (const line of inputs.requirementLines) if (isLocalArtifact(line)) findings.push(finding('CM308', `${JSON.stringify(line)} is a local file Cog stages from the project`, reqLoc));
@@ -104,7 +125,7 @@ export function generateCogDebug(ir: CogIR, options: CogDebugOptions = {}): CogD
   if (installsPython) out.push(...L.pythonInstall(python));
   if (requirements.text !== '') {
     const source = build.requirementsSource === 'python_packages' ? 'build.python_packages' : 'build.python_requirements';
-    out.push(...L.pipRequirements(breakSystem, source));
+    out.push(...L.pipRequirements(breakSystem, source, artifacts.length > 0));
   }
   out.push(...L.cogSdk(sdk.spec, sdk.pre, breakSystem));
   if (!usesCogBase) out.push(L.ldconfig());
@@ -124,5 +145,6 @@ export function generateCogDebug(ir: CogIR, options: CogDebugOptions = {}): CogD
 
   const dockerfile: Dockerfile = { instructions: out };
   if (requirements.text !== '') dockerfile.requirementsTxt = requirements.text;
+  if (artifacts.length > 0) dockerfile.artifacts = uniqueBy(artifacts.map(({ source, target }) => ({ source, target })));
   return { dockerfile, findings, cuda: cudaRes.cuda, cudnn: cudaRes.cudnn, usesCogBase, requirements, inputs };
 }

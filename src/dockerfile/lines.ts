@@ -56,14 +56,21 @@ export function pythonInstall(py: string): Instruction[] {
   ];
 }
 
-export function pipRequirements(breakSystem: boolean, source: string): Instruction[] {
+export const ARTIFACTS_DIR = '/tmp/local_package_artifacts';
+
+export function pipRequirements(breakSystem: boolean, source: string, hasArtifacts: boolean): Instruction[] {
   const flags = breakSystem ? '--break-system-packages --cache-dir /root/.cache/pip' : '--cache-dir /root/.cache/pip';
-  return [
+  const out: Instruction[] = [];
+  if (hasArtifacts) out.push(instr('COPY', `--from=cog_build local_package_artifacts/ ${ARTIFACTS_DIR}/`, 'local package artifacts', 'artifacts-copy'));
+  out.push(
     instr('COPY', '--from=cog_build requirements.txt /tmp/requirements.txt', source, 'requirements-copy'),
     instr('ENV', CFLAGS_ON, 'cog: optimised builds', 'cflags'),
     instr('RUN', `--mount=type=cache,target=/root/.cache/pip uv run pip install ${flags} -r /tmp/requirements.txt`, source, 'pip-requirements'),
     instr('ENV', 'CFLAGS=', 'cog: optimised builds', 'cflags'),
-  ];
+  );
+  // A local artifact may pull in cog/coglet; Cog removes them so its own SDK install wins.
+  if (hasArtifacts) out.push(instr('RUN', `uv pip uninstall${breakSystem ? ' --break-system-packages' : ''} cog coglet`, 'cog: SDK reset', 'reset-managed'));
+  return out;
 }
 
 export function cogSdk(spec: string, pre: boolean, breakSystem: boolean): Instruction[] {

@@ -19,7 +19,8 @@ export interface Instruction {
 /** The parts of a `cog debug` Dockerfile, in the order Cog writes them. */
 export type Role =
   | 'syntax' | 'weights-from' | 'from' | 'preamble' | 'ca-cert' | 'tini' | 'entrypoint'
-  | 'user-env' | 'apt' | 'uv' | 'python-install' | 'requirements-copy' | 'cflags'
+  | 'user-env' | 'apt' | 'uv' | 'python-install' | 'artifacts-copy' | 'requirements-copy' | 'cflags'
+  | 'reset-managed'
   | 'pip-requirements' | 'cog-sdk' | 'ldconfig' | 'user-run' | 'weights-copy' | 'workdir'
   | 'expose' | 'cog-env' | 'cmd' | 'copy-src' | 'copy-config'
   // Added by the pruner:
@@ -29,6 +30,8 @@ export interface Dockerfile {
   instructions: Instruction[];
   /** The requirements.txt Cog stages in .cog/build (COPY --from=cog_build), when known. */
   requirementsTxt?: string;
+  /** Local wheels/sdists Cog stages: project-relative path -> path in the image. */
+  artifacts?: { source: string; target: string }[];
 }
 
 /** A line the pruner removed, replaced or added, with the reason shown to the user. */

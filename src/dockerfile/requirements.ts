@@ -27,12 +27,39 @@ export function packageVersion(lines: readonly string[], name: string): { found:
   return { found: false, version: '' };
 }
 
-/** A line naming a local wheel/sdist/directory, which Cog stages from the project. */
+function isRemote(s: string): boolean {
+  return s.includes('://') || s.startsWith('git+');
+}
+function isLocalPath(s: string): boolean {
+  return s.startsWith('/') || s.startsWith('./') || s.startsWith('../');
+}
+function hasArtifactSuffix(s: string): boolean {
+  return /\.(whl|zip|tar\.gz|tgz|tar\.bz2|tar\.xz)$/i.test(s);
+}
+
+/** A line naming a local wheel or source archive, which Cog stages from the project. */
 export function isLocalArtifact(line: string): boolean {
   const t = line.trim();
-  if (t.startsWith('-') || /^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return false;
-  if (/\s@\s/.test(t)) return false;
-  return t.startsWith('./') || t.startsWith('../') || t.startsWith('/') || /\.(whl|tar\.gz|zip)$/.test(t.split(/\s/)[0] ?? '');
+  if (t === '' || t.startsWith('-') || /\s--?\w/.test(t) || isRemote(t)) return false;
+  return isLocalPath(t) || hasArtifactSuffix(t);
+}
+
+/**
+ * The requirement lines as Cog reads them: from a requirements file, `-e .` is dropped and
+ * everything from the first `#` is cut (Cog does so even inside URLs, e.g. `#egg=`); the
+ * legacy python_packages list is taken as written.
+ */
+export function cogRequirementLines(raw: readonly string[], fromFile: boolean): string[] {
+  if (!fromFile) return [...raw];
+  const out: string[] = [];
+  for (const r of raw) {
+    let line = r.trim();
+    if (line.startsWith('#') || /^-e\s+\.\s*$/.test(line)) continue;
+    const i = line.indexOf('#');
+    if (i >= 0) line = line.slice(0, i).trim();
+    if (line !== '') out.push(line);
+  }
+  return out;
 }
 
 interface Pinned {

@@ -6,6 +6,7 @@ import type { Build, EnvironmentVariable, RunStep, Runtime } from '../ir/types.j
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
 import { RELEASE } from './tables.js';
+import { cogRequirementLines } from './requirements.js';
 import { breaksInstruction, continuesLine, isAptPackage, isEnvName, isMountValue, isPlainEnvValue } from './quote.js';
 
 export interface SafeInputs {
@@ -66,5 +67,5 @@ export function safeInputs(build: Build, runtime: Runtime): SafeInputs {
     }
     requirementLines.push(r.raw);
   }
-  return { systemPackages, run, environment, requirementLines, findings };
+  return { systemPackages, run, environment, requirementLines: cogRequirementLines(requirementLines, build.requirementsSource === 'python_requirements'), findings };
 }
