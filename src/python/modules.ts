@@ -40,6 +40,7 @@ export type LoadProblem =
 
 export interface LoadOptions {
   keepNames?: readonly string[];
+  keepMembers?: readonly string[];
   budgetMs?: number;
 }
 
@@ -67,7 +68,11 @@ export class ModuleGraph {
     let result: PyModule | LoadProblem;
     if (!read.ok) result = { kind: 'read', file, problem: read.problem, detail: read.detail };
     else {
-      const parsed = parsePython(read.text, { keepNames: options.keepNames ?? this.options.keepNames ?? [], budgetMs: options.budgetMs ?? this.options.budgetMs });
+      const parsed = parsePython(read.text, {
+        keepNames: options.keepNames ?? this.options.keepNames ?? [],
+        keepMembers: options.keepMembers ?? this.options.keepMembers ?? [],
+        ...(options.budgetMs ?? this.options.budgetMs ? { budgetMs: options.budgetMs ?? this.options.budgetMs } : {}),
+      });
       if (!parsed.root) result = { kind: 'timeout', file };
       else if (parsed.syntaxError) result = { kind: 'syntax', file, ...parsed.syntaxError };
       else result = indexModule(file, parsed, parsed.root);

@@ -12,7 +12,7 @@ export type Tree = Parser.Tree;
 /** Files above this many characters are parsed only in their relevant top-level statements. */
 export const LARGE_SOURCE_CHARS = 512 * 1024;
 /** Default time budget for one parse. */
-export const DEFAULT_PARSE_BUDGET_MS = 10_000;
+export const DEFAULT_PARSE_BUDGET_MS = 3_000;
 
 export interface ParseOptions {
   /** Give up after this long (the result then has `timedOut`). */
@@ -22,6 +22,8 @@ export interface ParseOptions {
    * Classes, imports and small statements are always kept.
    */
   keepNames?: readonly string[];
+  /** For large files: methods to keep inside a big kept class (`predict`, `setup`...). */
+  keepMembers?: readonly string[];
   /** Parse everything regardless of size. */
   full?: boolean;
 }
@@ -64,9 +66,10 @@ export function parsePython(text: string, options: ParseOptions = {}): ParsedPyt
   let skippedChars = 0;
   let includedRanges: Parser.Range[] | undefined;
   if (!options.full && text.length > LARGE_SOURCE_CHARS) {
-    const picked = relevantRanges(text, options.keepNames ?? []);
+    const picked = relevantRanges(text, options.keepNames ?? [], options.keepMembers ?? []);
     skippedChars = picked.skippedChars;
-    if (skippedChars > 0) includedRanges = picked.ranges;
+    // An empty range list would mean "everything" to tree-sitter: keep one empty range instead.
+    if (skippedChars > 0) includedRanges = picked.ranges.length ? picked.ranges : [{ startIndex: 0, endIndex: 0, startPosition: { row: 0, column: 0 }, endPosition: { row: 0, column: 0 } }];
   }
   let tree: Tree | undefined;
   try {
