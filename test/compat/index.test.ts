@@ -1,0 +1,63 @@
+// The generated `cog` compatibility package: a Cog-style predictor imports and runs with it.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { COG_COMPAT_NAMES, cogCompatFiles } from '../../src/compat/index.js';
+import { pythonEnv } from '../helpers/python-env.js';
+
+let dir: string;
+let python: string;
+
+beforeAll(() => {
+  python = pythonEnv('fal');
+  dir = mkdtempSync(join(tmpdir(), 'cog-compat-'));
+  for (const f of cogCompatFiles()) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.text);
+  }
+});
+
+const run = (code: string) => execFileSync(python, ['-c', code], { cwd: dir, encoding: 'utf8' }).trim();
+
+describe('cog compatibility package', () => {
+  it('places its files under a folder when asked, and is the same every call', () => {
+    expect(cogCompatFiles('out/').map((f) => f.path)).toEqual(['out/cog/__init__.py', 'out/cog/types.py']);
+    expect(cogCompatFiles()).toEqual(cogCompatFiles());
+  });
+
+  it('provides every name it lists, from cog and from cog.types', () => {
+    const names = JSON.parse(run('import cog, json; print(json.dumps(sorted(cog.__all__)))')) as string[];
+    expect(names).toEqual([...COG_COMPAT_NAMES].sort());
+    expect(run('from cog.types import Path, Secret, Input; print("ok")')).toBe('ok');
+  });
+
+  it('makes Input() return its default, so a signature default is the real value', () => {
+    const out = run(String.raw`
+from cog import BasePredictor, Input, Path, Secret
+class P(BasePredictor):
+    def predict(self, n: int = Input(default=3, ge=1), s: Secret = Input(default=None)) -> int:
+        return n * 2
+print(P().predict(), repr(Input(description="x")), repr(Secret("k")), Secret("k").get_secret_value())`);
+    expect(out).toBe('6 <required> Secret(**********) k');
+  });
+
+  it('supports Path, BaseModel outputs, iterators, metrics and the pre-1.0 API', () => {
+    const out = run(String.raw`
+import cog, pathlib
+from cog import BaseModel, ConcatenateIterator, Path, current_scope, emit_metric
+class Out(BaseModel):
+    file: Path
+    n: int
+o = Out(file=Path("/tmp/x"), n=1)
+emit_metric("tokens", 3); current_scope().record_metric("tokens", 2, mode="incr")
+class Legacy(cog.Predictor):
+    @cog.input("x", type=int, default=1)
+    def predict(self, x):
+        return x
+print(isinstance(o.file, pathlib.Path), o.n, current_scope().metrics["tokens"], Legacy().predict(x=5), ConcatenateIterator[str].__name__)`);
+    expect(out).toBe('True 1 5 5 ConcatenateIterator');
+  });
+});
