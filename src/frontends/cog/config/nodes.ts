@@ -43,9 +43,43 @@ export function keyText(ctx: Ctx, pair: Pair): string {
   return String(key);
 }
 
-/** Pairs of a mapping with their key text; non-scalar keys become unknown keys. */
-export function entries(ctx: Ctx, map: YAMLMap): { key: string; pair: Pair; value: unknown; keyLoc: SourceLocation }[] {
-  return map.items.map((pair) => ({ key: keyText(ctx, pair), pair, value: deref(ctx, pair.value), keyLoc: locOf(ctx, pair.key) }));
+export interface Entry {
+  key: string;
+  pair: Pair;
+  value: unknown;
+  keyLoc: SourceLocation;
+}
+
+/** Merge keys nest at most this deep (anchors cannot recurse, so this is a second guard). */
+const MAX_MERGE_DEPTH = 10;
+
+/**
+ * Pairs of a mapping with their key text. `<<: *anchor` merge keys are expanded as YAML 1.1
+ * (and Cog) do: the mapping's own keys win, then earlier merged mappings over later ones.
+ */
+export function entries(ctx: Ctx, map: YAMLMap, depth = 0): Entry[] {
+  const own: Entry[] = [];
+  const merged: Entry[] = [];
+  for (const pair of map.items) {
+    const key = keyText(ctx, pair);
+    if (key === '<<' && depth < MAX_MERGE_DEPTH) {
+      const value = deref(ctx, pair.value);
+      const sources = isSeq(value) ? value.items.map((item) => deref(ctx, item)) : [value];
+      for (const source of sources) {
+        if (isMap(source)) merged.push(...entries(ctx, source, depth + 1));
+        else add(ctx, 'CM113', `<< must merge a mapping (or a list of mappings), not ${describe(ctx, source)}`, locOf(ctx, source, locOf(ctx, pair.key)));
+      }
+      continue;
+    }
+    own.push({ key, pair, value: deref(ctx, pair.value), keyLoc: locOf(ctx, pair.key) });
+  }
+  const seen = new Set(own.map((e) => e.key));
+  for (const entry of merged) {
+    if (seen.has(entry.key)) continue;
+    seen.add(entry.key);
+    own.push(entry);
+  }
+  return own;
 }
 
 /** The text of a scalar as a string: as written for plain numbers/booleans ("3.10", "11.0"). */

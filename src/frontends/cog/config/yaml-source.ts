@@ -4,7 +4,7 @@
 // text as written (`python_version: 3.10` must stay "3.10", not the float 3.1).
 
 import { existsSync, statSync } from 'node:fs';
-import { LineCounter, isMap, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { LineCounter, isMap, parseAllDocuments, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { finding } from '../../../findings/finding.js';
 import type { Finding } from '../../../findings/types.js';
 import { safeReadProjectText } from './safe-read.js';
@@ -46,8 +46,20 @@ export function parseCogYamlText(original: string): YamlSourceResult {
     text = stripped.text;
     findings.push(finding('CM105', `cog.yaml opens with a """...""" block (lines 1-${stripped.endLine}); it was ignored`, { file: COG_YAML, line: stripped.startLine, column: 1 }));
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: true });
+  let lines = new LineCounter();
+  // merge: Cog's Go YAML reader honours `<<: *anchor` merge keys, so we do too.
+  const options = { keepSourceTokens: true, prettyErrors: true, merge: true } as const;
+  let doc = parseDocument(text, { ...options, lineCounter: lines });
+  if (doc.errors.length > 0 && doc.errors.every((e) => e.code === 'MULTIPLE_DOCS')) {
+    // Cog decodes the first document of the stream and ignores the rest; do the same, and say so.
+    const second = doc.errors[0]?.linePos?.[0];
+    lines = new LineCounter();
+    const all = parseAllDocuments(text, { ...options, lineCounter: lines });
+    if (Array.isArray(all) && all[0]) {
+      doc = all[0] as typeof doc;
+      findings.push(finding('CM106', 'cog.yaml holds more than one YAML document; only the first was read, as Cog does', { file: COG_YAML, line: second?.line ?? 1, column: second?.col ?? 1 }));
+    }
+  }
   for (const err of doc.errors) {
     const pos = err.linePos?.[0];
     findings.push(finding('CM102', firstLine(err.message), { file: COG_YAML, line: pos?.line ?? 1, column: pos?.col ?? 1 }));
@@ -63,12 +75,16 @@ export function parseCogYamlText(original: string): YamlSourceResult {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (/alias/i.test(message)) {
+    if (e instanceof ReferenceError && /alias/i.test(message)) {
       findings.push(finding('CM103', `cog.yaml: ${message}`, { file: COG_YAML, line: 1, column: 1 }));
-    } else {
-      findings.push(finding('CM102', `cog.yaml could not be evaluated: ${message}`, { file: COG_YAML, line: 1, column: 1 }));
+      return { ok: false, findings };
     }
-    return { ok: false, findings };
+    if (e instanceof RangeError) {
+      findings.push(finding('CM102', `cog.yaml is nested too deeply to read (${message})`, { file: COG_YAML, line: 1, column: 1 }));
+      return { ok: false, findings };
+    }
+    // Anything else (a merge key over a non-mapping, say) is reported with its line by the
+    // typed readers, which walk the same nodes.
   }
   const contents = doc.contents;
   if (contents === null || (isScalarNull(contents))) {

@@ -68,6 +68,40 @@ describe('reading cog.yaml', () => {
     expect(r.config?.build.systemPackages.map((p) => p.name)).toEqual(['ffmpeg']);
   });
 
+  it('expands <<: merge keys as Cog does, own keys first', () => {
+    const r = load(`
+      x-base: &base
+        python_version: "3.11"
+        gpu: true
+      build:
+        <<: *base
+        gpu: false
+      predict: "predict.py:Predictor"
+    `);
+    expect(codesAt(r)).toEqual(['CM110@1']);
+    expect(r.config?.build).toMatchObject({ pythonVersion: '3.11', gpu: false });
+  });
+
+  it('reports a merge of something that is not a mapping', () => {
+    const r = load(`
+      build:
+        <<: [1]
+        python_version: "3.11"
+      predict: "predict.py:Predictor"
+    `);
+    expect(codesAt(r)).toEqual(['CM113@2']);
+  });
+
+  it('reads only the first of several YAML documents, as Cog does, with CM106', () => {
+    const r = load(`
+      predict: "predict.py:Predictor"
+      ---
+      predict: "other.py:Other"
+    `);
+    expect(codesAt(r)).toEqual(['CM106@2']);
+    expect(r.config?.predict?.ref).toBe('predict.py:Predictor');
+  });
+
   it('rejects a top level that is a list or a scalar (CM104)', () => {
     expect(codes(load('- build\n- predict\n'))).toEqual(['CM104']);
     expect(codes(load('just a string\n'))).toEqual(['CM104']);
