@@ -24,11 +24,13 @@ export function stringValue(node: SyntaxNode): StringValue {
   if (node.namedChildren.some((c) => c.type === 'interpolation')) return { ok: false, reason: 'f-string with interpolation' };
   const prefix = startNode.text.replace(/["']+$/, '').toLowerCase();
   if (prefix.includes('b')) return { ok: false, reason: 'bytes literal' };
-  // The content is everything between the quotes, taken from the source as written.
+  // The content is everything between the quotes, taken from the source as written (not from
+  // string_end's start: tree-sitter-python folds a leading `\\` of a raw string into string_end).
   const whole = node.text;
-  const rel = startNode.endIndex - node.startIndex;
-  const relEnd = endNode.startIndex - node.startIndex;
-  let body = whole.slice(rel, relEnd);
+  const opening = startNode.text;
+  const quote = opening.slice(prefix.length);
+  if (!whole.endsWith(quote) || whole.length < opening.length + quote.length) return { ok: false, reason: 'incomplete string' };
+  let body = whole.slice(opening.length, whole.length - quote.length);
   if (prefix.includes('f')) body = body.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
   if (prefix.includes('r')) return { ok: true, value: body.replace(/\r\n/g, '\n') };
   return decodeEscapes(body);
