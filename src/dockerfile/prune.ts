@@ -74,6 +74,8 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
     if (/\bcurl\b/.test(uses) && !has('curl')) tools.set('curl', 'build steps use curl, which the old base image had');
   }
   if (target === 'fal' && !has('curl')) tools.set('curl', `fal: ${needs.fal.aptWhy}`);
+  // The Python install on CUDA bases brings these tools with it.
+  if (base.installsPython) for (const t of ['curl', 'git', 'wget']) tools.delete(t);
 
   let inserted = false;
   const insertSetup = () => {
@@ -107,8 +109,9 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
         const why = facts.fromCogBase ? `r8.im/cog-base is Replicate's private image; ${base.reason}` : base.reason;
         replace(i, instr('ARG', `BASE_IMAGE=${base.image}`, 'pruner: base image', 'base-arg'), why);
         add(instr('FROM', '$BASE_IMAGE', 'pruner: base image', 'from'), 'the base is a build argument so verification can substitute a local image (--build-arg BASE_IMAGE=...)');
-        if (!hasPreamble) {
+        if (!hasPreamble && facts.fromCogBase) {
           for (const p of L.preamble()) if (facts.gpu || !/NVIDIA|LD_LIBRARY/.test(p.args)) add(p, 'set by the cog-base image, which the new base does not have');
+          if (keepRuntime) for (const t of L.tini()) add(t, 'the cog-base image ran Cog\'s server under tini as PID 1; the Cog container keeps it');
         }
         break;
       }

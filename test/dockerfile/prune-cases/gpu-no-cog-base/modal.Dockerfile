@@ -1,0 +1,15 @@
+#syntax=docker/dockerfile:1.4
+ARG BASE_IMAGE=python:3.12-slim
+FROM $BASE_IMAGE
+ENV DEBIAN_FRONTEND=noninteractive
+ENV PYTHONUNBUFFERED=1
+ENV LD_LIBRARY_PATH=$LD_LIBRARY_PATH:/usr/lib/x86_64-linux-gnu:/usr/local/nvidia/lib64:/usr/local/nvidia/bin
+ENV NVIDIA_DRIVER_CAPABILITIES=all
+ENV HF_HOME=/src/.hf
+RUN printf '%s\n' \
+    '--extra-index-url https://download.pytorch.org/whl/cu118/' \
+    torch==2.0.1 \
+    > /tmp/requirements.txt && \
+    pip install --no-cache-dir -r /tmp/requirements.txt
+RUN find / -type f -name "*python*.so" -printf "%h\n" | sort -u > /etc/ld.so.conf.d/cog.conf && ldconfig
+RUN --mount=type=secret,id=netrc,target=/root/.netrc pip install private-pkg

@@ -1,0 +1,103 @@
+// The pruner, per target, on hand-built IRs (test/dockerfile/prune-cases/*/cog.yaml): golden
+// Dockerfiles per target plus the decisions that matter most, stated as assertions.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dockerfileFor, explainDockerfile, parseDockerfile, pruneDockerfile, renderDockerfile, type CogDebugOptions } from '../../src/dockerfile/index.js';
+import { irFromCogYaml } from './helpers.js';
+import { expectGolden } from './golden.js';
+
+const ROOT = join(import.meta.dirname, 'prune-cases');
+const TARGETS = ['cog', 'fal', 'modal', 'workers-ai'] as const;
+
+function load(name: string) {
+  const dir = join(ROOT, name);
+  const ir = irFromCogYaml(readFileSync(join(dir, 'cog.yaml'), 'utf8'));
+  const opts: CogDebugOptions = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {};
+  return { dir, ir, opts };
+}
+
+describe('pruned Dockerfile per target (golden)', () => {
+  for (const name of readdirSync(ROOT).sort()) {
+    for (const target of TARGETS) {
+      it(`${name} for ${target}`, () => {
+        const { dir, ir, opts } = load(name);
+        const plan = dockerfileFor(ir, target, opts);
+        expectGolden(join(dir, `${target}.Dockerfile`), renderDockerfile(plan.pruned));
+        if (target === 'fal') expectGolden(join(dir, 'fal.explain.txt'), explainDockerfile(plan));
+        for (const c of plan.changes) expect(c.reason.length).toBeGreaterThan(10);
+        const text = renderDockerfile(plan.pruned);
+        if (target === 'cog') {
+          expect(plan.pruned).toEqual(plan.cogDebug);
+          return;
+        }
+        expect(text).toMatch(/^#syntax=docker\/dockerfile:1\.4\nARG BASE_IMAGE=\S+\nFROM \$BASE_IMAGE\n/);
+        expect(text).not.toContain('r8.im/');
+        expect(text).not.toContain('--from=cog_build');
+        if (target !== 'workers-ai') {
+          expect(text).not.toMatch(/cog\.server\.http|EXPOSE 5000|COG_PREDICT_TYPE_STUB|COPY \. \/src|\/sbin\/tini| cog$/m);
+        } else {
+          expect(text).toContain('CMD ["python", "-m", "cog.server.http"]');
+          expect(text).toContain('COPY . /src');
+        }
+      });
+    }
+  }
+});
+
+describe('CUDA base by need', () => {
+  it('plain pip torch on a GPU model gets a slim Python base, no nvidia/cuda', () => {
+    const plan = dockerfileFor(load('gpu-plain-torch').ir, 'fal');
+    expect(plan.baseImage).toBe('python:3.11-slim');
+    expect(plan.cudaNeed).toBe('none');
+    // git came with the old base and the build uses it
+    expect(renderDockerfile(plan.pruned)).toMatch(/apt-get install -qqy --no-install-recommends (git curl|curl git)/);
+  });
+  it('a build.run that compiles CUDA extensions keeps a devel base', () => {
+    const plan = dockerfileFor(load('gpu-compiles-cuda').ir, 'modal');
+    expect(plan.cudaNeed).toBe('devel');
+    expect(plan.baseImage).toMatch(/^nvidia\/cuda:12\.1\.\d+-devel-ubuntu22\.04$/);
+    expect(renderDockerfile(plan.pruned)).toContain('uv python install 3.11');
+  });
+  it('onnxruntime-gpu needs the CUDA runtime with cuDNN, not devel', () => {
+    const plan = dockerfileFor(load('gpu-onnxruntime').ir, 'fal');
+    expect(plan.cudaNeed).toBe('runtime');
+    expect(plan.baseImage).toMatch(/^nvidia\/cuda:12\.1\.\d+-cudnn\d*-runtime-ubuntu22\.04$/);
+  });
+  it('a CPU model gets python:<ver>-slim without NVIDIA settings', () => {
+    const plan = dockerfileFor(load('cpu-simple').ir, 'fal');
+    expect(plan.baseImage).toBe('python:3.11-slim');
+    expect(renderDockerfile(plan.pruned)).not.toContain('NVIDIA_DRIVER_CAPABILITIES');
+  });
+});
+
+describe('--from-cog-debug: parsing cog debug output', () => {
+  for (const name of readdirSync(ROOT).sort()) {
+    it(`${name}: parse(render(cog debug)) gives the same lines and roles, and prunes the same with the IR`, () => {
+      const { ir, opts } = load(name);
+      const plan = dockerfileFor(ir, 'fal', opts);
+      const parsed = parseDockerfile(renderDockerfile(plan.cogDebug));
+      expect(renderDockerfile(parsed)).toBe(renderDockerfile(plan.cogDebug));
+      expect(parsed.instructions.map((i) => i.role)).toEqual(plan.cogDebug.instructions.map((i) => i.role));
+      for (const target of TARGETS.slice(1)) {
+        expect(renderDockerfile(pruneDockerfile(parsed, target, ir).pruned)).toBe(renderDockerfile(dockerfileFor(ir, target, opts).pruned));
+      }
+    });
+  }
+  it('without the IR, copies requirements.txt from the build context and says so', () => {
+    const { ir } = load('gpu-plain-torch');
+    const parsed = parseDockerfile(renderDockerfile(dockerfileFor(ir, 'cog').cogDebug));
+    const plan = pruneDockerfile(parsed, 'fal');
+    expect(renderDockerfile(plan.pruned)).toContain('COPY requirements.txt /tmp/requirements.txt');
+    expect(plan.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['CM321', 'CM323', 'CM324']));
+  });
+  it('keeps lines it does not recognise, with a warning', () => {
+    const plan = pruneDockerfile(parseDockerfile('FROM python:3.11-slim\nUSER nobody\nRUN echo hi\n'), 'modal');
+    expect(renderDockerfile(plan.pruned)).toBe('ARG BASE_IMAGE=python:3.11-slim\nFROM $BASE_IMAGE\nUSER nobody\nRUN echo hi\n');
+    expect(plan.findings.map((f) => f.code)).toContain('CM331');
+  });
+  it('joins continuation lines into one instruction and keeps comments', () => {
+    const df = parseDockerfile('# hello\nRUN a \\\n  b\nENV X=1\n');
+    expect(df.instructions.map((i) => [i.keyword, i.args, i.line])).toEqual([['#', ' hello', 1], ['RUN', 'a \\\n  b', 2], ['ENV', 'X=1', 4]]);
+  });
+});
