@@ -70,7 +70,8 @@ function evaluate(node: SyntaxNode, resolve: NameResolver | undefined, depth: nu
       const arg = evaluate(node.childForFieldName('argument')!, resolve, d);
       if (!arg.ok) return arg;
       if (typeof arg.value !== 'number') return fail(node, `unary ${op} on a non-number`);
-      if (op === '-') return { ok: true, value: -arg.value };
+      // JSON has no negative zero; -0 would only surprise comparisons later.
+      if (op === '-') return { ok: true, value: arg.value === 0 ? 0 : -arg.value };
       if (op === '+') return arg;
       return fail(node, `unary ${op}`);
     }
