@@ -41,7 +41,7 @@ export function readBuild(ctx: Ctx, node: unknown, keyLoc: SourceLocation): Buil
       draft.misplacedEnvironment = { value, at };
       continue;
     }
-    reportKey(ctx, `build.${key}`, at, REMOVED_BUILD[key]);
+    reportKey(ctx, `build.${key}`, at, REMOVED_BUILD[key], BUILD_KEYS);
   }
   return draft;
 }

@@ -6,7 +6,7 @@ import { isSeq } from 'yaml';
 import type { Runtime, SourceLocation } from '../../../ir/types.js';
 import type { CogConfig, ConfigResult, PredictorRef } from '../types.js';
 import { finishBuild, newBuildDraft, readBuild, applyBuildKey, type BuildDraft } from './build.js';
-import { BUILD_KEYS, DEFAULT_PYTHON_VERSION, LEGACY_DEFAULT_PYTHON_VERSION, MINIMUM_PYTHON_MINOR_FOR_CONCURRENCY, REMOVED_TOP_LEVEL } from './keys.js';
+import { BUILD_KEYS, TOP_LEVEL_KEYS, DEFAULT_PYTHON_VERSION, LEGACY_DEFAULT_PYTHON_VERSION, MINIMUM_PYTHON_MINOR_FOR_CONCURRENCY, REMOVED_TOP_LEVEL } from './keys.js';
 import { isLegacyFormat, legacyNotice, readLegacyEnvironment } from './legacy.js';
 import { add, entries, isNullish, readMap, readString, reportKey, type Ctx } from './nodes.js';
 import { readPredictorRef } from './predictor-refs.js';
@@ -39,6 +39,7 @@ function readConfig(ctx: Ctx, top: YAMLMap): CogConfig {
   const refs: Partial<Record<PredictorRef['key'], PredictorRef>> = {};
   let legacyAt: SourceLocation | undefined;
   let envNode: { value: unknown; at: SourceLocation } | undefined;
+  let modelAt: SourceLocation | undefined;
 
   for (const { key, value, keyLoc } of entries(ctx, top)) {
     switch (key) {
@@ -58,7 +59,10 @@ function readConfig(ctx: Ctx, top: YAMLMap): CogConfig {
           if (ref) refs.model = ref;
         } else {
           const model = readString(ctx, key, value, keyLoc);
-          if (model !== undefined) runtime.model = model;
+          if (model !== undefined) {
+            runtime.model = model;
+            modelAt = keyLoc;
+          }
         }
         break;
       }
@@ -97,7 +101,7 @@ function readConfig(ctx: Ctx, top: YAMLMap): CogConfig {
           add(ctx, 'CM119', `${key}: belongs under build:; it was read as build.${key}`, keyLoc);
           applyBuildKey(ctx, ensureDraft(FILE_START), key, value, key, keyLoc);
         } else {
-          reportKey(ctx, key, keyLoc, REMOVED_TOP_LEVEL[key]);
+          reportKey(ctx, key, keyLoc, REMOVED_TOP_LEVEL[key], TOP_LEVEL_KEYS);
         }
     }
   }
@@ -111,7 +115,7 @@ function readConfig(ctx: Ctx, top: YAMLMap): CogConfig {
   }
   const build = finishBuild(ctx, finalDraft, legacy ? LEGACY_DEFAULT_PYTHON_VERSION : DEFAULT_PYTHON_VERSION);
 
-  if (runtime.image !== undefined && runtime.model !== undefined) add(ctx, 'CM153', 'cog.yaml sets both model: and image:', FILE_START);
+  if (runtime.image !== undefined && runtime.model !== undefined) add(ctx, 'CM153', 'cog.yaml sets both model: and image:', modelAt);
   checkConcurrency(ctx, runtime, build.pythonVersion);
 
   const config: CogConfig = { build, runtime, configGeneration: legacy ? 'pre-release-2021' : 'current' };

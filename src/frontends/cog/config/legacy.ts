@@ -66,7 +66,7 @@ export function readLegacyEnvironment(ctx: Ctx, draft: BuildDraft, map: YAMLMap)
         reportKey(ctx, path, keyLoc, 'removed in mid-2021; ignored');
         break;
       default:
-        if (!LEGACY_ENVIRONMENT_KEYS.has(key)) reportKey(ctx, path, keyLoc);
+        if (!LEGACY_ENVIRONMENT_KEYS.has(key)) reportKey(ctx, path, keyLoc, undefined, LEGACY_ENVIRONMENT_KEYS);
     }
   }
   if (archGpu !== undefined) draft.gpu = (draft.gpu ?? false) || archGpu;

@@ -177,12 +177,41 @@ export function readStringList(ctx: Ctx, path: string, node: unknown, fallback?:
 }
 
 /**
- * Reports a key that is unknown at its level, once per YAML path. `removed` maps keys that
- * older Cog releases accepted to a sentence saying what happened to them.
+ * Reports a key that is unknown at its level, once per YAML path. `removed` is the sentence
+ * for keys older Cog releases accepted; `known` (the keys valid there) gives a spelling hint.
  */
-export function reportKey(ctx: Ctx, path: string, loc: SourceLocation, removed?: string): void {
+export function reportKey(ctx: Ctx, path: string, loc: SourceLocation, removed?: string, known?: Iterable<string>): void {
   if (ctx.reported.has(path)) return;
   ctx.reported.add(path);
-  if (removed) add(ctx, 'CM111', `${path}: ${removed}`, loc);
-  else add(ctx, 'CM110', `unknown key ${path}`, loc);
+  if (removed) {
+    add(ctx, 'CM111', `${path}: ${removed}`, loc);
+    return;
+  }
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  const near = known ? closest(key, known) : undefined;
+  add(ctx, 'CM110', `unknown key ${path}${near ? ` (did you mean ${near}?)` : ''}`, loc);
+}
+
+/** The known key within edit distance 2 of `key`, if exactly one is nearest. */
+function closest(key: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = editDistance(key.toLowerCase(), candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 3;
 }

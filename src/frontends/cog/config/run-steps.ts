@@ -65,7 +65,7 @@ function readMount(ctx: Ctx, path: string, node: unknown, fallback: SourceLocati
   const fields: Record<string, string | undefined> = {};
   for (const { key, value, keyLoc } of entries(ctx, node)) {
     if (MOUNT_KEYS.has(key)) fields[key] = readString(ctx, `${path}.${key}`, value, keyLoc);
-    else reportKey(ctx, `${path}.${key}`, keyLoc);
+    else reportKey(ctx, `${path}.${key}`, keyLoc, undefined, MOUNT_KEYS);
   }
   const missing = [...MOUNT_KEYS].filter((k) => !fields[k]);
   if (missing.length > 0) {

@@ -12,7 +12,7 @@ export function readConcurrency(ctx: Ctx, node: unknown, keyLoc: SourceLocation)
   const out: NonNullable<Runtime['concurrency']> = { loc: keyLoc };
   for (const { key, value, keyLoc: at } of entries(ctx, map)) {
     if (!CONCURRENCY_KEYS.has(key)) {
-      reportKey(ctx, `concurrency.${key}`, at);
+      reportKey(ctx, `concurrency.${key}`, at, undefined, CONCURRENCY_KEYS);
       continue;
     }
     const n = readInt(ctx, `concurrency.${key}`, value, at);
@@ -83,7 +83,7 @@ export function readWeights(ctx: Ctx, node: unknown, keyLoc: SourceLocation): We
       else if (key === 'source') {
         sourceNode = value;
         sourceLoc = at;
-      } else if (!WEIGHT_KEYS.has(key)) reportKey(ctx, `${path}.${key}`, at);
+      } else if (!WEIGHT_KEYS.has(key)) reportKey(ctx, `${path}.${key}`, at, undefined, WEIGHT_KEYS);
     }
     if (name !== undefined && !WEIGHT_NAME.test(name)) add(ctx, 'CM152', `${path}.name ${JSON.stringify(name)} must be lower-case letters and digits separated by . _ or -`, loc);
     if (target !== undefined && !target.startsWith('/')) add(ctx, 'CM152', `${path}.target ${JSON.stringify(target)} must be an absolute path`, loc);
@@ -128,7 +128,7 @@ function readWeightSources(ctx: Ctx, path: string, node: unknown, at: SourceLoca
   for (const { key, value, keyLoc } of entries(ctx, node)) {
     if (key === 'uri') source.uri = readString(ctx, `${path}.uri`, value, keyLoc);
     else if (key === 'include' || key === 'exclude') source[key] = readStringList(ctx, `${path}.${key}`, value, keyLoc).map((p) => p.value);
-    else if (!WEIGHT_SOURCE_KEYS.has(key)) reportKey(ctx, `${path}.${key}`, keyLoc);
+    else if (!WEIGHT_SOURCE_KEYS.has(key)) reportKey(ctx, `${path}.${key}`, keyLoc, undefined, WEIGHT_SOURCE_KEYS);
   }
   if (source.uri === undefined) {
     add(ctx, 'CM152', `${path} has no uri`, source.loc);

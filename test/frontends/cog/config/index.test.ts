@@ -169,7 +169,7 @@ describe('loadCogConfig: unknown, removed and misplaced keys', () => {
       predcit: "x.py:Y"
     `);
     expect(codesAt(r)).toEqual(['CM110@3', 'CM110@7', 'CM110@8']);
-    expect(r.findings.map((f) => f.message)).toEqual(['unknown key build.pyton_packages', 'unknown key concurrency.maximum', 'unknown key predcit']);
+    expect(r.findings.map((f) => f.message)).toEqual(['unknown key build.pyton_packages (did you mean python_packages?)', 'unknown key concurrency.maximum', 'unknown key predcit (did you mean predict?)']);
   });
 
   it('reports removed keys build.fast, build.cog_runtime, build.python_overrides and tests with CM111', () => {

@@ -152,6 +152,6 @@ describe('weights, model and image', () => {
       image: r8.im/me/model
       predict: "predict.py:Predictor"
     `);
-    expect(codes(r)).toEqual(['CM153']);
+    expect(codesAt(r)).toEqual(['CM153@1']);
   });
 });
