@@ -5,8 +5,9 @@ import type { CogIR, Predictor } from '../../src/ir/types.js';
 import type { Finding } from '../../src/findings/types.js';
 import { finding } from '../../src/findings/finding.js';
 import { buildInputModel, type InputModelView } from './inputs.js';
+import { endpointBody, streamBody } from './bodies.js';
 import {
-  isAsyncStream, isLoose, isStreaming, noNeeds, outputAnnotation, outputConversion, OutputModels,
+  isAsyncStream, isFileInput, isLoose, isStreaming, noNeeds, outputAnnotation, outputConversion, OutputModels,
   type Needs, type OutputModelView,
 } from './pytypes.js';
 
@@ -27,8 +28,13 @@ export interface RoleView {
   endpointPath: string;
   endpointName: string;
   isAsyncEndpoint: boolean;
-  /** `await self.predictor.predict(**...)` minus the arguments; see `callCode`. */
+  /** The predictor call, e.g. `self.predictor.predict(**_predict_arguments(input, tmp))`. */
   callCode: string;
+  /** File inputs are downloaded into a per-request temporary folder `tmp`. */
+  usesTmp: boolean;
+  /** Method bodies, as lines (see bodies.ts). */
+  body: string[];
+  streamBody: string[];
   /** Non-streaming output: Python expression of the response built from `result`. */
   resultCode?: string;
   stream?: {
@@ -103,6 +109,7 @@ function roleView(
     modules.push(module);
   }
   const input = buildInputModel(`${prefix}Input`, p.inputs, needs, findings, p.role);
+  const usesTmp = p.inputs.some((i) => isFileInput(i.type));
   const outputs = new OutputModels(`${prefix}Output`);
   const isFunction = p.kind === 'function';
   const attr = train ? 'trainer' : 'predictor';
@@ -125,7 +132,10 @@ function roleView(
     endpointPath: train ? '/train' : '/',
     endpointName: p.role,
     isAsyncEndpoint: p.isAsync || isAsyncStream(p.output),
-    callCode: `${callee}(**_${p.role}_arguments(input, tmp))`,
+    callCode: `${callee}(**_${p.role}_arguments(input${usesTmp ? ', tmp' : ''}))`,
+    usesTmp,
+    body: [],
+    streamBody: [],
   };
   if (isLoose(p.output)) {
     findings.push(finding('CM410', `${p.role} output of ${p.ref} has no precise type; fal returns it as untyped JSON`, p.loc, { target: 'fal' }));
@@ -153,6 +163,8 @@ function roleView(
     view.resultCode = `${outputModel}(output=${outputConversion(p.output, 'result', needs, outputs)})`;
   }
   outputModelsOut.push(...outputs.models);
+  view.body = endpointBody(view);
+  if (view.stream) view.streamBody = streamBody(view);
   return view;
 }
 

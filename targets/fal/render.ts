@@ -41,7 +41,8 @@ function template(): Handlebars.TemplateDelegate {
 
 function imports(view: AppView): { stdlibImports: string[]; typingImports: string; toolkitImports: string; pydanticImports: string } {
   const n = view.needs;
-  const stdlib = ['import importlib.util', 'import os', 'import sys', 'import tempfile'];
+  const stdlib = ['import importlib.util', 'import os', 'import sys'];
+  if (view.roles.some((r) => r.usesTmp)) stdlib.push('import tempfile');
   if (n.download) stdlib.push('import base64', 'import urllib.parse');
   if (n.download || n.toFile) stdlib.push('import mimetypes');
   const typing = new Set(['Any', 'Dict']);
@@ -66,5 +67,5 @@ function imports(view: AppView): { stdlibImports: string[]; typingImports: strin
 export function renderApp(view: AppView): string {
   const text = template()({ ...view, ...imports(view) });
   // Blank-line runs from conditional blocks collapse to PEP 8's two.
-  return `${text.replace(/\n{4,}/g, '\n\n\n').replace(/\s+$/, '')}\n`;
+  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{4,}/g, '\n\n\n').replace(/\s+$/, '')}\n`;
 }

@@ -1,0 +1,55 @@
+// Endpoint method bodies as lines (indentation relative to the method body). Built from code
+// fragments model.ts already quoted; kept out of the template so the nesting (temporary folder,
+// sync/async loops) stays readable in both places.
+
+import type { RoleView } from './model.js';
+
+const INDENT = '    ';
+
+function indent(lines: string[], levels = 1): string[] {
+  return lines.map((l) => (l === '' ? l : INDENT.repeat(levels) + l));
+}
+
+/** Wraps `body` in a temporary folder for downloaded inputs, when the role has file inputs. */
+function withTmp(role: RoleView, body: string[]): string[] {
+  return role.usesTmp ? ['with tempfile.TemporaryDirectory() as tmp:', ...indent(body)] : body;
+}
+
+function loopHeader(role: RoleView): string {
+  const s = role.stream!;
+  if (s.loop === 'async for') return `async for item in ${role.callCode}:`;
+  if (s.loop === 'for-await') return `for item in await ${role.callCode}:`;
+  return `for item in ${role.callCode}:`;
+}
+
+export function endpointBody(role: RoleView): string[] {
+  if (!role.stream) {
+    return withTmp(role, [
+      `result = ${role.isAsyncEndpoint ? 'await ' : ''}${role.callCode}`,
+      `return ${role.resultCode}`,
+    ]);
+  }
+  const s = role.stream;
+  let collect: string;
+  if (s.itemCode === 'item' && s.loop === 'for') collect = `items = list(${role.callCode})`;
+  else if (s.itemCode === 'item' && s.loop === 'for-await') collect = `items = list(await ${role.callCode})`;
+  else if (s.loop === 'async for') collect = `items = [${s.itemCode} async for item in ${role.callCode}]`;
+  else collect = `items = [${s.itemCode} for item in ${s.loop === 'for-await' ? 'await ' : ''}${role.callCode}]`;
+  return withTmp(role, [collect, `return ${role.outputModel}(output=items)`]);
+}
+
+export function streamBody(role: RoleView): string[] {
+  const s = role.stream!;
+  const sync = s.loop === 'for';
+  const generator = withTmp(role, [
+    `items: List[${s.itemAnnotation}] = []`,
+    loopHeader(role),
+    ...indent([`items.append(${s.itemCode})`, `yield _sse(${role.outputModel}(output=items))`]),
+  ]);
+  return [
+    sync ? 'def events() -> Iterator[str]:' : 'async def events() -> AsyncIterator[str]:',
+    ...indent(generator),
+    '',
+    'return StreamingResponse(events(), media_type="text/event-stream")',
+  ];
+}
