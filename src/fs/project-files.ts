@@ -7,7 +7,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 
-export type ReadProblem = 'outside' | 'missing' | 'not-a-file' | 'too-large' | 'binary' | 'not-utf8';
+export type ReadProblem = 'outside' | 'missing' | 'not-a-file' | 'too-large' | 'binary' | 'not-utf8' | 'unreadable';
 
 export type ReadResult =
   | { ok: true; text: string; path: string }
@@ -22,7 +22,12 @@ export function isInside(root: string, candidate: string): boolean {
 /** Resolves a project-relative path, or explains why it may not be read. */
 export function resolveProjectPath(root: string, rel: string): { ok: true; path: string } | { ok: false; problem: ReadProblem; detail: string } {
   if (isAbsolute(rel)) return { ok: false, problem: 'outside', detail: `${rel} is an absolute path` };
-  const realRoot = realpathSync(root);
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return { ok: false, problem: 'missing', detail: `the project folder ${root} does not exist` };
+  }
   const candidate = resolve(realRoot, rel);
   if (!isInside(realRoot, candidate)) return { ok: false, problem: 'outside', detail: `${rel} points outside the project` };
   let real: string;
@@ -40,10 +45,15 @@ export function resolveProjectPath(root: string, rel: string): { ok: true; path:
 export function readProjectText(root: string, rel: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
   const resolved = resolveProjectPath(root, rel);
   if (!resolved.ok) return resolved;
-  const st = statSync(resolved.path);
-  if (!st.isFile()) return { ok: false, problem: 'not-a-file', detail: `${rel} is not a regular file` };
-  if (st.size > maxBytes) return { ok: false, problem: 'too-large', detail: `${rel} is ${st.size} bytes; the limit is ${maxBytes}` };
-  const bytes = readFileSync(resolved.path);
+  let bytes: Buffer;
+  try {
+    const st = statSync(resolved.path);
+    if (!st.isFile()) return { ok: false, problem: 'not-a-file', detail: `${rel} is not a regular file` };
+    if (st.size > maxBytes) return { ok: false, problem: 'too-large', detail: `${rel} is ${st.size} bytes; the limit is ${maxBytes}` };
+    bytes = readFileSync(resolved.path);
+  } catch (e) {
+    return { ok: false, problem: 'unreadable', detail: `${rel} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
   if (bytes.includes(0)) return { ok: false, problem: 'binary', detail: `${rel} contains NUL bytes: it is a binary file, not source text` };
   let text: string;
   try {
