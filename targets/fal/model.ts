@@ -55,6 +55,7 @@ export interface ModuleView {
 
 export interface AppView {
   projectName: string;
+  pythonVersion: string;
   className: string;
   appName: string;
   refs: string[];
@@ -189,6 +190,7 @@ export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
   const streams = roles.filter((r) => r.stream);
   const view: AppView = {
     projectName: b.ir.project.name,
+    pythonVersion: b.ir.build.pythonVersion,
     className: b.className,
     appName: b.appName,
     refs: roles.map((r) => `${r.role}: ${b.ir.predictors[r.role]!.ref}`),
