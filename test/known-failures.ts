@@ -45,6 +45,11 @@ export const knownFailures: KnownFailure[] = [
     case: 'non-literal-default-from-module',
     reason: 'A default computed with numpy at import time (`float(np.pi)`): with numpy stubbed the oracle cannot evaluate it, so it has no answer; the frontend keeps the default as source text (a note), which no schema can show.',
   },
+  ...['path-default/predict', 'readCog:path-default/predict'].map((name): KnownFailure => ({
+    suite: 'ir/oracle',
+    case: name,
+    reason: 'cog 0.19.3 cannot JSON-encode a Path default (TypeError: Object of type URLPath is not JSON serializable), so its schema command fails; static Cog writes the URL string, as we do (test/ir/openapi.test.ts).',
+  })),
   {
     suite: 'ir/oracle',
     case: 'source-latin1-coding-cookie',
@@ -136,7 +141,8 @@ export const generationDifferences: GenerationDifference[] = [
       Boolean(ir.predictors.predict && ir.predictors.train) &&
       d.theirs === undefined &&
       ((d.path.length === 2 && d.path[0] === 'paths' && d.path[1]!.startsWith('/trainings')) ||
-        (d.path.length === 3 && d.path[0] === 'components' && d.path[1] === 'schemas')),
+        (d.path.length === 3 && startsWith(d, 'components', 'schemas') &&
+          (d.path[2]!.startsWith('Training') || Boolean(ir.predictors.train?.inputs.some((i) => i.name === d.path[2] && i.choices))))),
   },
   {
     id: 'train-component-names',
@@ -168,17 +174,12 @@ export const generationDifferences: GenerationDifference[] = [
       if (!startsWith(d, 'components', 'schemas') || !OUTPUTS.has(d.path[2]!)) return false;
       const out = outputType(ir, d.path[2]);
       if (out?.kind !== 'object') return false;
-      if (d.path.length === 4 && last(d) === 'required') return true;
+      if (d.path.length === 4 && last(d) === 'required') {
+        const settled = out.fields.filter((f) => f.type.kind !== 'optional' && f.default === undefined).map((f) => f.name);
+        return JSON.stringify(d.theirs) === JSON.stringify(out.fields.map((f) => f.name)) && JSON.stringify(d.ours ?? []) === JSON.stringify(settled);
+      }
       const field = out.fields.find((f) => f.name === d.path[4]);
-      return d.path[3] === 'properties' && field !== undefined && ['list', 'optional', 'object', 'dict'].includes(field.type.kind);
+      return d.path[3] === 'properties' && field !== undefined && ['list', 'optional', 'object'].includes(field.type.kind);
     },
-  },
-  {
-    id: 'enum-type-only',
-    reason: 'Static Cog gives an enum component only the `type` of its primitive; 0.19 copied the whole primitive schema (format, writeOnly, x-cog-secret).',
-    link: `${COG}/openapi_spec.go`,
-    explains: (d, ir) =>
-      startsWith(d, 'components', 'schemas') && d.path.length === 4 && d.ours === undefined &&
-      ['format', 'writeOnly', 'x-cog-secret'].includes(last(d)!) && inputNamed(ir, d.path[2])?.choices !== undefined,
   },
 ];

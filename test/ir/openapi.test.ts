@@ -248,9 +248,11 @@ describe('choices', () => {
     expect(inputComponent(doc).required).toEqual(['model_size']);
   });
 
-  it('copies the whole primitive schema into the enum in the 0.19 dialect', () => {
-    const doc = toOpenApi(predictIr(inputs(['x', t.path(), { choices: lit(['a.png', 'b.png']) }])), { dialect: 'python-0.19' });
-    expect(schemas(doc).x).toEqual({ title: 'x', description: 'An enumeration.', enum: ['a.png', 'b.png'], type: 'string', format: 'uri' });
+  it('gives a Path enum only its type (0.19 rejected Path choices)', () => {
+    for (const dialect of ['static', 'python-0.19'] as const) {
+      const doc = toOpenApi(predictIr(inputs(['x', t.path(), { choices: lit(['a.png', 'b.png']) }])), { dialect });
+      expect(schemas(doc).x).toEqual({ title: 'x', description: 'An enumeration.', enum: ['a.png', 'b.png'], type: 'string' });
+    }
   });
 
   it('marks Optional choices nullable', () => {

@@ -133,4 +133,42 @@ export const oracleProjectIrs: Record<string, CogIR> = {
       { kind: 'function', name: 'predict', ref: 'predict.py:predict' },
     ),
   }),
+
+  'pydantic-output-list-choices': ir({
+    predict: predictor(
+      'predict',
+      inputs(
+        ['languages', t.list(t.str()), { description: 'Pick some', choices: lit(['en', 'de', 'fr']), default: lit(['en']) }],
+        ['threshold', t.float(), { default: lit(0), ge: -1.5, le: 1.5 }],
+        ['quality', t.int(), { default: lit(3), choices: lit([1, 2, 3]), description: 'Quality level' }],
+      ),
+      t.object('Result', [['label', t.str()], ['confidence', t.float()], ['extra', t.dict()], ['anything', t.any()], ['top_k', t.list(t.int())]]),
+    ),
+  }),
+
+  'future-annotations-iterator-of-dicts': ir({
+    predict: predictor(
+      'predict',
+      inputs(
+        ['source', t.file(), { spelling: 'plain' }],
+        ['token', t.optional(t.secret()), { default: lit(null), description: 'Optional token' }],
+        ['limit', t.optional(t.int()), { default: lit(10), ge: 0 }],
+        ['paths', t.optional(t.list(t.path())), { default: lit(null), spelling: 'plain' }],
+        ['label', t.str(), { default: lit('hello\nworld "quoted" — ünïcode ✓'), maxLength: 100 }],
+      ),
+      t.iterator(t.dict()),
+      { kind: 'function', name: 'predict', ref: 'predict.py:predict' },
+    ),
+  }),
+
+  'path-default': ir({
+    predict: predictor(
+      'predict',
+      inputs(
+        ['image', t.path(), { description: 'Image', default: lit('https://example.com/cat.png') }],
+        ['strength', t.float(), { default: lit(1), ge: 0, le: 1 }],
+      ),
+      t.path(),
+    ),
+  }),
 };

@@ -67,11 +67,14 @@ function literalChoices(input: Input, note: (kind: 'source-choices', message: st
 }
 
 function enumSchema(name: string, choices: LiteralValue[], ft: FieldType, rules: DialectRules): JsonObject {
-  const schema: JsonObject = { title: name, description: 'An enumeration.', enum: choices.map((c) => coerce(c, ft.primitive, rules)) };
-  const primitive = primitiveSchema(ft.primitive);
-  if (rules.enumFullPrimitive) Object.assign(schema, primitive);
-  else schema.type = primitive.type ?? 'string';
-  return schema;
+  // Only the primitive's `type`: 0.19 copied the whole primitive schema, but it rejected Path,
+  // File and Secret choices, so for every enum it wrote the two agree.
+  return {
+    title: name,
+    description: 'An enumeration.',
+    enum: choices.map((c) => coerce(c, ft.primitive, rules)),
+    type: primitiveSchema(ft.primitive).type ?? 'string',
+  };
 }
 
 interface DefaultResult {

@@ -27,8 +27,6 @@ export interface DialectRules {
   recursiveOutputs: boolean;
   /** 0.19: a bare `Any` output has no type at all; static writes `type: object`. */
   anyOutputUntyped: boolean;
-  /** 0.19: enum components copy the whole primitive schema (format too); static only `type`. */
-  enumFullPrimitive: boolean;
   /** 0.19 coerces defaults to the input's type (`int` "3" -> 3, `float` 1 -> 1.0). */
   coerceDefaults: boolean;
 }
@@ -47,7 +45,6 @@ export function rulesFor(dialect: OpenApiDialect, cogVersion?: string): DialectR
       deprecatedFalse: true,
       recursiveOutputs: false,
       anyOutputUntyped: true,
-      enumFullPrimitive: true,
       coerceDefaults: true,
     };
   }
@@ -63,7 +60,6 @@ export function rulesFor(dialect: OpenApiDialect, cogVersion?: string): DialectR
     deprecatedFalse: false,
     recursiveOutputs: true,
     anyOutputUntyped: false,
-    enumFullPrimitive: false,
     coerceDefaults: false,
   };
 }
