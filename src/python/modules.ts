@@ -24,6 +24,8 @@ export interface PyModule {
   functions: Map<string, SyntaxNode>;
   /** Module-level `NAME = value` / `NAME: T = value`, every assignment in source order. */
   assignments: Map<string, SyntaxNode[]>;
+  /** Modules star-imported at module level (`from cog import *`), as written (level 0 only). */
+  starImports: string[];
 }
 
 export type Resolved =
@@ -325,11 +327,15 @@ function moduleLevel(block: SyntaxNode, out: SyntaxNode[] = []): SyntaxNode[] {
 }
 
 function indexModule(file: string, parsed: ParsedPython, root: SyntaxNode): PyModule {
-  const mod: PyModule = { file, parsed, root, imports: new Map(), classes: new Map(), functions: new Map(), assignments: new Map() };
+  const mod: PyModule = { file, parsed, root, imports: new Map(), classes: new Map(), functions: new Map(), assignments: new Map(), starImports: [] };
   for (const stmt of moduleLevel(root)) {
     if (stmt.type === 'import_statement' || stmt.type === 'import_from_statement') {
       // Definitions win over imports in lookup(), which matches the common "try import / fallback".
       for (const b of bindingsOf(stmt)) mod.imports.set(b.local, b.binding);
+      if (stmt.type === 'import_from_statement' && stmt.namedChildren.some((c) => c.type === 'wildcard_import')) {
+        const m = stmt.childForFieldName('module_name');
+        if (m && m.type === 'dotted_name') mod.starImports.push(m.text.replace(/\s+/g, ''));
+      }
       continue;
     }
     const def = definitionOf(stmt);

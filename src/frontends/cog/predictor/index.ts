@@ -17,7 +17,12 @@ import { hasLegacyInputs, readLegacyInputs } from './legacy.js';
 import { runtimeApiUses } from './runtime-apis.js';
 import { typeReader } from './types.js';
 
-export { parsePython } from '../../../python/parse.js';
+export { parsePython, type ParsedPython } from '../../../python/parse.js';
+
+/** A PredictorRef for a reference written by hand (benchmarks, tests, the CLI's --predictor). */
+export function predictorRef(ref: string, role: PredictorRef['role'] = 'predict', key: PredictorRef['key'] = role): PredictorRef {
+  return { ref, key, role, loc: { file: 'cog.yaml', line: 1, column: 1 } };
+}
 
 /** Methods Cog calls; in a very large file only these are parsed inside a big class. */
 const PREDICTOR_MEMBERS = ['setup', 'predict', 'train', 'run'];

@@ -5,6 +5,9 @@ import type { ModuleGraph, PyModule, Resolved } from '../../../python/modules.js
 import type { SyntaxNode } from '../../../python/parse.js';
 import { unwrapExpr } from '../../../python/nodes.js';
 
+/** What `from cog import *` brings in (cog's __all__, across versions). */
+const COG_EXPORTS = new Set(['BasePredictor', 'BaseRunner', 'BaseModel', 'Input', 'Path', 'File', 'Secret', 'ConcatenateIterator', 'AsyncConcatenateIterator', 'current_scope', 'emit_metric', 'CancelationException', 'ExperimentalFeatureWarning', 'Predictor', 'input']);
+
 const BUILTINS = new Set(['str', 'int', 'float', 'bool', 'dict', 'list', 'tuple', 'set', 'bytes', 'object', 'type', 'None']);
 
 export type Symbol =
@@ -31,6 +34,9 @@ export function symbolOf(graph: ModuleGraph, mod: PyModule, node: SyntaxNode): S
   const resolved = graph.resolve(mod, n);
   if (!resolved) {
     if (n.type === 'identifier' && BUILTINS.has(n.text)) return { kind: 'name', qname: `builtins.${n.text}` };
+    const first = n.type === 'identifier' ? n.text : undefined;
+    if (first && COG_EXPORTS.has(first) && mod.starImports.some((m) => m === 'cog')) return { kind: 'name', qname: `cog.${first}` };
+    if (first && mod.starImports.includes('typing')) return { kind: 'name', qname: `typing.${first}` };
     return { kind: 'other' };
   }
   if (resolved.kind === 'external') return { kind: 'name', qname: canonical(resolved.qname) };

@@ -169,7 +169,11 @@ export function objectType(ctx: Ctx, cls: ClassRef): IrType {
       if (a?.type !== 'assignment') continue;
       const left = a.childForFieldName('left');
       const typeNode = a.childForFieldName('type');
-      if (left?.type !== 'identifier' || !typeNode) continue;
+      if (left?.type !== 'identifier') continue;
+      if (!typeNode) {
+        if (!left.text.startsWith('_') && left.text !== 'model_config') report(ctx, 'CM226', `field \`${left.text}\` of ${c.name} has no type annotation and is not part of the output`, c.module, left);
+        continue;
+      }
       if (left.text.startsWith('_') || left.text === 'model_config') continue;
       const typeExpr = unwrapExpr(typeNode);
       if (typeExpr.text.startsWith('ClassVar') || typeExpr.text.includes('.ClassVar')) continue;

@@ -81,3 +81,33 @@ describe('outputs', () => {
     expect(r).toMatchObject({ output: { kind: 'any' }, codes: ['CM209'] });
   });
 });
+
+describe('Output class fields', () => {
+  it('warns CM226 for an Output field without annotation and leaves it out', () => {
+    const e = extract(`
+      from cog import BasePredictor, BaseModel
+      class Output(BaseModel):
+          text: str
+          extra = 3
+      class Predictor(BasePredictor):
+          def predict(self) -> Output:
+              pass
+    `);
+    expect(e.codes).toEqual(['CM226']);
+    expect(predictorOf(e).output).toMatchObject({ kind: 'object', fields: [{ name: 'text' }] });
+  });
+
+  it('puts inherited fields first', () => {
+    const e = extract(`
+      from cog import BasePredictor, BaseModel
+      class Base(BaseModel):
+          a: int
+      class Output(Base):
+          b: str
+      class Predictor(BasePredictor):
+          def predict(self) -> Output:
+              pass
+    `);
+    expect((predictorOf(e).output as { fields: { name: string }[] }).fields.map((f) => f.name)).toEqual(['a', 'b']);
+  });
+});

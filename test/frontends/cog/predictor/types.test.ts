@@ -72,3 +72,11 @@ describe('types', () => {
     expect(typeOf('Union[str, int]')).toEqual({ type: { kind: 'any' }, codes: ['CM209'] });
   });
 });
+
+describe('types through star imports', () => {
+  it('reads Cog names brought in by `from cog import *`', () => {
+    const e = typeOf('Path', 'from cog import *\nfrom typing import *\n');
+    expect(e).toEqual({ type: { kind: 'path' }, codes: [] });
+    expect(typeOf('Optional[Path]', 'from cog import *\nfrom typing import *\n').type).toEqual({ kind: 'optional', inner: { kind: 'path' } });
+  });
+});
