@@ -17,7 +17,7 @@ import { buildOutput, type BuildOutcome } from './build/build.js';
 import { removeImage } from './build/cleanup.js';
 import { deriveExamples, type Examples } from './smoke/examples.js';
 import { readExampleFile } from './smoke/example-input.js';
-import { runSmoke } from './smoke/run.js';
+import { predictorFromRef, predictorTarget, runSmoke, type PredictorTarget } from './smoke/run.js';
 import { defaultStandin } from './assets.js';
 
 export type { VerifyLevel, VerifyOptions, VerifyResult, VerifyStep, VerifyProgress } from './types.js';
@@ -97,23 +97,25 @@ async function smokeStep(
   step: (name: string, body: () => Promise<{ findings: Finding[]; extra?: Partial<VerifyStep> }>) => Promise<boolean>,
   skip: (name: string, why: string) => void,
 ): Promise<void> {
-  const predictor = options.ir?.predictors.predict ?? predictorFromMigrationJson(dir);
+  const irPredictor = options.ir?.predictors.predict ?? irPredictorFromMigrationJson(dir);
+  const predictor = irPredictor ? predictorTarget(irPredictor) : predictorFromMigrationJson(dir);
   if (!predictor) {
-    findings.push(finding('CM526', 'smoke run skipped: the predictor is unknown (no IR given and no migration.json with one in the output)'));
+    findings.push(finding('CM526', 'smoke run skipped: the predictor is unknown (no IR given and no migration.json naming it in the output)'));
     skip('smoke', 'predictor unknown');
     return;
   }
-  let examples: Examples;
+  // Without the IR, the driver derives inputs from the adapter's own input model schema.
+  let examples: Examples | undefined;
   if (options.example) {
-    const read = readExampleFile(options.example, predictor);
+    const read = readExampleFile(options.example, irPredictor, predictor.kinds);
     if (!read.examples) {
       findings.push(...read.findings);
       skip('smoke', 'example input unusable');
       return;
     }
     examples = read.examples;
-  } else {
-    examples = deriveExamples(predictor);
+  } else if (irPredictor) {
+    examples = deriveExamples(irPredictor);
     const missing = Object.entries(examples.missing);
     if (missing.length > 0) {
       findings.push(finding('CM526', `smoke run skipped: ${missing.map(([n, why]) => `${n}: ${why}`).join('; ')}`));
@@ -127,7 +129,7 @@ async function smokeStep(
   const progress = progressOf(options);
   await step('smoke', async () => {
     const out = await runSmoke(engine, {
-      image: tag, outDir: dir, predictor, examples,
+      image: tag, outDir: dir, predictor, ...(examples ? { examples } : {}),
       ...(standinDir ? { standinDir } : {}),
       timeoutMs: options.timeoutMs ?? SMOKE_TIMEOUT,
       onLine: (text) => progress({ step: 'smoke', kind: 'line', text }),
@@ -145,14 +147,32 @@ function progressOf(options: VerifyOptions): (ev: VerifyProgress) => void {
   return (ev) => cb(ev.kind === 'line' ? `[${ev.step}] ${ev.text}` : `[${ev.step}] ${ev.kind === 'start' ? 'start' : ev.text}`, ev);
 }
 
-/** The predict predictor recorded in the output's migration.json (`ir.predictors.predict`). */
-function predictorFromMigrationJson(dir: string): Predictor | undefined {
+function readMigrationJson(dir: string): {
+  ir?: { predictors?: { predict?: Predictor } };
+  predictors?: { predict?: { ref?: string; kind?: Predictor['kind'] } };
+} | undefined {
   const path = join(dir, 'migration.json');
   if (!existsSync(path)) return undefined;
   try {
-    const doc = JSON.parse(readFileSync(path, 'utf8')) as { ir?: { predictors?: { predict?: Predictor } } };
-    return doc.ir?.predictors?.predict;
+    return JSON.parse(readFileSync(path, 'utf8')) as ReturnType<typeof readMigrationJson>;
   } catch {
     return undefined;
   }
+}
+
+/** A full IR predictor, when the output's migration.json carries one (`ir.predictors.predict`). */
+function irPredictorFromMigrationJson(dir: string): Predictor | undefined {
+  return readMigrationJson(dir)?.ir?.predictors?.predict;
+}
+
+/**
+ * The predict predictor named in the output's migration.json: `predictors.predict.{ref, kind}`
+ * as the report writes it, or a full IR predictor under `ir.predictors.predict`.
+ */
+export function predictorFromMigrationJson(dir: string): PredictorTarget | undefined {
+  const doc = readMigrationJson(dir);
+  const full = doc?.ir?.predictors?.predict;
+  if (full) return predictorTarget(full);
+  const named = doc?.predictors?.predict;
+  return named?.ref ? predictorFromRef(named.ref, named.kind ?? 'class') : undefined;
 }

@@ -2,8 +2,9 @@
 // (bases are checked and substituted first), intermediate containers force-removed, a timeout,
 // and, when the build fails, exactly the containers and layers it created removed again.
 
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { Readable } from 'node:stream';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 import type { Engine } from './engine.js';
@@ -11,6 +12,11 @@ import { errorText } from './engine.js';
 import { BuildLog, type BuildEvent } from './build-log.js';
 import { createAliases, planBasesOnEngine, removeAliases, DEFAULT_SUBSTITUTE, type BasePlan } from './bases.js';
 import { snapshot, removeNew, type EngineSnapshot } from './cleanup.js';
+import { findDockerfile } from './dockerfile-source.js';
+import { tar, tarNameFits, type TarEntry } from './tar.js';
+
+/** The Dockerfile name used inside the context when the text comes from app.py. */
+const EMBEDDED_NAME = '.cog-migrate-verify.Dockerfile';
 
 export interface BuildOptions {
   tag: string;
@@ -32,18 +38,33 @@ export interface BuildOutcome {
   log: BuildLog;
 }
 
-/** Every file under `dir`, relative with POSIX separators (the build context's entries). */
+/** Every regular file under `dir` (symlinks followed), relative with POSIX separators. */
 export function contextEntries(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
+      if (e.name === '__pycache__' || e.name === '.git') continue;
+      const st = e.isSymbolicLink() ? statSync(p, { throwIfNoEntry: false }) : undefined;
+      if (e.isDirectory() || st?.isDirectory()) walk(p);
+      else if (e.isFile() || st?.isFile()) out.push(relative(dir, p).split(sep).join('/'));
     }
   };
   walk(dir);
   return out.sort();
+}
+
+/** The build context: the folder's files, plus the Dockerfile when it is embedded in app.py. */
+export function contextTar(dir: string, embedded?: string): { archive: Buffer; skipped: string[] } {
+  const entries: TarEntry[] = [];
+  const skipped: string[] = [];
+  for (const rel of contextEntries(dir)) {
+    if (!tarNameFits(rel)) { skipped.push(rel); continue; }
+    const full = join(dir, rel);
+    entries.push({ name: rel, data: readFileSync(full), mode: statSync(full).mode & 0o777 });
+  }
+  if (embedded !== undefined) entries.push({ name: EMBEDDED_NAME, data: Buffer.from(embedded) });
+  return { archive: tar(entries), skipped };
 }
 
 export async function buildOutput(engine: Engine, outDir: string, opts: BuildOptions): Promise<BuildOutcome> {
@@ -52,11 +73,15 @@ export async function buildOutput(engine: Engine, outDir: string, opts: BuildOpt
   const done = (ok: boolean, findings: Finding[], extra: Partial<BuildOutcome> = {}): BuildOutcome =>
     ({ ok, tag: opts.tag, durationMs: Date.now() - started, findings, log, ...extra });
 
-  const dockerfilePath = join(outDir, 'Dockerfile');
-  if (!existsSync(dockerfilePath)) return done(false, [finding('CM516', `no Dockerfile in ${outDir}`)]);
+  const source = findDockerfile(outDir);
+  if (!source) return done(false, [finding('CM516', `no Dockerfile in ${outDir} (neither a Dockerfile file nor one embedded in app.py)`)]);
   const substitute = opts.substitute ?? DEFAULT_SUBSTITUTE;
-  const plan = await planBasesOnEngine(engine, readFileSync(dockerfilePath, 'utf8'), { buildArgs: opts.buildArgs ?? {}, substitute });
-  const findings = [...plan.findings];
+  const plan = await planBasesOnEngine(engine, source.text, { buildArgs: opts.buildArgs ?? {}, substitute, file: source.from });
+  // Line numbers of an embedded Dockerfile are not app.py's: say where they point instead.
+  const findings = source.from === 'Dockerfile' ? [...plan.findings] : plan.findings.map((f) => {
+    const { line, column, ...rest } = f;
+    return line === undefined ? rest : { ...rest, message: `${f.message} (line ${line} of the Dockerfile embedded in ${source.from})` };
+  });
   if (!plan.ok) return done(false, findings, { plan });
 
   const before = await snapshot(engine);
@@ -66,8 +91,12 @@ export async function buildOutput(engine: Engine, outDir: string, opts: BuildOpt
   let buildError: string | undefined;
   let timedOut = false;
   try {
-    const stream = await engine.buildImage({ context: outDir, src: contextEntries(outDir) }, {
+    const embedded = source.from === 'Dockerfile' ? undefined : source.text;
+    const context = contextTar(outDir, embedded);
+    if (context.skipped.length > 0) findings.push(finding('CM503', `left out of the build context (path too long for tar): ${context.skipped.join(', ')}`));
+    const stream = await engine.buildImage(Readable.from([context.archive], { objectMode: false }), {
       t: opts.tag,
+      ...(embedded !== undefined ? { dockerfile: EMBEDDED_NAME } : {}),
       networkmode: 'host',
       forcerm: true,
       rm: true,
@@ -97,11 +126,11 @@ export async function buildOutput(engine: Engine, outDir: string, opts: BuildOpt
   if (failed) {
     const left = await cleanupFailedBuild(engine, before, log, opts.tag);
     if (timedOut) {
-      findings.push(finding('CM514', `the build did not finish within ${Math.round(opts.timeoutMs / 1000)} s${log.steps.at(-1) ? `; it was at "${log.steps.at(-1)}"` : ''}`, { file: 'Dockerfile' }));
+      findings.push(finding('CM514', `the build did not finish within ${Math.round(opts.timeoutMs / 1000)} s${log.steps.at(-1) ? `; it was at "${log.steps.at(-1)}"` : ''}`, { file: source.from }));
     } else {
       const { step, quote } = log.failure();
       const reason = log.error ?? buildError ?? 'the engine reported no image';
-      findings.push(finding('CM513', `the build failed${step ? ` at "${step}"` : ''}: ${reason}${quote.length ? `\n${quote.map((l) => `    ${l}`).join('\n')}` : ''}`, { file: 'Dockerfile' }));
+      findings.push(finding('CM513', `the build failed${step ? ` at "${step}"` : ''}: ${reason}${quote.length ? `\n${quote.map((l) => `    ${l}`).join('\n')}` : ''}`, { file: source.from }));
     }
     if (left.length + aliasLeft.length > 0) findings.push(finding('CM515', `could not remove: ${[...left, ...aliasLeft].join(', ')}`));
     return done(false, findings, { plan });

@@ -140,10 +140,17 @@ def normalise(value, depth=0):
         p = pathlib.Path(value)
         return file_digest(p.read_bytes()) if p.is_file() else {"missing_file": str(p)}
     if isinstance(value, dict):
+        if isinstance(value.get("url"), str) and ("content_type" in value or "file_name" in value):
+            data = read_url(value["url"])  # a serialised fal File: {url, content_type, ...}
+            if data is not None:
+                return file_digest(data)
         return {str(k): normalise(v, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [normalise(v, depth + 1) for v in value]
     if hasattr(value, "model_dump") and not _is_file_model(value):
+        fields = getattr(type(value), "model_fields", None)
+        if isinstance(fields, dict):  # field by field, so nested File objects stay objects
+            return {name: normalise(getattr(value, name), depth + 1) for name in fields}
         return normalise(value.model_dump(), depth + 1)
     data = file_like(value)
     if data is not None:
@@ -251,20 +258,6 @@ def find_endpoint(app_cls, want):
     return endpoints.get("/") or sorted(endpoints.items())[0][1], endpoints
 
 
-def call_endpoint(method, inputs):
-    params = [p for p in inspect.signature(method).parameters.values()]
-    if not params:
-        return method()
-    ann = params[0].annotation
-    if isinstance(ann, str):
-        ann = method.__globals__.get(ann, ann)
-    if hasattr(ann, "model_validate"):
-        return method(ann.model_validate(inputs))
-    if hasattr(ann, "parse_obj"):
-        return method(ann.parse_obj(inputs))
-    return method(**inputs)
-
-
 def cog_value(kind, value):
     cog = sys.modules.get("cog")
     if kind == "path":
@@ -302,6 +295,127 @@ def direct_call(spec, inputs):
         return settle(fn(**kwargs))
 
 
+def instantiate(app_cls):
+    try:
+        return app_cls(_allow_init=True)  # the stand-in refuses a bare App() outside its runner
+    except TypeError:
+        return app_cls()
+
+
+def png_bytes(width=8, height=8):
+    import struct
+    import zlib
+    raw = b"".join(b"\x00" + bytes(v for x in range(width) for v in (x * 255 // max(1, width - 1), y * 255 // max(1, height - 1), 128)) for y in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def schema_examples(model, files_dir):
+    """Example inputs from the adapter's input model schema (when the IR was not given)."""
+    schema = model.model_json_schema()
+    defs = schema.get("$defs", {})
+    values, files, kinds = {}, {}, {}
+    for name in schema.get("required", []):
+        prop = schema.get("properties", {}).get(name, {})
+        prop = _deref(prop, defs)
+        ui = (prop.get("ui") or {}).get("field")
+        if ui in ("file", "image", "audio", "video") or prop.get("format") == "uri":
+            target = files_dir / ("%s.png" % name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(png_bytes())
+            files[name] = str(target.relative_to(files_dir.parent))
+            kinds[name] = "path"
+            continue
+        values[name] = _example(prop, defs)
+    return values, files, kinds
+
+
+def _deref(prop, defs):
+    if "$ref" in prop:
+        return defs.get(prop["$ref"].rsplit("/", 1)[-1], {})
+    for key in ("anyOf", "allOf", "oneOf"):
+        if key in prop:
+            options = [_deref(p, defs) for p in prop[key] if p.get("type") != "null"]
+            if options:
+                merged = dict(prop)
+                merged.pop(key)
+                merged.update(options[0])
+                return merged
+    return prop
+
+
+def _example(prop, defs):
+    if "enum" in prop:
+        return prop["enum"][0]
+    if "const" in prop:
+        return prop["const"]
+    kind = prop.get("type")
+    if kind == "string":
+        text = "a photo of a cat"
+        text = text.ljust(prop.get("minLength", 0), "x")
+        return text[: prop["maxLength"]] if "maxLength" in prop else text
+    if kind == "integer":
+        return int(prop.get("minimum", prop.get("exclusiveMinimum", 0) + 1 if "exclusiveMinimum" in prop else 1))
+    if kind == "number":
+        return prop.get("minimum", 0.5 if prop.get("maximum", 1) >= 0.5 else prop.get("maximum"))
+    if kind == "boolean":
+        return True
+    if kind == "array":
+        return [_example(_deref(prop.get("items", {}), defs), defs)]
+    return {}
+
+
+def input_model(method):
+    import typing
+    params = list(inspect.signature(method).parameters.values())
+    if not inspect.ismethod(method) and params and params[0].name == "self":
+        params = params[1:]  # looked up on the class: skip the instance parameter
+    if not params:
+        return None, None
+    try:
+        hints = typing.get_type_hints(method)
+    except Exception:  # unresolvable forward references: fall back to the raw annotation
+        hints = {}
+    ann = hints.get(params[0].name, params[0].annotation)
+    return params[0].name, ann
+
+
+def call_endpoint(method, inputs):
+    name, model = input_model(method)
+    if name is None:
+        return method()
+    if hasattr(model, "model_validate"):
+        return method(model.model_validate(inputs))
+    return method(**inputs)
+
+
+def sse_events(chunks):
+    """Server-Sent Events (text chunks) -> the parsed data of each event."""
+    text = "".join(c.decode("utf-8", "replace") if isinstance(c, (bytes, bytearray)) else str(c) for c in chunks)
+    events = []
+    for block in text.split("\n\n"):
+        data = "\n".join(line[5:].lstrip() for line in block.splitlines() if line.startswith("data:"))
+        if data:
+            try:
+                events.append(json.loads(data))
+            except ValueError:
+                events.append(data)
+    return events
+
+
+def run_endpoint(app, method_name, inputs):
+    response = call_endpoint(getattr(app, method_name), inputs)
+    if inspect.isawaitable(response):
+        response = asyncio.run(_await(response))
+    body = getattr(response, "body_iterator", None)
+    if body is not None:
+        return {"__sse__": sse_events(settle(body))}
+    return settle(response)
+
+
 def main():
     spec = json.loads(pathlib.Path(sys.argv[1]).read_text())
     result = {"ok": False, "timings": {}}
@@ -312,16 +426,13 @@ def main():
                 shutil.rmtree(WORK)
             shutil.copytree(ROOT / "app", WORK / "app", symlinks=True)
             os.chdir(WORK / "app")
+            os.environ["COG_MIGRATE_PROJECT_DIR"] = str(WORK / "app")
+            os.environ.setdefault("FAL_STANDIN_STORAGE", str(WORK / "fal-storage"))
             sys.path[:0] = [str(ROOT / "standin"), str(WORK / "app")]
-            server, base_url = serve(ROOT)
-            url_inputs = dict(spec["inputs"])
-            local_inputs = dict(spec["inputs"])
-            for name, rel in spec.get("files", {}).items():
-                url_inputs[name] = base_url + urllib.parse.quote(rel)
-                local = WORK / "inputs" / pathlib.PurePosixPath(rel).name
-                local.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(ROOT / rel, local)
-                local_inputs[name] = str(local)
+            if importlib.util.find_spec("fastapi") is None and (ROOT / "standin" / "_shims").is_dir():
+                sys.path.insert(1, str(ROOT / "standin" / "_shims"))
+            (WORK / "served").mkdir()
+            server, base_url = serve(WORK / "served")
         t = time.monotonic()
         with stage("import"):
             module = import_file(WORK / "app" / spec.get("app", "app.py"), "_cog_migrate_app")
@@ -329,16 +440,49 @@ def main():
             method_name, endpoints = find_endpoint(app_cls, spec.get("endpoint"))
             result["endpoint"] = method_name
             result["endpoints"] = endpoints
+        with stage("prepare"):
+            if spec.get("inputs") is None:
+                _, model = input_model(getattr(app_cls, method_name))
+                values, files, kinds = schema_examples(model, WORK / "served" / "inputs")
+                spec["inputs"], spec["kinds"] = values, kinds
+                spec["files"] = {}
+                result["derived_inputs"] = dict(values, **{k: "<file>" for k in files})
+            else:
+                files = {}
+                for name, rel in spec.get("files", {}).items():
+                    target = WORK / "served" / rel
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(ROOT / rel, target)
+                    files[name] = rel
+            url_inputs = dict(spec["inputs"])
+            local_inputs = dict(spec["inputs"])
+            for name, rel in files.items():
+                url_inputs[name] = base_url + urllib.parse.quote(rel)
+                # The direct call gets its own copy: a predictor may move or delete its input.
+                local = WORK / "direct-inputs" / rel
+                local.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(WORK / "served" / rel, local)
+                local_inputs[name] = str(local)
         with stage("setup"):
-            app = app_cls()
+            app = instantiate(app_cls)
             if hasattr(app, "setup"):
                 settle(app.setup())
         result["timings"]["setup"] = round(time.monotonic() - t, 3)
         t = time.monotonic()
         with stage("adapter-predict"):
-            adapter_out = normalise(settle(call_endpoint(getattr(app, method_name), url_inputs)))
+            adapter_out = normalise(run_endpoint(app, method_name, url_inputs))
         result["timings"]["adapter"] = round(time.monotonic() - t, 3)
         result["adapter"] = adapter_out
+        stream_name = endpoints.get("/stream")
+        if stream_name and stream_name != method_name:
+            with stage("adapter-stream"):
+                streamed = normalise(run_endpoint(app, stream_name, url_inputs))
+            events = streamed.get("__sse__", streamed) if isinstance(streamed, dict) else streamed
+            result["stream_events"] = len(events) if isinstance(events, list) else None
+            last = events[-1] if isinstance(events, list) and events else None
+            if not close(last, adapter_out):
+                result.update(stage="compare-stream", error="the last /stream event differs from POST /", stream_last=last)
+                raise Failure("compare-stream", RuntimeError(result["error"]))
         t = time.monotonic()
         direct_inputs = {}
         for name, value in local_inputs.items():

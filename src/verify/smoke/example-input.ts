@@ -8,7 +8,7 @@ import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 import { inputKind, type Examples } from './examples.js';
 
-export function readExampleFile(path: string, predictor: Predictor | undefined): { examples?: Examples; findings: Finding[] } {
+export function readExampleFile(path: string, predictor: Predictor | undefined, knownKinds: Record<string, string> = {}): { examples?: Examples; findings: Finding[] } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -18,7 +18,7 @@ export function readExampleFile(path: string, predictor: Predictor | undefined):
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { findings: [finding('CM527', `${path} must hold a JSON object of input values`, { file: path })] };
   }
-  const kinds = new Map((predictor?.inputs ?? []).map((i) => [i.name, inputKind(i)]));
+  const kinds = new Map([...Object.entries(knownKinds), ...(predictor?.inputs ?? []).map((i) => [i.name, inputKind(i)] as [string, string])]);
   const examples: Examples = { values: {}, files: {}, missing: {} };
   const findings: Finding[] = [];
   for (const [name, value] of Object.entries(parsed as Record<string, LiteralValue>)) {

@@ -29,11 +29,40 @@ export interface SmokeReport {
   timings?: Record<string, number>;
 }
 
+/** What the driver needs to call the Cog predictor directly. */
+export interface PredictorTarget {
+  file: string;
+  name: string;
+  kind: Predictor['kind'];
+  method?: string;
+  weightsParameter?: string;
+  /** Input name -> IR kind (`path`, `secret`, ...), when known. */
+  kinds?: Record<string, string>;
+}
+
+export function predictorTarget(p: Predictor): PredictorTarget {
+  return {
+    file: p.file, name: p.name, kind: p.kind,
+    ...(p.method ? { method: p.method } : {}),
+    ...(p.setup?.weightsParameter ? { weightsParameter: p.setup.weightsParameter.name } : {}),
+    kinds: Object.fromEntries(p.inputs.map((i) => [i.name, inputKind(i)])),
+  };
+}
+
+/** `predict.py:Predictor` + kind, as migration.json records them. */
+export function predictorFromRef(ref: string, kind: Predictor['kind']): PredictorTarget | undefined {
+  const m = /^(.+\.py):([A-Za-z_][A-Za-z0-9_]*)$/.exec(ref);
+  if (!m) return undefined;
+  const method = kind === 'runner' ? 'run' : kind === 'function' ? undefined : 'predict';
+  return { file: m[1]!, name: m[2]!, kind, ...(method ? { method } : {}) };
+}
+
 export interface SmokeOptions {
   image: string;
   outDir: string;
-  predictor: Predictor;
-  examples: Examples;
+  predictor: PredictorTarget;
+  /** Example inputs; absent: the driver derives them from the adapter's input model schema. */
+  examples?: Examples;
   standinDir?: string;
   timeoutMs: number;
   onLine?: (line: string) => void;
@@ -58,19 +87,19 @@ export function prepareSmokeDir(opts: Omit<SmokeOptions, 'image' | 'timeoutMs' |
   }
   cpSync(driverPath(), join(dir, 'driver.py'));
   const files: Record<string, string> = {};
-  for (const [name, f] of Object.entries(opts.examples.files)) {
+  for (const [name, f] of Object.entries(opts.examples?.files ?? {})) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
     writeFileSync(join(dir, f.path), f.data);
     files[name] = f.path;
   }
-  const kinds = Object.fromEntries(opts.predictor.inputs.map((i) => [i.name, inputKind(i)]));
+  const p = opts.predictor;
   const spec = {
     app: 'app.py',
-    predictor: { file: opts.predictor.file, name: opts.predictor.name, kind: opts.predictor.kind, method: opts.predictor.method ?? null },
-    weightsParameter: opts.predictor.setup?.weightsParameter?.name ?? null,
-    inputs: opts.examples.values,
+    predictor: { file: p.file, name: p.name, kind: p.kind, method: p.method ?? null },
+    weightsParameter: p.weightsParameter ?? null,
+    inputs: opts.examples ? opts.examples.values : null,
     files,
-    kinds,
+    kinds: p.kinds ?? {},
   };
   writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec, null, 2));
   return dir;
@@ -101,12 +130,15 @@ export function reportFindings(report: SmokeReport | undefined, output: string):
     case 'setup':
       return [finding('CM521', `setup() through the adapter failed: ${report.error}${tb}`, { file: 'app.py' })];
     case 'adapter-predict':
+    case 'adapter-stream':
       return [finding('CM522', `the request through the adapter failed: ${report.error}${tb}`, { file: 'app.py' })];
     case 'direct-setup':
     case 'direct-predict':
       return [finding('CM523', `calling the Cog predictor directly failed (${report.stage}): ${report.error}${tb}`)];
     case 'compare':
       return [finding('CM524', `adapter returned ${short(report.adapter)} but the Cog predictor returned ${short(report.direct)}`, { file: 'app.py' })];
+    case 'compare-stream':
+      return [finding('CM524', `the last event of POST /stream differs from what POST / returned (${short(report.adapter)})`, { file: 'app.py' })];
     default:
       return [finding('CM520', `the smoke run failed at ${report.stage ?? 'an unknown stage'}: ${report.error ?? ''}${tb}`)];
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Predictor } from '../../../src/ir/types.js';
-import { MARKER, parseReport, prepareSmokeDir, reportFindings } from '../../../src/verify/smoke/run.js';
+import { MARKER, parseReport, predictorTarget, prepareSmokeDir, reportFindings } from '../../../src/verify/smoke/run.js';
 
 const loc = { file: 'predict.py', line: 1, column: 1 };
 const predictor: Predictor = {
@@ -38,7 +38,7 @@ describe('prepareSmokeDir', () => {
     writeFileSync(join(out, 'app.py'), '');
     const standin = mkdtempSync(join(tmpdir(), 'cm-standin-'));
     writeFileSync(join(standin, '__init__.py'), '');
-    const dir = prepareSmokeDir({ outDir: out, predictor, standinDir: standin, examples: { values: {}, files: { image: { path: 'inputs/image.png', data: Buffer.from('x') } }, missing: {} } });
+    const dir = prepareSmokeDir({ outDir: out, predictor: predictorTarget(predictor), standinDir: standin, examples: { values: {}, files: { image: { path: 'inputs/image.png', data: Buffer.from('x') } }, missing: {} } });
     try {
       expect(existsSync(join(dir, 'app', 'app.py'))).toBe(true);
       expect(existsSync(join(dir, 'standin', 'fal', '__init__.py'))).toBe(true);
@@ -56,7 +56,7 @@ describe('prepareSmokeDir', () => {
     const standin = mkdtempSync(join(tmpdir(), 'cm-standin-'));
     mkdirSync(join(standin, 'fal'));
     writeFileSync(join(standin, 'fal', '__init__.py'), '');
-    const dir = prepareSmokeDir({ outDir: out, predictor, standinDir: standin, examples: { values: {}, files: {}, missing: {} } });
+    const dir = prepareSmokeDir({ outDir: out, predictor: predictorTarget(predictor), standinDir: standin, examples: { values: {}, files: {}, missing: {} } });
     expect(existsSync(join(dir, 'standin', 'fal', '__init__.py'))).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   });
