@@ -20,6 +20,8 @@ export interface BuildFacts {
   requirementLines?: string[];
   /** Cog's staged requirements.txt, when known. */
   requirementsTxt?: string;
+  /** Local wheels Cog stages, when known. */
+  artifacts?: { source: string; target: string }[];
   /** The full build.system_packages list, when known from the IR. */
   systemPackages?: string[];
   runCommands: string[];
@@ -41,6 +43,7 @@ export function factsFromIr(ir: CogIR, gen: CogDebugResult): BuildFacts {
   };
   if (cudaTag) f.cudaTag = cudaTag;
   if (gen.requirements.text !== '') f.requirementsTxt = gen.requirements.text;
+  if (gen.dockerfile.artifacts) f.artifacts = gen.dockerfile.artifacts;
   return f;
 }
 

@@ -37,6 +37,9 @@ export function requirementsRun(text: string, base: BaseChoice): string {
   return ["printf '%s\\n' \\", ...words, '    > /tmp/requirements.txt && \\', `    ${pipCommand(base)} -r /tmp/requirements.txt`].join('\n');
 }
 
+/** Project paths a COPY line carries as written (no spaces, quotes or `$` substitution). */
+const SAFE_PATH = /^[A-Za-z0-9._\/+@=-]+$/;
+
 function aptLine(packages: readonly string[]): string {
   return `apt-get update -qq && apt-get install -qqy --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`;
 }
@@ -157,6 +160,26 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
         break;
       case 'pip-requirements':
         remove(i, 'folded into the pip install above');
+        break;
+      case 'artifacts-copy':
+        if (facts.artifacts && facts.artifacts.length > 0) {
+          const safe = facts.artifacts.filter((a) => SAFE_PATH.test(a.source));
+          for (const a of facts.artifacts.filter((x) => !SAFE_PATH.test(x.source))) {
+            findings.push(finding('CM308', `local package artifact ${JSON.stringify(a.source)} has characters a COPY line cannot carry safely; copy it by hand`, undefined, { target, severity: 'error' }));
+          }
+          const copies = safe.map((a) => instr('COPY', `${a.source} ${a.target}`, 'local package artifacts', 'artifacts-copy'));
+          if (copies.length === 0) remove(i, 'no local artifact could be copied safely');
+          copies.forEach((c, n) => (n === 0
+            ? replace(i, c, 'Cog stages local wheels in .cog/build; copy them from the project instead (build context = the project directory)')
+            : add(c, 'local package artifact from the project')));
+        } else {
+          replace(i, instr('COPY', `local_package_artifacts/ ${L.ARTIFACTS_DIR}/`, 'local package artifacts', 'artifacts-copy'), "Cog's staged wheels live in .cog/build/local_package_artifacts; put that folder in the build context");
+        }
+        findings.push(finding('CM308', 'the pruned Dockerfile copies local package artifacts from the build context', undefined, { target }));
+        break;
+      case 'reset-managed':
+        if (keepRuntime) replace(i, instr('RUN', base.installsPython ? i.args : 'pip uninstall -y cog coglet', 'cog: SDK reset', 'reset-managed'), 'workers-ai: removes a cog/coglet a local wheel pulled in, before the SDK install');
+        else remove(i, "only protects Cog's own SDK install, which the target does not have");
         break;
       case 'cflags':
         if (prevRole === 'requirements-copy' || prevRole === 'pip-requirements' || !keepRuntime) remove(i, "Cog's compiler flags around its own pip installs (reset right after)");

@@ -1,0 +1,9 @@
+#syntax=docker/dockerfile:1.4
+ARG BASE_IMAGE=python:3.12-slim
+FROM $BASE_IMAGE
+ENV DEBIAN_FRONTEND=noninteractive
+ENV PYTHONUNBUFFERED=1
+RUN printf '%s\n' \
+    httpx==0.27.2 \
+    > /tmp/requirements.txt && \
+    pip install --no-cache-dir -r /tmp/requirements.txt

@@ -1,0 +1,11 @@
+#syntax=docker/dockerfile:1.4
+ARG BASE_IMAGE=python:3.11-slim
+FROM $BASE_IMAGE
+ENV DEBIAN_FRONTEND=noninteractive
+ENV PYTHONUNBUFFERED=1
+RUN printf '%s\n' \
+    '--extra-index-url https://download.pytorch.org/whl/cpu/' \
+    torch==2.4.1 \
+    numpy==1.26.4 \
+    > /tmp/requirements.txt && \
+    pip install --no-cache-dir -r /tmp/requirements.txt

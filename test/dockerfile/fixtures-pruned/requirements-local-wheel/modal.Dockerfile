@@ -1,0 +1,10 @@
+#syntax=docker/dockerfile:1.4
+ARG BASE_IMAGE=python:3.11-slim
+FROM $BASE_IMAGE
+ENV DEBIAN_FRONTEND=noninteractive
+ENV PYTHONUNBUFFERED=1
+COPY dist/textstats-0.1.0-py3-none-any.whl /tmp/local_package_artifacts/dist/textstats-0.1.0-py3-none-any.whl
+RUN printf '%s\n' \
+    /tmp/local_package_artifacts/dist/textstats-0.1.0-py3-none-any.whl \
+    > /tmp/requirements.txt && \
+    pip install --no-cache-dir -r /tmp/requirements.txt
