@@ -1,7 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { convert } from '../../convert/index.js';
 import { writeOutput } from '../../fs/write-output.js';
-import { projectName } from '../../frontends/cog/index.js';
 import type { Finding } from '../../findings/types.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
@@ -25,7 +24,7 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { 
     io.err(`cog-migrate: ${basename(resolve(dir))} was not converted; nothing was written.`);
     return { code: exitCodeFor(result.findings, false) === EXIT.ok ? EXIT.findings : exitCodeFor(result.findings, false), ...(result.error ? { error: result.error } : {}) };
   }
-  const outDir = opts.out ?? `./${projectName(resolve(dir))}-${target.name}`;
+  const outDir = opts.out ?? `./${result.ir.project.name}-${target.name}`;
   if (opts.dryRun) {
     for (const f of result.files) io.out(f.path);
     reportFindings(io, result.findings);

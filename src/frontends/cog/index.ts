@@ -1,6 +1,6 @@
 // The Cog frontend: cog.yaml + predictor source -> IR. Reads statically; never runs user code.
 
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { IR_VERSION, type CogIR } from '../../ir/types.js';
 import type { Finding } from '../../findings/types.js';
@@ -25,7 +25,7 @@ export function readCog(dir: string): ReadResult {
   if (!config) return { findings };
   const ir: CogIR = {
     irVersion: IR_VERSION,
-    project: { name: projectName(root), root, configGeneration: config.configGeneration },
+    project: { name: projectName(root, config.runtime.image ?? config.runtime.model), root, configGeneration: config.configGeneration },
     build: config.build,
     runtime: config.runtime,
     predictors: {},
@@ -39,8 +39,18 @@ export function readCog(dir: string): ReadResult {
   return { ir, findings };
 }
 
-/** A lower-case, dash-separated name from the folder, usable as an app name on every target. */
-export function projectName(root: string): string {
-  const name = basename(root).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return name || 'model';
+// Folder names that say where a project sits rather than what it is.
+const GENERIC_FOLDERS = new Set(['input', 'src', 'source', 'code', 'cog', 'project', 'app', '.']);
+
+/**
+ * A lower-case, dash-separated name usable as an app name on every target: the last segment
+ * of `image:`/`model:` (`r8.im/acme/grayscale` -> `grayscale`) when cog.yaml gives one, else the
+ * folder's name, or its parent's when the folder has a generic name like `src` or `input`.
+ */
+export function projectName(root: string, image?: string): string {
+  const fromImage = image?.split('/').pop()?.split(':')[0];
+  let folder = basename(root);
+  if (GENERIC_FOLDERS.has(folder.toLowerCase())) folder = basename(dirname(root));
+  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug(fromImage ?? '') || slug(folder) || 'model';
 }
