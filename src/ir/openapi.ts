@@ -25,7 +25,10 @@ export interface OpenApiOptions {
 }
 
 export interface OpenApiResult {
-  /** The OpenAPI 3.0.2 document, keys in the order Cog writes them. */
+  /**
+   * The OpenAPI 3.0.2 document. Keys follow the 0.19 SDK's insertion order (static Cog sorts most
+   * keys when it marshals); JSON object order carries no meaning, properties keep signature order.
+   */
   schema: JsonObject;
   /**
    * What could not be written exactly as Cog would (defaults or choices kept as source text,
