@@ -12,6 +12,7 @@ interface Case {
   name: string;
   files: () => string;
   code: string;
+  /** A regular expression for the file the finding names. */
   file: string;
   line?: boolean;
 }
@@ -48,15 +49,15 @@ const cases: Case[] = [
     file: 'cog.yaml',
     line: true,
   },
-  { name: 'a binary predict.py', files: () => tempProject({ 'cog.yaml': COG, 'predict.py': new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]) }), code: 'CM2', file: 'predict.py' },
-  { name: 'a non-UTF-8 predict.py', files: () => tempProject({ 'cog.yaml': COG, 'predict.py': Buffer.from('# caf\xe9\n' + MINIMAL_PREDICTOR, 'latin1') }), code: 'CM2', file: 'predict.py' },
+  { name: 'a binary predict.py', files: () => tempProject({ 'cog.yaml': COG, 'predict.py': new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]) }), code: 'CM2', file: '(predict.py|cog.yaml)' },
+  { name: 'a non-UTF-8 predict.py', files: () => tempProject({ 'cog.yaml': COG, 'predict.py': Buffer.from('# caf\xe9\n' + MINIMAL_PREDICTOR, 'latin1') }), code: 'CM2', file: '(predict.py|cog.yaml)' },
   { name: 'a Python syntax error', files: () => tempProject({ 'cog.yaml': COG, 'predict.py': 'from cog import BasePredictor\n\nclass Predictor(BasePredictor)\n    def predict(self) -> str:\n        return "x"\n' }), code: 'CM2', file: 'predict.py', line: true },
-  { name: 'a missing class', files: () => tempProject({ 'cog.yaml': 'predict: "predict.py:Nope"\n', 'predict.py': MINIMAL_PREDICTOR }), code: 'CM2', file: 'predict.py' },
+  { name: 'a missing class', files: () => tempProject({ 'cog.yaml': 'predict: "predict.py:Nope"\n', 'predict.py': MINIMAL_PREDICTOR }), code: 'CM2', file: '(predict.py|cog.yaml)' },
   {
     name: 'a 5 MB predict.py whose class is missing',
     files: () => tempProject({ 'cog.yaml': 'predict: "predict.py:Missing"\n', 'predict.py': MINIMAL_PREDICTOR + 'x = 1\n'.repeat(900_000) }),
     code: 'CM2',
-    file: 'predict.py',
+    file: '(predict.py|cog.yaml)',
   },
 ];
 
