@@ -158,6 +158,28 @@ function subscript(node: SyntaxNode, resolve: NameResolver | undefined, d: numbe
   return fail(node, 'subscript is not a literal');
 }
 
+/** The literal keys of a dict display, reached through names; undefined when not a dict display. */
+function dictKeys(node: SyntaxNode, resolve: NameResolver | undefined, d: number): LiteralResult | undefined {
+  let n = node;
+  let r = resolve;
+  for (let i = 0; i < MAX_DEPTH && (n.type === 'identifier' || n.type === 'attribute'); i++) {
+    const target = r?.(n);
+    if (!target) return undefined;
+    n = target.node;
+    r = target.resolve;
+  }
+  if (n.type !== 'dictionary') return undefined;
+  const keys: LiteralValue[] = [];
+  for (const pair of n.namedChildren) {
+    if (pair.type === 'comment') continue;
+    if (pair.type !== 'pair') return undefined;
+    const k = evaluate(pair.childForFieldName('key')!, r, d);
+    if (!k.ok || typeof k.value !== 'string') return undefined;
+    keys.push(k.value);
+  }
+  return { ok: true, value: keys };
+}
+
 /** A few pure built-ins over literals: list(), tuple(), sorted(), dict.keys()/values(). */
 function call(node: SyntaxNode, resolve: NameResolver | undefined, d: number): LiteralResult {
   const fn = node.childForFieldName('function');
@@ -165,7 +187,8 @@ function call(node: SyntaxNode, resolve: NameResolver | undefined, d: number): L
   if (!fn || !argsNode || argsNode.type !== 'argument_list') return fail(node, 'call is not a literal');
   const args = argsNode.namedChildren.filter((c) => c.type !== 'comment');
   if (fn.type === 'identifier' && ['list', 'tuple', 'sorted'].includes(fn.text) && args.length === 1 && args[0]!.type !== 'keyword_argument') {
-    const v = evaluate(args[0]!, resolve, d);
+    const keys = dictKeys(args[0]!, resolve, d);
+    const v = keys ?? evaluate(args[0]!, resolve, d);
     if (!v.ok) return v;
     let items: LiteralValue[] | undefined;
     if (Array.isArray(v.value)) items = v.value;
@@ -181,6 +204,11 @@ function call(node: SyntaxNode, resolve: NameResolver | undefined, d: number): L
   }
   if (fn.type === 'attribute' && args.length === 0) {
     const method = fn.childForFieldName('attribute')?.text;
+    if (method === 'keys') {
+      // Keys are often literal when values are not (`{"ddim": DDIMScheduler, ...}`).
+      const keys = dictKeys(fn.childForFieldName('object')!, resolve, d);
+      if (keys) return keys;
+    }
     if (method === 'keys' || method === 'values') {
       const obj = evaluate(fn.childForFieldName('object')!, resolve, d);
       if (!obj.ok) return obj;

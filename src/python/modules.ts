@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { statSync } from 'node:fs';
 import { readProjectText, resolveProjectPath, type ReadProblem } from '../fs/project-files.js';
+import { decodeDeclared } from './encoding.js';
 import { parsePython, type ParsedPython, type SyntaxNode } from './parse.js';
 import { definitionOf, descendantsOfTypes, dottedName, nameOf, statements, unwrapExpr } from './nodes.js';
 
@@ -63,6 +64,10 @@ export class ModuleGraph {
     let read: ReturnType<typeof readProjectText>;
     try {
       read = readProjectText(this.root, file);
+      if (!read.ok && read.problem === 'not-utf8') {
+        const declared = decodeDeclared(this.root, file);
+        read = declared.ok ? { ok: true, text: declared.text, path: file } : { ok: false, problem: 'not-utf8', detail: declared.detail };
+      }
     } catch (err) {
       // An unreadable root or a file vanishing mid-read: bad input, not a bug.
       read = { ok: false, problem: 'missing', detail: `${file} cannot be read (${err instanceof Error ? err.message : String(err)})` };

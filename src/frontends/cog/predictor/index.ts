@@ -100,14 +100,19 @@ function classPredictor(ctx: Ctx, ref: PredictorRef, cls: ClassRef): Omit<Predic
   const { names, unresolved } = externalBases(ctx.graph, cls);
   let kind: PredictorKind = 'class';
   if (names.has('cog.BaseRunner')) kind = 'runner';
-  else if (names.has('cog.Predictor')) kind = 'legacy';
+  // cog.Predictor is the pre-1.0 base; cog.Model the 2021 pre-release one (with run()).
+  else if (names.has('cog.Predictor') || names.has('cog.Model')) kind = 'legacy';
   else if (!names.has('cog.BasePredictor')) {
     const why = unresolved ? 'its base class could not be followed statically' : 'it does not subclass cog.BasePredictor';
     report(ctx, 'CM207', `${cls.name}: ${why}; read as a predictor anyway`, cls.module, cls.node.childForFieldName('name') ?? cls.node);
   }
-  const method = ref.role === 'train' ? 'train' : kind === 'runner' || ref.key === 'run' ? 'run' : 'predict';
+  let method = ref.role === 'train' ? 'train' : kind === 'runner' || ref.key === 'run' ? 'run' : 'predict';
   if (kind === 'class' && ref.key === 'run' && !names.has('cog.BasePredictor')) kind = 'runner';
-  const found = findMethod(ctx.graph, cls, method);
+  let found = findMethod(ctx.graph, cls, method);
+  if (!found && kind === 'legacy' && method === 'predict') {
+    found = findMethod(ctx.graph, cls, 'run');
+    if (found) method = 'run';
+  }
   if (!found) {
     report(ctx, 'CM208', `${cls.name} has no ${method}() method`, cls.module, cls.node.childForFieldName('name') ?? cls.node);
     return undefined;

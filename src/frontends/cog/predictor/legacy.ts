@@ -30,13 +30,14 @@ function legacyDecorators(ctx: Ctx, mod: PyModule, fn: SyntaxNode): SyntaxNode[]
 }
 
 /**
- * Inputs from the decorators, top to bottom as written (the order the old API documented);
- * names are checked against the predict() parameters.
+ * Inputs from the decorators, in the order the old SDK registered them: decorators apply bottom
+ * up, each adding to the function's `_inputs` dict, so the one nearest `def` comes first. Names
+ * are checked against the predict() parameters.
  */
 export function readLegacyInputs(ctx: Ctx, mod: PyModule, fn: SyntaxNode, paramNames: string[]): Input[] {
   const types = typeReader(ctx, mod);
   const inputs: Input[] = [];
-  for (const deco of legacyDecorators(ctx, mod, fn)) {
+  for (const deco of legacyDecorators(ctx, mod, fn).reverse()) {
     const call = unwrapExpr(deco);
     const { positional, keywords } = callArguments(call);
     const args = new Map<string, SyntaxNode>();

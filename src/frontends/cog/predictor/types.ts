@@ -69,6 +69,8 @@ function isNone(node: SyntaxNode): boolean {
 /** Members of `A | B | C`, flattened. */
 function unionMembers(node: SyntaxNode): SyntaxNode[] {
   const n = unwrapExpr(node);
+  // In annotations tree-sitter-python 0.25 writes `A | B` as union_type; elsewhere (aliases) as `|`.
+  if (n.type === 'union_type') return n.namedChildren.filter((c) => c.type !== 'comment').flatMap(unionMembers);
   if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '|') {
     return [...unionMembers(n.childForFieldName('left')!), ...unionMembers(n.childForFieldName('right')!)];
   }
@@ -97,7 +99,7 @@ export function typeReader(ctx: Ctx, mod: PyModule, baseDepth = 0): TypeReader {
     if (depth > MAX_TYPE_DEPTH) return unsupported(raw, 'is nested too deeply');
     const node = unwrapExpr(raw);
     if (node.type === 'string') return fromString(node, depth);
-    if (node.type === 'binary_operator') return fromUnion(unionMembers(node), node, depth);
+    if (node.type === 'binary_operator' || node.type === 'union_type') return fromUnion(unionMembers(node), node, depth);
     const g = generic(node);
     if (g) {
       const head = symbolOf(ctx.graph, mod, g.head);

@@ -243,3 +243,11 @@ describe('extractPredictor: bad input gives findings, never throws', () => {
     expect(r.predictor!.inputs[0]!.default).toEqual({ kind: 'literal', value: 'ab' });
   });
 });
+
+describe('extractPredictor: source encodings', () => {
+  it('decodes a Latin-1 predict.py that declares its encoding (PEP 263)', () => {
+    const e = extract(undefined, { extraFiles: { 'predict.py': Buffer.from('# -*- coding: latin-1 -*-\nfrom cog import BasePredictor, Input\nclass Predictor(BasePredictor):\n    def predict(self, s: str = Input(default="caf\xe9", description="\xe0 r\xe9sumer")) -> str:\n        return s\n', 'latin1') } });
+    expect(e.codes).toEqual([]);
+    expect(predictorOf(e).inputs[0]).toMatchObject({ default: { kind: 'literal', value: 'café' }, description: 'à résumer' });
+  });
+});

@@ -96,6 +96,12 @@ describe('inputs', () => {
     expect(inputs[0]!.choices).toEqual({ kind: 'literal', value: ['a', 'b'] });
   });
 
+  it('reads choices from the literal keys of a dict whose values are not literal', () => {
+    const { inputs, codes } = inputsOf(`s: str = Input(default="ddim", choices=list(SCHEDULERS.keys())), t: str = Input(default="ddim", choices=sorted(SCHEDULERS))`, `SCHEDULERS = {"ddim": make_ddim, "euler": object()}\n`);
+    expect(codes).toEqual([]);
+    expect(inputs.map((i) => i.choices)).toEqual([{ kind: 'literal', value: ['ddim', 'euler'] }, { kind: 'literal', value: ['ddim', 'euler'] }]);
+  });
+
   it('resolves constants imported from a local module', () => {
     const e = extract(withParams(`m: str = Input(default=config.DEFAULT, choices=CHOICES)`, `from consts import CHOICES\nimport config\n`), {
       extraFiles: { 'consts.py': `CHOICES = ["p", "q"]\n`, 'config.py': `DEFAULT = "p"\n` },

@@ -37,9 +37,10 @@ describe('legacy @cog.input predictors', () => {
               return scale
     `);
     expect(e.codes).toEqual([]);
+    // The old SDK registered decorators bottom up (the one nearest `def` first).
     expect(predictorOf(e).inputs).toMatchObject([
-      { name: 'scale', type: { kind: 'float' }, default: { kind: 'literal', value: 1.5 }, ge: 0, le: 10, description: 'Scale', order: 0 },
-      { name: 'mode', choices: { kind: 'literal', value: ['fast', 'slow'] }, order: 1 },
+      { name: 'mode', choices: { kind: 'literal', value: ['fast', 'slow'] }, order: 0 },
+      { name: 'scale', type: { kind: 'float' }, default: { kind: 'literal', value: 1.5 }, ge: 0, le: 10, description: 'Scale', order: 1 },
     ]);
   });
 
@@ -86,5 +87,21 @@ describe('legacy @cog.input predictors', () => {
               return m
     `);
     expect(e.codes).toEqual(['CM212']);
+  });
+
+  it('reads the 2021 pre-release cog.Model with run() as legacy', () => {
+    const e = extract(`
+      import cog
+      from pathlib import Path
+      class Model(cog.Model):
+          def setup(self):
+              self.foo = "foo"
+          @cog.input("text", type=str, help="Text")
+          @cog.input("path", type=Path, help="A file")
+          def run(self, text, path):
+              return text
+    `, { ref: 'infer.py:Model', key: 'model' });
+    expect(e.codes).toEqual([]);
+    expect(predictorOf(e)).toMatchObject({ kind: 'legacy', method: 'run', inputs: [{ name: 'path' }, { name: 'text' }] });
   });
 });

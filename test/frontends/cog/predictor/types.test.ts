@@ -29,9 +29,13 @@ describe('types', () => {
   });
 
   it('reads Optional in every spelling', () => {
-    for (const ann of ['Optional[str]', 'str | None', 'None | str', 'Union[str, None]', 'typing.Optional[str]']) {
+    for (const ann of ['Optional[str]', 'str | None', 'None | str', 'Union[str, None]', 'typing.Optional[str]', '"str | None"']) {
       expect(typeOf(ann, 'import typing\nfrom typing import Optional, Union\nfrom cog import BasePredictor\n')).toEqual({ type: { kind: 'optional', inner: { kind: 'str' } }, codes: [] });
     }
+  });
+
+  it('reads PEP 604 unions of generics (tree-sitter union_type)', () => {
+    expect(typeOf('list[Path] | None')).toEqual({ type: { kind: 'optional', inner: { kind: 'list', items: { kind: 'path' } } }, codes: [] });
   });
 
   it('reads nested generics', () => {
