@@ -135,7 +135,11 @@ function name(node: SyntaxNode, resolve: NameResolver | undefined, d: number): L
   // `.keys()`-style attribute calls are handled in call(); a bare attribute is a dotted name.
   const target = resolve?.(node);
   if (!target) return fail(node, `${node.text} is not a statically known constant`);
-  return evaluate(target.node, target.resolve, d);
+  const r = evaluate(target.node, target.resolve, d);
+  if (r.ok) return r;
+  const def = target.node.text.replace(/\s+/g, ' ');
+  // Say where the name leads, once (nested names would repeat it).
+  return r.reason.includes(' is defined as ') ? r : fail(node, `${node.text} is defined as \`${def.length > 50 ? `${def.slice(0, 50)}…` : def}\`: ${r.reason}`);
 }
 
 /** `X[0]`, `X[-1]`, `D["key"]` on literal lists, tuples and dicts (no slices). */

@@ -29,5 +29,6 @@ export const predictorCodes: CodeSpec[] = [
   { code: 'CM223', defaultSeverity: 'error', title: 'choices do not match the input type', hint: 'Every choice must have the type of the input (all str or all int).' },
   { code: 'CM224', defaultSeverity: 'warning', title: 'Legacy @cog.input does not match a parameter', hint: 'Each @cog.input("name", ...) must name a parameter of predict().' },
   { code: 'CM225', defaultSeverity: 'info', title: 'Large predictor file parsed in part', hint: 'Only imports, classes, small statements and the predictor itself were parsed; uses of Cog runtime APIs elsewhere in the file were not looked for.' },
+  { code: 'CM227', defaultSeverity: 'error', title: 'Default is not one of the choices', hint: 'Make the default one of the choices; Cog would advertise a default its own schema refuses.' },
   { code: 'CM226', defaultSeverity: 'warning', title: 'Output class field has no type annotation', hint: 'Annotate every field of the Output model.' },
 ];

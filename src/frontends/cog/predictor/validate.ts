@@ -42,6 +42,12 @@ export function validateInput(ctx: Ctx, mod: PyModule, input: Input, at: SyntaxN
       if (items.length < 2) report(ctx, 'CM213', `${where}: choices=${show(items)} must have at least two items`, mod, at);
       if (prim === 'str' && !items.every((x) => typeof x === 'string')) report(ctx, 'CM223', `${where}: every choice must be a str`, mod, at);
       if (prim === 'int' && !items.every((x) => typeof x === 'number' && Number.isInteger(x))) report(ctx, 'CM223', `${where}: every choice must be an int`, mod, at);
+      if (input.default !== 'required' && input.default.kind === 'literal' && input.default.value !== null) {
+        const d = input.default.value;
+        const defaults = isRepeated(input.type) && Array.isArray(d) ? d : [d];
+        const bad = defaults.find((x) => !items.some((c) => c === x));
+        if (bad !== undefined) report(ctx, 'CM227', `${where}: default ${show(bad)} is not one of the choices ${show(items)}`, mod, at);
+      }
     }
   }
   // Defaults against constraints (Cog checks each item of a list default).

@@ -177,6 +177,18 @@ describe('inputs', () => {
     expect(codes).toEqual(['CM221', 'CM221']);
   });
 
+  it('reports a default that is not one of the choices as error CM227', () => {
+    const { codes, findings } = inputsOf(`a: str = Input(default="c", choices=["a", "b"]), b: List[str] = Input(default=["a", "z"], choices=["a", "b"])`);
+    expect(codes).toEqual(['CM227', 'CM227']);
+    expect(findings[1]!.message).toContain('"z"');
+  });
+
+  it('says where a constant leads when it is not a literal', () => {
+    const e = extract(withParams(`d: str = Input(default=settings.CACHE_DIR)`, `from lib import settings\n`), { extraFiles: { 'lib/settings.py': 'import os\nCACHE_DIR = os.environ.get("X", "/c")\n' } });
+    expect(e.codes).toEqual(['CM204']);
+    expect(e.findings[0]!.message).toContain('settings.CACHE_DIR is defined as `os.environ.get("X", "/c")`');
+  });
+
   it('accepts choices on a list of str', () => {
     const { codes } = inputsOf(`tags: List[str] = Input(default=["a"], choices=["a", "b"])`);
     expect(codes).toEqual([]);
