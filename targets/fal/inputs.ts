@@ -91,7 +91,10 @@ export function buildInputModel(
   const sorted = [...inputs].sort((a, b) => a.order - b.order);
   const view: InputModelView = { name, order: [], config: [], fields: [], arguments: [] };
   let aliased = false;
-  for (const { field: input, names } of fieldNames(sorted)) {
+  for (const { field: written, names } of fieldNames(sorted)) {
+    // Cog allows `x: Path = Input(default=None)`: optional in its schema, and here in every respect.
+    const nullDefault = written.default !== 'required' && written.default.kind === 'literal' && written.default.value === null;
+    const input: Input = nullDefault && written.type.kind !== 'optional' ? { ...written, type: { kind: 'optional', inner: written.type } } : written;
     view.order.push(input.name);
     const args: string[] = [];
     let note: string | undefined;
@@ -102,11 +105,6 @@ export function buildInputModel(
       // no default: required in the schema, as in Cog
     } else if (input.default.kind === 'literal') {
       args.push(`default=${defaultCode(input, input.default.value)}`);
-      // Cog allows `x: str = Input(default=None)`: optional in its schema too.
-      if (input.default.value === null && input.type.kind !== 'optional') {
-        needs.optional = true;
-        annotation = `Optional[${annotation}]`;
-      }
     } else {
       onlyIfSet = true;
       if (input.type.kind !== 'optional') { needs.optional = true; annotation = `Optional[${annotation}]`; }

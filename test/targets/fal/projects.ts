@@ -105,4 +105,23 @@ export const asyncFunction: Project = {
   }),
 };
 
-export const PROJECTS: Project[] = [imageInvert, textStream, runnerObject, asyncFunction];
+/** Async generator of files, async setup, an optional file input defaulting to None. */
+export const asyncFrames: Project = {
+  dir: 'async-frames',
+  className: 'AsyncFrames',
+  ir: cogIR({
+    name: 'async-frames',
+    concurrency: 8,
+    predict: predictor({
+      isAsync: true,
+      setup: { isAsync: true, loc: loc('predict.py', 9) },
+      inputs: [
+        input('count', { kind: 'int' }, { description: 'Frames to make', default: { kind: 'literal', value: 2 }, ge: 1, le: 5 }),
+        input('seed_file', { kind: 'optional', inner: { kind: 'path' } }, { description: 'Bytes to start from', default: { kind: 'literal', value: null } }),
+      ],
+      output: { kind: 'asyncIterator', items: { kind: 'path' } },
+    }),
+  }),
+};
+
+export const PROJECTS: Project[] = [imageInvert, textStream, runnerObject, asyncFunction, asyncFrames];

@@ -20,7 +20,10 @@ spec.loader.exec_module(module)
 cls = getattr(module, class_name)
 openapi = cls.build_metadata()["openapi"]
 app = cls(_allow_init=True)
-app.setup()
+import asyncio, inspect
+ret = app.setup()
+if inspect.isawaitable(ret):
+    asyncio.run(ret)
 print(json.dumps({
     "fal_version": fal.__version__,
     "is_app": issubclass(cls, fal.App),
@@ -77,6 +80,10 @@ describe('emitted app.py under the real fal SDK', () => {
 
   it('serves an async function predictor', () => {
     expect(inspect(PROJECTS[3]!)).toMatchObject({ is_app: true, inputs: ['a', 'b', 'factor'], loaded: 'function' });
+  });
+
+  it('serves an async generator of files on / and /stream with async setup()', () => {
+    expect(inspect(PROJECTS[4]!)).toMatchObject({ is_app: true, host_kwargs: { max_multiplexing: 8 }, paths: ['/', '/health', '/stream'], inputs: ['count', 'seed_file'] });
   });
 
   it('type-checks with pyright against the pinned SDK with 0 errors', () => {

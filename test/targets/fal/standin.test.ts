@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pythonEnv } from '../../helpers/python-env.js';
 import { emitProject, runPython, runPythonAsync, STANDIN_RUNNER, stubsDir } from './harness.js';
-import { asyncFunction, imageInvert, runnerObject, textStream, type Project } from './projects.js';
+import { asyncFrames, asyncFunction, imageInvert, runnerObject, textStream, type Project } from './projects.js';
 
 const INPUT_BYTES = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256));
 let server: Server;
@@ -128,5 +128,16 @@ print(json.dumps(asyncio.run(m.predict(a=5, factor=1.0))))`);
     expect(response).toEqual({ output: expected });
     expect(response).toEqual({ output: 7 });
     expect((await viaApp(asyncFunction, '/', { a: 5, b: 1, factor: 0.5 })).response).toEqual({ output: 3 });
+  });
+
+  it('streams files from an async generator, downloading an optional file input only when given', async () => {
+    const plain = await viaApp(asyncFrames, '/', { count: 2 });
+    expect(plain.response['output'].map((f: { url: string }) => bytesOf(f.url).toString())).toEqual(['frame0', 'frame1']);
+    const { response } = await viaApp(asyncFrames, '/stream', { count: 3, seed_file: `${baseUrl}/photo.bin` });
+    const events = response['events'] as { output: { url: string; file_name: string }[] }[];
+    expect(events.map((e) => e.output.length)).toEqual([1, 2, 3]);
+    const last = events.at(-1)!.output;
+    expect(last.map((f) => f.file_name)).toEqual(['frame0.txt', 'frame1.txt', 'frame2.txt']);
+    expect(bytesOf(last[2]!.url)).toEqual(Buffer.concat([INPUT_BYTES, Buffer.from('frame2')]));
   });
 });
