@@ -50,6 +50,10 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
     const changes = cogDebug.instructions.map((i): DockerfileChange => ({ action: 'kept', before: i, after: i, reason: 'target cog: the Dockerfile is what cog debug prints' }));
     return { cogDebug, pruned: cogDebug, changes, findings };
   }
+  if (!cogDebug.instructions.some((i) => i.role === 'from')) {
+    findings.push(finding('CM332', 'no FROM line: this is not a Dockerfile `cog debug` printed; nothing was pruned', undefined, { target }));
+    return { cogDebug, pruned: cogDebug, changes: [], findings };
+  }
   const parsedApt = cogDebug.instructions.filter((i) => i.role === 'apt').flatMap((i) => /apt-get install -qqy (.*) && rm -rf/.exec(i.args)?.[1]?.trim().split(/\s+/) ?? []);
   const systemPackages = facts.systemPackages ?? parsedApt;
   const need = cudaNeed({ gpu: facts.gpu, requirementLines: facts.requirementLines ?? [], runCommands: facts.runCommands, systemPackages });

@@ -96,6 +96,16 @@ describe('--from-cog-debug: parsing cog debug output', () => {
     expect(renderDockerfile(plan.pruned)).toBe('ARG BASE_IMAGE=python:3.11-slim\nFROM $BASE_IMAGE\nUSER nobody\nRUN echo hi\n');
     expect(plan.findings.map((f) => f.code)).toContain('CM331');
   });
+  it('refuses a file with no FROM (CM332) and prunes nothing', () => {
+    const plan = pruneDockerfile(parseDockerfile('RUN echo hi\n'), 'fal');
+    expect(plan.findings.map((f) => f.code)).toEqual(['CM332']);
+    expect(renderDockerfile(plan.pruned)).toBe('RUN echo hi\n');
+  });
+  it('docs/dockerfile.md shows the golden output of its worked example', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/dockerfile.md'), 'utf8');
+    const golden = readFileSync(join(ROOT, 'gpu-plain-torch', 'fal.Dockerfile'), 'utf8');
+    expect(doc).toContain('```dockerfile\n' + golden + '```');
+  });
   it('joins continuation lines into one instruction and keeps comments', () => {
     const df = parseDockerfile('# hello\nRUN a \\\n  b\nENV X=1\n');
     expect(df.instructions.map((i) => [i.keyword, i.args, i.line])).toEqual([['#', ' hello', 1], ['RUN', 'a \\\n  b', 2], ['ENV', 'X=1', 4]]);

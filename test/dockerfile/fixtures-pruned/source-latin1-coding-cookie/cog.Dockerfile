@@ -7,5 +7,6 @@ RUN --mount=type=cache,target=/root/.cache/uv uv pip install --no-cache cog
 ENV CFLAGS=
 WORKDIR /src
 EXPOSE 5000
+ENV COG_PREDICT_TYPE_STUB="predict.py:Predictor"
 CMD ["python", "-m", "cog.server.http"]
 COPY . /src

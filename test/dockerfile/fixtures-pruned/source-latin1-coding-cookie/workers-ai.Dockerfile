@@ -17,5 +17,6 @@ RUN pip install --no-cache-dir cog
 ENV CFLAGS=
 WORKDIR /src
 EXPOSE 5000
+ENV COG_PREDICT_TYPE_STUB="predict.py:Predictor"
 CMD ["python", "-m", "cog.server.http"]
 COPY . /src

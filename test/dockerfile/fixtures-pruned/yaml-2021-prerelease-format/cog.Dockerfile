@@ -40,5 +40,6 @@ RUN mkdir -p /code/checkpoints
 RUN pip install --upgrade pip
 WORKDIR /src
 EXPOSE 5000
+ENV COG_PREDICT_TYPE_STUB="infer.py:Model"
 CMD ["python", "-m", "cog.server.http"]
 COPY . /src
