@@ -135,7 +135,7 @@ async function smokeStep(
       onLine: (text) => progress({ step: 'smoke', kind: 'line', text }),
     });
     const r = out.report;
-    const smoke = r ? { adapter: r.adapter, direct: r.direct, ...(r.rule ? { rule: r.rule } : {}), ...(r.timings ? { timings: r.timings } : {}) } : undefined;
+    const smoke = r ? { adapter: r.adapter, direct: r.direct, ...(r.rule ? { rule: r.rule } : {}), ...(r.timings ? { timings: r.timings } : {}), ...(typeof r.stream_events === 'number' ? { streamEvents: r.stream_events } : {}) } : undefined;
     const detail = r?.ok ? `adapter and Cog predictor agree (${r.rule ?? 'equal'})` : r?.stage ? `failed at ${r.stage}` : 'no report from the container';
     return { findings: out.findings, extra: { detail, ...(smoke ? { smoke } : {}) } };
   });

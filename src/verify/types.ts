@@ -55,7 +55,7 @@ export interface VerifyStep {
   /** One human line: image size and build time, the comparison rule, why it was skipped. */
   detail?: string;
   /** Smoke step: the normalised results of both calls and how they were compared. */
-  smoke?: { adapter?: unknown; direct?: unknown; rule?: string; timings?: Record<string, number> };
+  smoke?: { adapter?: unknown; direct?: unknown; rule?: string; timings?: Record<string, number>; streamEvents?: number };
 }
 
 export interface VerifyResult {

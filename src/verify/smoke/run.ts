@@ -27,6 +27,8 @@ export interface SmokeReport {
   rule?: string;
   endpoint?: string;
   timings?: Record<string, number>;
+  /** Events the /stream endpoint sent, when the app has one. */
+  stream_events?: number | null;
 }
 
 /** What the driver needs to call the Cog predictor directly. */

@@ -1,0 +1,49 @@
+// Shared setup for the Docker-engine suites: real conversions of fixtures for a target (the
+// fixture copied to a folder named after it first, so the app is named after the model rather
+// than after `input/`), and an engine snapshot to prove a suite leaves nothing behind.
+
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CogIR } from '../../src/ir/types.js';
+import { convert } from '../../src/convert/index.js';
+import { falTarget } from '../../targets/fal/index.js';
+import { connectEngine, type Engine } from '../../src/verify/index.js';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const PROJECTS = join(REPO, 'test', 'docker', 'projects');
+
+const work = mkdtempSync(join(tmpdir(), 'cog-migrate-docker-test-'));
+
+export interface Converted {
+  outDir: string;
+  ir: CogIR;
+}
+
+/** Converts fixtures/<name>/input to fal and writes the output folder; throws when it cannot. */
+export function convertFixture(name: string): Converted {
+  const src = join(work, 'src', name);
+  cpSync(join(REPO, 'fixtures', name, 'input'), src, { recursive: true, verbatimSymlinks: true });
+  const result = convert(src, falTarget, falTarget.parseOptions({}));
+  if (result.status !== 'converted') {
+    throw new Error(`${name} did not convert: ${result.findings.map((f) => `${f.code} ${f.message}`).join('; ')}`);
+  }
+  const outDir = join(work, 'out', name);
+  for (const f of result.files) {
+    mkdirSync(dirname(join(outDir, f.path)), { recursive: true });
+    writeFileSync(join(outDir, f.path), f.content);
+  }
+  return { outDir, ir: result.ir };
+}
+
+export function removeWork(): void {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** The engine; a suite that cannot reach one fails (CI must never skip verification silently). */
+export async function requireEngine(): Promise<Engine> {
+  const { engine, findings } = await connectEngine();
+  if (!engine) throw new Error(`no Docker engine: ${findings.map((f) => f.message).join('; ')} (run scripts/docker-engine.sh)`);
+  return engine;
+}
