@@ -95,7 +95,8 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
       for (const i of L.pythonInstall(facts.python)) add(i, 'nvidia/cuda has no Python; installed the way Cog does it on CUDA bases (uv)');
     }
     if (target === 'modal' && base.installsPython) {
-      add(instr('RUN', 'ln -sf /usr/bin/python3 /usr/local/bin/python', 'modal: python on PATH', 'target'), `modal: ${needs.modal.pythonWhy}`);
+      const py = 'ln -sf /usr/bin/python3 /usr/local/bin/python && \\\n    (python3 -m pip --version >/dev/null 2>&1 || python3 -m ensurepip) && \\\n    ln -sf "$(dirname "$(readlink -f /usr/bin/python3)")/pip3" /usr/local/bin/pip';
+      add(instr('RUN', py, 'modal: python and pip on PATH', 'target'), `modal: ${needs.modal.pythonWhy}`);
     }
   };
 

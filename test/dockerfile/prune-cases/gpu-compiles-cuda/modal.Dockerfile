@@ -18,7 +18,9 @@ RUN uv python install 3.11 && \
 	ln -sf $(uv python find 3.11) /usr/bin/python3
 ENV UV_PYTHON=3.11
 ENV PATH="/usr/local/bin:$PATH"
-RUN ln -sf /usr/bin/python3 /usr/local/bin/python
+RUN ln -sf /usr/bin/python3 /usr/local/bin/python && \
+    (python3 -m pip --version >/dev/null 2>&1 || python3 -m ensurepip) && \
+    ln -sf "$(dirname "$(readlink -f /usr/bin/python3)")/pip3" /usr/local/bin/pip
 RUN printf '%s\n' \
     '--extra-index-url https://download.pytorch.org/whl/cu121/' \
     torch==2.3.1 \
