@@ -24,6 +24,12 @@ export interface BuildOptions {
   substitute?: string;
   buildArgs?: Record<string, string>;
   onLine?: (line: string) => void;
+  /** Build this Dockerfile text instead of the folder's own. */
+  dockerfile?: string;
+  /** Extra files added to the context (not written into the folder). */
+  extraFiles?: TarEntry[];
+  /** Build without the layer cache (for honest build times). */
+  nocache?: boolean;
 }
 
 export interface BuildOutcome {
@@ -55,13 +61,18 @@ export function contextEntries(dir: string): string[] {
 }
 
 /** The build context: the folder's files, plus the Dockerfile when it is embedded in app.py. */
-export function contextTar(dir: string, embedded?: string): { archive: Buffer; skipped: string[] } {
+export function contextTar(dir: string, embedded?: string, extra: TarEntry[] = []): { archive: Buffer; skipped: string[] } {
   const entries: TarEntry[] = [];
   const skipped: string[] = [];
   for (const rel of contextEntries(dir)) {
     if (!tarNameFits(rel)) { skipped.push(rel); continue; }
     const full = join(dir, rel);
     entries.push({ name: rel, data: readFileSync(full), mode: statSync(full).mode & 0o777 });
+  }
+  for (const e of extra) {
+    const at = entries.findIndex((x) => x.name === e.name);
+    if (at >= 0) entries.splice(at, 1);
+    entries.push(e);
   }
   if (embedded !== undefined) entries.push({ name: EMBEDDED_NAME, data: Buffer.from(embedded) });
   return { archive: tar(entries), skipped };
@@ -73,7 +84,7 @@ export async function buildOutput(engine: Engine, outDir: string, opts: BuildOpt
   const done = (ok: boolean, findings: Finding[], extra: Partial<BuildOutcome> = {}): BuildOutcome =>
     ({ ok, tag: opts.tag, durationMs: Date.now() - started, findings, log, ...extra });
 
-  const source = findDockerfile(outDir);
+  const source = opts.dockerfile !== undefined ? { text: opts.dockerfile, from: 'Dockerfile (given)' } : findDockerfile(outDir);
   if (!source) return done(false, [finding('CM516', `no Dockerfile in ${outDir} (neither a Dockerfile file nor one embedded in app.py)`)]);
   const substitute = opts.substitute ?? DEFAULT_SUBSTITUTE;
   const plan = await planBasesOnEngine(engine, source.text, { buildArgs: opts.buildArgs ?? {}, substitute, file: source.from });
@@ -92,7 +103,7 @@ export async function buildOutput(engine: Engine, outDir: string, opts: BuildOpt
   let timedOut = false;
   try {
     const embedded = source.from === 'Dockerfile' ? undefined : source.text;
-    const context = contextTar(outDir, embedded);
+    const context = contextTar(outDir, embedded, opts.extraFiles);
     if (context.skipped.length > 0) findings.push(finding('CM503', `left out of the build context (path too long for tar): ${context.skipped.join(', ')}`));
     const stream = await engine.buildImage(Readable.from([context.archive], { objectMode: false }), {
       t: opts.tag,
@@ -103,6 +114,7 @@ export async function buildOutput(engine: Engine, outDir: string, opts: BuildOpt
       pull: false,
       buildargs: plan.buildArgs,
       labels: { 'cog-migrate.verify': '1' },
+      ...(opts.nocache ? { nocache: true } : {}),
       abortSignal: abort.signal,
     });
     await new Promise<void>((resolve) => {
