@@ -129,11 +129,17 @@ export function buildInputModel(
     const extra: string[] = [];
     if (input.choices !== undefined) {
       const choices = input.choices.kind === 'literal' ? scalarChoices(input.choices.value) : undefined;
-      const restricted = choices ? withChoices(input.type, choices, needs) : undefined;
-      if (choices && restricted) {
+      const dflt = input.default !== 'required' && input.default.kind === 'literal' ? input.default.value : null;
+      if (choices && dflt !== null && !choices.some((c) => c === dflt)) {
+        // Cog rejects this (the frontend reports it); a Literal could never hold the default.
+        findings.push(finding('CM402', `${role} input "${input.name}" has the default ${JSON.stringify(dflt)}, which is not among its choices ${JSON.stringify(choices)}; any ${input.type.kind} is accepted`, input.loc, { target: 'fal' }));
+      }
+      const consistent = choices && (dflt === null || choices.some((c) => c === dflt)) ? choices : undefined;
+      const restricted = consistent ? withChoices(input.type, consistent, needs) : undefined;
+      if (consistent && restricted) {
         annotation = annotation.startsWith('Optional[') && !restricted.startsWith('Optional[') ? `Optional[${restricted}]` : restricted;
-        if (restricted.includes('_one_of(')) extra.push(`"enum": [${choices.map((c) => typedLiteral(input.type, c)).join(', ')}]`);
-      } else {
+        if (restricted.includes('_one_of(')) extra.push(`"enum": [${consistent.map((c) => typedLiteral(input.type, c)).join(', ')}]`);
+      } else if (!choices || consistent) {
         const text = input.choices.kind === 'literal' ? JSON.stringify(input.choices.value) : input.choices.text;
         findings.push(finding('CM402', `${role} input "${input.name}" has choices ${text} that cannot become a Literal; any ${input.type.kind} is accepted`, input.loc, { target: 'fal' }));
       }

@@ -67,6 +67,12 @@ describe('falTarget.emit', () => {
     expect(app(r)).toContain('    size: str\n');
   });
 
+  it('keeps the plain type, with CM402, when the default is not among the choices (Cog rejects it too)', () => {
+    const r = emitFal(cogIR({ predict: predictor({ inputs: [input('style', { kind: 'str' }, { choices: { kind: 'literal', value: ['a', 'b'] }, default: { kind: 'literal', value: 'c' } })] }) }), {}, { dockerfile: fakeDockerfile });
+    expect(codes(r.findings)).toEqual(['CM402']);
+    expect(app(r)).toContain('    style: str = Field(default="c")\n');
+  });
+
   it('serves iterator outputs on / and /stream with CM415', () => {
     const r = emitFal(textStream.ir, {}, { dockerfile: fakeDockerfile });
     expect(codes(r.findings)).toEqual(['CM415']);
