@@ -50,16 +50,64 @@ export const knownFailures: KnownFailure[] = [
     case: name,
     reason: 'cog 0.19.3 cannot JSON-encode a Path default (TypeError: Object of type URLPath is not JSON serializable), so its schema command fails; static Cog writes the URL string, as we do (test/ir/openapi.test.ts).',
   })),
-  {
-    suite: 'ir/oracle',
-    case: 'source-latin1-coding-cookie',
-    reason: 'predict.py is Latin-1 with a PEP 263 cookie: Python decodes it, the frontend refuses it with an error finding (CM201), which the fixture allows ("or say clearly that it cannot").',
-  },
   // docker/verify: fixtures the Docker-engine suite does not build or run, and why.
   {
     suite: 'docker/verify',
     case: 'plain-torch-cpu',
     reason: 'torch from PyPI on Linux pulls its CUDA libraries (gigabytes: nvidia-*-cu12, triton) and PyTorch\'s own CPU wheel index is not reachable here; this machine\'s local wheel folder holds no torch CPU wheel either, so a torch image cannot be built within CI\'s 90 minutes on 2 cores (docs/verify.md).',
+  },
+  {
+    suite: 'ir/oracle',
+    case: 'yaml-2021-prerelease-format',
+    reason: 'The 2021 pre-release cog.yaml (`model: file.py:Class`) is unknown to cog 0.19.3, so it reads no predictor; we read that format on purpose (issue 3).',
+  },
+
+  // ir/oracle against Cog's Go generator (cases prefixed `go:`; `go:readCog:` for an oracle
+  // project read by the frontend rather than built by hand).
+  ...['go:any-output-odd-names', 'go:readCog:any-output-odd-names'].map((name): KnownFailure => ({
+    suite: 'ir/oracle',
+    case: name,
+    reason: 'Static Cog rejects a bare `list` input annotation ("cannot resolve type \'list\'"), which cog 0.19.3 accepts (the project is held against 0.19.3 above); the frontend reads it as list[Any].',
+  })),
+  ...['go:future-annotations-iterator-of-dicts', 'go:readCog:future-annotations-iterator-of-dicts', 'go:input-descriptions-tricky-strings'].map((name): KnownFailure => ({
+    suite: 'ir/oracle',
+    case: name,
+    reason: "A Cog bug we do not copy: static Cog writes a string literal's escape sequences raw (`\\n` stays backslash-n, `\\u00a0` stays six characters) and joins implicitly concatenated literals with their quotes; we write the string's Python value, as cog 0.19.3 does.",
+  })),
+  {
+    suite: 'ir/oracle',
+    case: 'go:aliased-cog-imports',
+    reason: 'Static Cog cannot resolve `from cog import Path as CogPath` and fails the build; the frontend reads aliased Cog imports on purpose (issue 3), as cog 0.19.3 does.',
+  },
+  {
+    suite: 'ir/oracle',
+    case: 'go:async-concatenate-iterator-concurrent-decorator',
+    reason: 'Static Cog adds `x-cog-streaming: true` to /predictions for a `@streaming` run(); the IR has no streaming marker yet (docs/openapi.md).',
+  },
+  ...['go:module-constants-as-defaults-and-choices', 'go:non-literal-default-from-module'].map((name): KnownFailure => ({
+    suite: 'ir/oracle',
+    case: name,
+    reason: 'Static Cog fails the build on `choices=` it cannot resolve statically; the frontend keeps such choices as source text with a warning (CM205) instead of an error.',
+  })),
+  {
+    suite: 'ir/oracle',
+    case: 'go:old-api-cog-predictor-decorators',
+    reason: 'Static Cog rejects the pre-1.0 API (untyped parameters with @cog.input); we read it on purpose to migrate old projects.',
+  },
+  {
+    suite: 'ir/oracle',
+    case: 'go:source-latin1-coding-cookie',
+    reason: 'Static Cog reads predict.py as UTF-8 whatever its PEP 263 cookie says, so Latin-1 text becomes U+FFFD; the frontend decodes the declared encoding, as Python (and cog 0.19.3) does.',
+  },
+  {
+    suite: 'ir/oracle',
+    case: 'go:yaml-2021-prerelease-format',
+    reason: 'Static Cog has no `model:` key, so it finds no predictor; we read the 2021 format on purpose (issue 3).',
+  },
+  {
+    suite: 'ir/oracle',
+    case: 'go:yaml-leading-python-docstring',
+    reason: "Cog's YAML loader rejects a cog.yaml that opens with a Python docstring; we tolerate it with a warning on purpose (issue 3).",
   },
 ];
 

@@ -52,10 +52,11 @@ export function buildOpenApi(ir: CogIR, options: OpenApiOptions = {}): OpenApiRe
     const names = modeNames(mode, rules);
     if (!predictor) {
       notes.push({ kind: 'no-predictor', role: mode, message: 'the project names neither predict nor train; Input and Output are empty' });
-      return modeDocument(mode, { input: { title: names.input, type: 'object', properties: {} }, output: { title: names.output }, enums: [] }, rules);
+      return modeDocument(mode, { input: { title: names.input, type: 'object', properties: {} }, output: { title: 'Output' }, enums: [] }, rules);
     }
     const { input, enums } = buildInputComponent(predictor, names.input, rules, notes);
-    const output = buildOutputComponent(predictor.output, names.output, rules, mode, notes);
+    // Both generations title the output component 'Output', even when it is TrainingOutput.
+    const output = buildOutputComponent(predictor.output, 'Output', rules, mode, notes);
     return modeDocument(mode, { input, output, enums }, rules);
   };
 

@@ -54,7 +54,7 @@ describe('the document around Input and Output', () => {
       '/', '/health-check', '/predictions', '/predictions/{prediction_id}/cancel', '/trainings', '/trainings/{training_id}/cancel',
     ]);
     expect(prop(doc, 'steps', 'TrainingInput')).toEqual({ 'x-order': 0, title: 'Steps', type: 'integer', default: 10 });
-    expect(schemas(doc).TrainingOutput).toEqual({ title: 'TrainingOutput', type: 'string', format: 'uri' });
+    expect(schemas(doc).TrainingOutput).toEqual({ title: 'Output', type: 'string', format: 'uri' });
     expect(schemas(doc).TrainingRequest).toEqual({
       title: 'TrainingRequest', type: 'object',
       properties: { id: { title: 'Id', type: 'string' }, input: { $ref: '#/components/schemas/TrainingInput' } },

@@ -12,13 +12,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toOpenApi } from '../../src/ir/openapi.js';
+import { toOpenApi, type JsonObject } from '../../src/ir/openapi.js';
 import type { CogIR } from '../../src/ir/types.js';
 import { readCog } from '../../src/frontends/cog/index.js';
 import type { Finding } from '../../src/findings/types.js';
 import { generationDifferences, knownFailure } from '../known-failures.js';
 import { jsonDiff, showPath } from './helpers/json-diff.js';
 import { oraclePython, runOracle, type OracleResult } from './helpers/oracle.js';
+import { GO_ORACLE_COG, goOracleBinary, runGoOracle, type GoOracleResult } from './helpers/go-oracle.js';
 import { oracleProjectIrs } from './oracle-projects.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -124,7 +125,26 @@ function checkCase(name: string, load: () => { ir: CogIR; findings: Finding[]; o
 
 beforeAll(() => {
   oraclePython();
-}, 900_000);
+  goOracleBinary();
+}, 1_800_000);
+
+/** Our default (static) document against Cog's Go generator: identical, or both reject. */
+function compareGo(ir: CogIR, findings: Finding[], go: GoOracleResult): void {
+  if (go.error !== undefined) {
+    const errors = findings.filter((f) => f.severity === 'error');
+    expect(errors, `Cog ${GO_ORACLE_COG} rejects the project (${go.error}); the frontend gave no error finding`).not.toEqual([]);
+    return;
+  }
+  const version = (go.schema!.info as JsonObject).version as string;
+  expect(toOpenApi(ir, { cogVersion: version }), `our static document vs Cog ${GO_ORACLE_COG}`).toEqual(go.schema);
+}
+
+/** A case listed in known-failures.ts must still fail (else the entry is stale). */
+function checkGoCase(name: string, run: () => void): void {
+  const known = knownFailure('ir/oracle', name);
+  if (!known) return run();
+  expect(run, `${name} is listed in test/known-failures.ts (${known.reason}) but now passes: remove the entry`).toThrow();
+}
 
 describe('the oracle itself', () => {
   it('stubs heavy imports and still reads the signature (heavy-imports project)', () => {
@@ -179,6 +199,30 @@ describe('fixtures, IR from readCog', () => {
         return;
       }
       checkCase(name, () => ({ ...readIr(dir), oracle: runOracle(dir) }));
+    });
+  }
+});
+
+describe(`static dialect vs Cog's Go generator (${GO_ORACLE_COG})`, () => {
+  for (const name of projects) {
+    it(`project ${name}, hand-built IR`, () => {
+      checkGoCase(`go:${name}`, () => compareGo(oracleProjectIrs[name]!, [], runGoOracle(join(projectsDir, name))));
+    });
+    it(`project ${name}, IR from readCog`, () => {
+      const dir = join(projectsDir, name);
+      checkGoCase(`go:readCog:${name}`, () => {
+        const { ir, findings } = readIr(dir);
+        compareGo(ir, findings, runGoOracle(dir));
+      });
+    });
+  }
+  for (const name of fixtures.filter((n) => !caseOptions(n).expectError)) {
+    it(`fixture ${name}`, () => {
+      const dir = join(fixturesDir, name, 'input');
+      checkGoCase(`go:${name}`, () => {
+        const { ir, findings } = readIr(dir);
+        compareGo(ir, findings, runGoOracle(dir));
+      });
     });
   }
 });
