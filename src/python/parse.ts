@@ -5,6 +5,7 @@
 import Parser from 'tree-sitter';
 import Python from 'tree-sitter-python';
 import { relevantRanges } from './segments.js';
+import { blankComments } from './comments.js';
 
 export type SyntaxNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
@@ -37,6 +38,7 @@ export interface SyntaxErrorInfo {
 }
 
 export interface ParsedPython {
+  /** The text as parsed: the source with its comments blanked out (same length and positions). */
   text: string;
   tree?: Tree;
   root?: SyntaxNode;
@@ -59,7 +61,8 @@ function parser(): Parser {
 }
 
 /** Parses Python source text. Never throws for bad input. */
-export function parsePython(text: string, options: ParseOptions = {}): ParsedPython {
+export function parsePython(source: string, options: ParseOptions = {}): ParsedPython {
+  const text = blankComments(source);
   const p = parser();
   const budgetMs = options.budgetMs ?? DEFAULT_PARSE_BUDGET_MS;
   p.setTimeoutMicros(Math.max(1, Math.round(budgetMs * 1000)));

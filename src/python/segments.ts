@@ -65,13 +65,21 @@ export function segmentsAt(text: string, from: number, to: number, indent: numbe
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k]!;
     const end = k + 1 < starts.length ? starts[k + 1]! : to;
-    segments.push(describe(text, start, end));
+    segments.push(describe(text, start, trimTrailingBlankLines(text, start, end)));
   }
   return mergeDependent(segments);
 }
 
+/** Blank lines after a statement are not part of it (after blankComments, neither are comments). */
+function trimTrailingBlankLines(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && (text[e - 1] === ' ' || text[e - 1] === '\t' || text[e - 1] === '\n' || text[e - 1] === '\r' || text[e - 1] === '\f')) e--;
+  const nl = text.indexOf('\n', e);
+  return nl < 0 || nl >= end ? end : nl + 1;
+}
+
 /** Index just past the string literal that opens at `i`. Prefixes are ordinary letters before it. */
-function skipString(text: string, i: number): number {
+export function skipString(text: string, i: number): number {
   const q = text[i]!;
   const raw = isRawPrefix(text, i);
   const triple = text[i + 1] === q && text[i + 2] === q;
