@@ -30,14 +30,14 @@ function legacyDecorators(ctx: Ctx, mod: PyModule, fn: SyntaxNode): SyntaxNode[]
 }
 
 /**
- * Inputs from the decorators, in the order the old SDK registered them: decorators apply bottom
- * up, each adding to the function's `_inputs` dict, so the one nearest `def` comes first. Names
- * are checked against the predict() parameters.
+ * Inputs from the decorators, ordered by the position of the parameter each names in predict()
+ * (the old SDK kept them in a dict filled bottom up, which says nothing a user chose; the
+ * signature does). Decorators naming no parameter (CM224) come last, top to bottom.
  */
 export function readLegacyInputs(ctx: Ctx, mod: PyModule, fn: SyntaxNode, paramNames: string[]): Input[] {
   const types = typeReader(ctx, mod);
   const inputs: Input[] = [];
-  for (const deco of legacyDecorators(ctx, mod, fn).reverse()) {
+  for (const deco of legacyDecorators(ctx, mod, fn)) {
     const call = unwrapExpr(deco);
     const { positional, keywords } = callArguments(call);
     const args = new Map<string, SyntaxNode>();
@@ -90,5 +90,11 @@ export function readLegacyInputs(ctx: Ctx, mod: PyModule, fn: SyntaxNode, paramN
     validateInput(ctx, mod, input, call);
     inputs.push(input);
   }
-  return inputs;
+  const position = (i: Input) => {
+    const k = paramNames.indexOf(i.name);
+    return k < 0 ? paramNames.length : k;
+  };
+  const ordered = inputs.map((input, k) => ({ input, k })).sort((a, b) => position(a.input) - position(b.input) || a.k - b.k).map((x) => x.input);
+  ordered.forEach((input, order) => { input.order = order; });
+  return ordered;
 }

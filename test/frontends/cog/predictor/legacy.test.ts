@@ -37,11 +37,24 @@ describe('legacy @cog.input predictors', () => {
               return scale
     `);
     expect(e.codes).toEqual([]);
-    // The old SDK registered decorators bottom up (the one nearest `def` first).
     expect(predictorOf(e).inputs).toMatchObject([
-      { name: 'mode', choices: { kind: 'literal', value: ['fast', 'slow'] }, order: 0 },
-      { name: 'scale', type: { kind: 'float' }, default: { kind: 'literal', value: 1.5 }, ge: 0, le: 10, description: 'Scale', order: 1 },
+      { name: 'scale', type: { kind: 'float' }, default: { kind: 'literal', value: 1.5 }, ge: 0, le: 10, description: 'Scale', order: 0 },
+      { name: 'mode', choices: { kind: 'literal', value: ['fast', 'slow'] }, order: 1 },
     ]);
+  });
+
+  it('orders inputs by predict() signature, not by decorator order', () => {
+    const e = extract(`
+      import cog
+      class Predictor(cog.Predictor):
+          @cog.input("b", type=int, default=1)
+          @cog.input("a", type=int, default=2)
+          @cog.input("stray", type=int, default=3)
+          def predict(self, a, b):
+              return a
+    `);
+    expect(e.codes).toEqual(['CM224']);
+    expect(predictorOf(e).inputs.map((i) => [i.name, i.order])).toEqual([['a', 0], ['b', 1], ['stray', 2]]);
   });
 
   it('reads decorators written as `from cog import input`', () => {
@@ -102,6 +115,6 @@ describe('legacy @cog.input predictors', () => {
               return text
     `, { ref: 'infer.py:Model', key: 'model' });
     expect(e.codes).toEqual([]);
-    expect(predictorOf(e)).toMatchObject({ kind: 'legacy', method: 'run', inputs: [{ name: 'path' }, { name: 'text' }] });
+    expect(predictorOf(e)).toMatchObject({ kind: 'legacy', method: 'run', inputs: [{ name: 'text' }, { name: 'path' }] });
   });
 });
