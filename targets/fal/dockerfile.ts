@@ -34,12 +34,40 @@ export interface FalImage {
  * imports and the `cog` compatibility package are copied explicitly (never `COPY .`, which would
  * bake whatever else sits in the folder, weights included, into the image).
  */
+/** Sources and destination of a COPY/ADD, in shell or JSON form; flags dropped. */
+export function copyOperands(args: string): { sources: string[]; dest: string } | undefined {
+  let rest = args.trim();
+  while (rest.startsWith('--')) rest = rest.replace(/^--\S+\s*/, '');
+  let parts: string[];
+  if (rest.startsWith('[')) {
+    try { parts = JSON.parse(rest) as string[]; } catch { return undefined; }
+  } else {
+    parts = rest.split(/\s+/).filter(Boolean);
+  }
+  if (parts.length < 2) return undefined;
+  return { sources: parts.slice(0, -1), dest: parts[parts.length - 1]! };
+}
+
+/**
+ * Renders the pruned Dockerfile. Unless it copies the whole project (`COPY . <dir>`), the
+ * predictor files, their local imports and the `cog` compatibility package are copied
+ * explicitly (never `COPY .`, which would bake whatever else sits in the folder, weights
+ * included, into the image).
+ */
 export function falImage(ir: CogIR, dockerfile: Dockerfile): FalImage {
-  const workdirs = dockerfile.instructions.filter((i) => i.keyword.toUpperCase() === 'WORKDIR');
-  const projectDir = workdirs.length > 0 ? workdirs[workdirs.length - 1]!.args.trim() : DEFAULT_PROJECT_DIR;
-  const copies = dockerfile.instructions.some((i) => ['COPY', 'ADD'].includes(i.keyword.toUpperCase()) && !/--from=/.test(i.args));
+  let workdir: string | undefined;
+  let projectDir: string | undefined;
+  for (const i of dockerfile.instructions) {
+    const keyword = i.keyword.toUpperCase();
+    if (keyword === 'WORKDIR') workdir = resolveIn(workdir ?? '/', i.args.trim());
+    if ((keyword === 'COPY' || keyword === 'ADD') && !/--from=/.test(i.args)) {
+      const ops = copyOperands(i.args);
+      if (ops && ops.sources.some((s) => s === '.' || s === './')) projectDir = resolveIn(workdir ?? '/', ops.dest);
+    }
+  }
   let text = renderDockerfile(dockerfile);
-  if (!copies) {
+  if (projectDir === undefined) {
+    projectDir = workdir ?? DEFAULT_PROJECT_DIR;
     const files = new Set<string>();
     for (const p of [ir.predictors.predict, ir.predictors.train]) {
       if (!p) continue;
@@ -47,10 +75,20 @@ export function falImage(ir: CogIR, dockerfile: Dockerfile): FalImage {
       for (const f of p.localImports) files.add(f);
     }
     const lines = ['', '# fal: the predictor files, their local modules and the cog compatibility package'];
-    if (workdirs.length === 0) lines.push(`WORKDIR ${DEFAULT_PROJECT_DIR}`);
+    if (workdir === undefined) lines.push(`WORKDIR ${DEFAULT_PROJECT_DIR}`);
     for (const f of [...files].sort()) lines.push(`COPY ${JSON.stringify([f, `${projectDir}/${f}`])}`);
     lines.push(`COPY ${JSON.stringify(['cog', `${projectDir}/cog`])}`);
     text = `${text.replace(/\n+$/, '')}\n${lines.join('\n')}\n`;
   }
   return { text, projectDir };
+}
+
+function resolveIn(base: string, path: string): string {
+  const joined = path.startsWith('/') ? path : `${base.replace(/\/+$/, '')}/${path}`;
+  const out: string[] = [];
+  for (const part of joined.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop(); else out.push(part);
+  }
+  return `/${out.join('/')}`;
 }

@@ -16,7 +16,7 @@ import { runPython, writeEmitted } from './harness.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 
-interface Case { name: string; dir: string; className: string }
+interface Case { name: string; dir: string; className: string; file: string; text: string }
 
 function cases(): Case[] {
   const out: Case[] = [];
@@ -32,7 +32,7 @@ function cases(): Case[] {
     if (!app) continue;
     const dir = mkdtempSync(join(tmpdir(), `fal-fixture-${name}-`));
     writeEmitted(result, dir);
-    out.push({ name, dir, className: /^class (\w+)\(fal\.App\):$/m.exec(app.text)![1]! });
+    out.push({ name, dir, className: /^class (\w+)\(fal\.App\):$/m.exec(app.text)![1]!, file: ir.predictors.predict.file, text: app.text });
   }
   return out;
 }
@@ -65,6 +65,11 @@ beforeAll(() => {
 describe('fal output for every fixture', () => {
   it('has fixtures to check', () => {
     expect(all.length).toBeGreaterThan(10);
+  });
+
+  it('puts the predictor file into the image', () => {
+    const missing = all.filter((c) => !c.text.includes(`COPY [\\"${c.file}\\"`) && !/"COPY (--\S+ )*\.\/? /.test(c.text)).map((c) => c.name);
+    expect(missing).toEqual([]);
   });
 
   it('imports under the real fal SDK, with valid options and an OpenAPI document', () => {

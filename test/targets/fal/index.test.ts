@@ -129,8 +129,12 @@ describe('falTarget.emit', () => {
     expect(app(r)).toContain('    "COPY [\\"cog\\",\\"/app/cog\\"]\\n"');
     expect(app(r)).toContain('PROJECT_DIR = "/app"');
     expect(app(r)).toContain('_load_module(project_dir, "src/my pred.py", "my_pred")');
-    const copying = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: '. /src', provenance: 'x' }] }, findings: [] }) });
+    const copying = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: '--chown=1000 . ./code', provenance: 'x' }] }, findings: [] }) });
     expect(app(copying)).not.toContain('# fal: the predictor files');
+    expect(app(copying)).toContain('PROJECT_DIR = "/src/code"');
+    // Copying one artifact (a local wheel) is not copying the project.
+    const wheel = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: 'dist/x.whl /tmp/x.whl', provenance: 'x' }] }, findings: [] }) });
+    expect(app(wheel)).toContain('# fal: the predictor files');
   });
 
   it('parses CLI options without throwing', () => {
