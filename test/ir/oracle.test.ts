@@ -1,12 +1,15 @@
-// Our OpenAPI against Cog's own: test/oracle/cog_schema.py runs the schema code of the cog
-// 0.19.3 SDK (pinned in test/python-env/cog.txt; the venv is built on first use) on a project,
-// with its heavy imports stubbed. For each project:
-//   - the 'python-0.19' dialect must equal Cog's document exactly (predict, and train alone);
-//   - our default (static, Cog >= 0.20) document may differ from it only as the rules in
-//     test/known-failures.ts (generationDifferences) explain;
-//   - where Cog rejects the predictor, the frontend must give an error finding.
-// Projects: every fixtures/*/input with a cog.yaml (IR from readCog), and the oracle-only
-// projects test/oracle/projects/* (IR built by hand in oracle-projects.ts, and from readCog).
+// Our OpenAPI against Cog's own code, two oracles:
+//   - Cog's Go static generator (github.com/replicate/cog pkg/schema, v0.22.0, test/oracle/go),
+//     what `cog build` runs today: our default document must equal its output exactly;
+//   - the cog 0.19.3 Python SDK's schema code (test/oracle/cog_schema.py, pinned in
+//     test/python-env/cog.txt; the venv is built on first use) with the project's heavy imports
+//     stubbed: the 'python-0.19' dialect must equal it exactly (predict, and train alone), and
+//     our default document may differ from it only as test/known-failures.ts
+//     (generationDifferences) explains.
+// Where Cog rejects a project, the frontend must give an error finding. Projects: every
+// fixtures/*/input with a cog.yaml (IR from readCog), and the oracle-only projects
+// test/oracle/projects/* (IR built by hand in oracle-projects.ts, and from readCog).
+// Cases that cannot match are listed, with reasons, in test/known-failures.ts.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
