@@ -74,12 +74,21 @@ export interface AppView {
   asyncStreaming: boolean;
 }
 
-/** PascalCase class name from the project name; `App` prefix when it would start with a digit. */
+// Names app.py defines or imports at module level; the app class must not shadow them.
+const TAKEN = new Set([
+  'Input', 'Output', 'TrainInput', 'TrainOutput', 'Path', 'File', 'Image', 'Field', 'FileField',
+  'FalBaseModel', 'BaseModel', 'ConfigDict', 'SecretStr', 'AfterValidator', 'StreamingResponse',
+  'Any', 'Dict', 'List', 'Optional', 'Literal', 'Iterator', 'AsyncIterator', 'Annotated',
+]);
+
+/** PascalCase class name from the project name; `App` added when it would start with a digit
+ * or clash with a name app.py uses (a project called "path" must not shadow pathlib.Path). */
 export function className(projectName: string): string {
   const parts = projectName.split(/[^A-Za-z0-9]+/).filter(Boolean);
   let name = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
   if (name === '') name = 'CogModel';
   if (/^[0-9]/.test(name)) name = `App${name}`;
+  if (TAKEN.has(name) || name.startsWith('Output') || name.startsWith('TrainOutput')) name = `${name}App`;
   return name;
 }
 

@@ -137,6 +137,15 @@ describe('falTarget.emit', () => {
     expect(app(wheel)).toContain('# fal: the predictor files');
   });
 
+  it('names the app class after the project without shadowing the names app.py uses', () => {
+    const name = (project: string) => /^class (\w+)\(fal\.App\)/m.exec(app(emitFal(cogIR({ name: project, predict: predictor() }), {}, { dockerfile: fakeDockerfile })))![1];
+    expect(name('stable-diffusion_xl')).toBe('StableDiffusionXl');
+    expect(name('3d-model')).toBe('App3dModel');
+    expect(name('path')).toBe('PathApp');
+    expect(name('output-upscaler')).toBe('OutputUpscalerApp');
+    expect(name('日本')).toBe('CogModel');
+  });
+
   it('parses CLI options without throwing', () => {
     expect(falTarget.parseOptions({ 'machine-type': 'GPU-H100', 'keep-alive': '120', 'app-name': 'my-app' })).toEqual({ machineType: 'GPU-H100', keepAlive: 120, appName: 'my-app' });
     expect(falTarget.parseOptions({ 'keep-alive': 'soon', 'app-name': 'Bad Name' })).toEqual({});
