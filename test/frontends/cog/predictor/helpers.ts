@@ -66,7 +66,8 @@ export function extract(pySource: string | undefined, options: ExtractOptions = 
   const files: Record<string, string | Buffer> = { ...(options.extraFiles ?? {}) };
   if (pySource !== undefined) files[file] = pySource;
   const root = tempProject(files, options.symlinks);
-  const result = extractPredictor(root, refOf(ref, options.key ?? (ref.startsWith('run') ? 'predict' : 'predict'), options.role ?? 'predict'));
+  const role = options.role ?? 'predict';
+  const result = extractPredictor(root, refOf(ref, options.key ?? role, role));
   return { predictor: result.predictor, codes: result.findings.map((f) => f.code), findings: result.findings, result, root };
 }
 
