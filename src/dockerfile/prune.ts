@@ -65,10 +65,21 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
 
   const out: Instruction[] = [];
   const changes: DockerfileChange[] = [];
-  const keep = (i: Instruction, reason: string) => { out.push(i); changes.push({ action: 'kept', before: i, after: i, reason }); };
+  // Cache mounts only speed up rebuilds on Cog's own builder; not every target builder has them.
+  const strip = (i: Instruction): Instruction => {
+    const args = i.keyword === 'RUN' ? i.args.replace(/^(?:--mount=type=cache,\S+\s+)+/, '') : i.args;
+    return args === i.args ? i : { ...i, args };
+  };
+  const keep = (i: Instruction, reason: string) => {
+    const j = strip(i);
+    if (j === i) {
+      out.push(i);
+      changes.push({ action: 'kept', before: i, after: i, reason });
+    } else replace(i, j, `${reason}; without Cog's build-cache mount, which only speeds up rebuilds and not every target builder supports`);
+  };
   const remove = (i: Instruction, reason: string) => { changes.push({ action: 'removed', before: i, reason }); };
-  const add = (i: Instruction, reason: string) => { out.push(i); changes.push({ action: 'added', after: i, reason }); };
-  const replace = (before: Instruction, after: Instruction, reason: string) => { out.push(after); changes.push({ action: 'replaced', before, after, reason }); };
+  const add = (i: Instruction, reason: string) => { const j = strip(i); out.push(j); changes.push({ action: 'added', after: j, reason }); };
+  const replace = (before: Instruction, after: Instruction, reason: string) => { const j = strip(after); out.push(j); changes.push({ action: 'replaced', before, after: j, reason }); };
 
   // Tools the old base carried for free that this build uses, plus what the target requires.
   const tools = new Map<string, string>();
@@ -107,7 +118,7 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
     if (NEEDS_PYTHON.has(role)) insertSetup();
     switch (role) {
       case 'syntax':
-        keep(i, 'BuildKit syntax: the cache and secret mounts below need it');
+        remove(i, "the builder's built-in Dockerfile frontend handles RUN --mount; the directive would make it pull docker/dockerfile:1.4 first");
         break;
       case 'weights-from':
       case 'weights-copy':

@@ -24,7 +24,7 @@ describe('pruned Dockerfile for every fixture', () => {
         expectGolden(join(GOLDEN, name, `${target}.Dockerfile`), text);
         if (target !== 'cog') {
           expect(text).not.toContain('r8.im/');
-          expect(text).toMatch(/\nARG BASE_IMAGE=\S+\nFROM \$BASE_IMAGE\n/);
+          expect(text).toMatch(/^ARG BASE_IMAGE=\S+\nFROM \$BASE_IMAGE\n/);
           expect(text).not.toContain('--from=cog_build');
           // uv exists only where the pruned file installs it (CUDA bases)
           if (plan.baseImage?.startsWith('python:')) expect(text).not.toMatch(/\buv (pip|run)\b/);

@@ -1,11 +1,10 @@
-#syntax=docker/dockerfile:1.4
 ARG BASE_IMAGE=python:3.12-slim
 FROM $BASE_IMAGE
 ENV DEBIAN_FRONTEND=noninteractive
 ENV PYTHONUNBUFFERED=1
 ENV LD_LIBRARY_PATH=$LD_LIBRARY_PATH:/usr/lib/x86_64-linux-gnu:/usr/local/nvidia/lib64:/usr/local/nvidia/bin
 ENV NVIDIA_DRIVER_CAPABILITIES=all
-RUN --mount=type=cache,target=/var/cache/apt,sharing=locked set -eux; \
+RUN set -eux; \
 apt-get update -qq && \
 apt-get install -qqy --no-install-recommends curl; \
 rm -rf /var/lib/apt/lists/*; \

@@ -1,9 +1,8 @@
-#syntax=docker/dockerfile:1.4
 ARG BASE_IMAGE=python:3.11-slim
 FROM $BASE_IMAGE
 ENV DEBIAN_FRONTEND=noninteractive
 ENV PYTHONUNBUFFERED=1
-RUN --mount=type=cache,target=/var/cache/apt,sharing=locked set -eux; \
+RUN set -eux; \
 apt-get update -qq && \
 apt-get install -qqy --no-install-recommends curl; \
 rm -rf /var/lib/apt/lists/*; \

@@ -1,11 +1,10 @@
-#syntax=docker/dockerfile:1.4
 ARG BASE_IMAGE=python:3.10-slim
 FROM $BASE_IMAGE
 ENV DEBIAN_FRONTEND=noninteractive
 ENV PYTHONUNBUFFERED=1
 ENV LD_LIBRARY_PATH=$LD_LIBRARY_PATH:/usr/lib/x86_64-linux-gnu:/usr/local/nvidia/lib64:/usr/local/nvidia/bin
 ENV NVIDIA_DRIVER_CAPABILITIES=all
-RUN --mount=type=cache,target=/var/cache/apt,sharing=locked set -eux; \
+RUN set -eux; \
 apt-get update -qq && \
 apt-get install -qqy --no-install-recommends curl; \
 rm -rf /var/lib/apt/lists/*; \
@@ -14,7 +13,7 @@ TINI_ARCH="$(dpkg --print-architecture)"; \
 curl -sSL -o /sbin/tini "https://github.com/krallin/tini/releases/download/${TINI_VERSION}/tini-${TINI_ARCH}"; \
 chmod +x /sbin/tini
 ENTRYPOINT ["/sbin/tini", "--"]
-RUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update -qq && apt-get install -qqy libgl1-mesa-glx libglib2.0-0 && rm -rf /var/lib/apt/lists/*
+RUN apt-get update -qq && apt-get install -qqy libgl1-mesa-glx libglib2.0-0 && rm -rf /var/lib/apt/lists/*
 RUN apt-get update -qq && apt-get install -qqy --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 RUN printf '%s\n' \
     '--extra-index-url https://download.pytorch.org/whl/cu118/' \
