@@ -12,7 +12,8 @@ function indent(lines: string[], levels = 1): string[] {
 
 /** Wraps `body` in a temporary folder for downloaded inputs, when the role has file inputs. */
 function withTmp(role: RoleView, body: string[]): string[] {
-  return role.usesTmp ? ['with tempfile.TemporaryDirectory() as tmp:', ...indent(body)] : body;
+  const lines = [...role.preamble, ...body];
+  return role.usesTmp ? ['with tempfile.TemporaryDirectory() as tmp:', ...indent(lines)] : lines;
 }
 
 function loopHeader(role: RoleView): string {

@@ -7,7 +7,7 @@ import { finding } from '../../src/findings/finding.js';
 import { buildInputModel, type InputModelView } from './inputs.js';
 import { endpointBody, streamBody } from './bodies.js';
 import {
-  isAsyncStream, isFileInput, isLoose, isStreaming, noNeeds, outputAnnotation, outputConversion, OutputModels,
+  asyncFileCall, isAsyncStream, isFileInput, isLoose, isStreaming, noNeeds, outputAnnotation, outputConversion, OutputModels, syncFileCall,
   type Needs, type OutputModelView,
 } from './pytypes.js';
 
@@ -30,6 +30,8 @@ export interface RoleView {
   isAsyncEndpoint: boolean;
   /** The predictor call, e.g. `self.predictor.predict(**_predict_arguments(input, tmp))`. */
   callCode: string;
+  /** Lines before the call (async endpoints download the inputs in a thread first). */
+  preamble: string[];
   /** File inputs are downloaded into a per-request temporary folder `tmp`. */
   usesTmp: boolean;
   /** Method bodies, as lines (see bodies.ts). */
@@ -126,6 +128,13 @@ function roleView(
   const method = isFunction ? undefined : (p.method ?? (p.kind === 'runner' ? 'run' : p.role));
   const callee = isFunction ? `self.${attr}` : `self.${attr}.${method}`;
   const outputModel = `${prefix}Output`;
+  // Async endpoints share the event loop with other requests (max_multiplexing): downloads and
+  // uploads, which block, run in a thread there.
+  const isAsyncEndpoint = p.isAsync || isAsyncStream(p.output);
+  const fileCall = isAsyncEndpoint ? asyncFileCall : syncFileCall;
+  const threaded = usesTmp && isAsyncEndpoint;
+  const args = threaded ? 'arguments' : `_${p.role}_arguments(input${usesTmp ? ', tmp' : ''})`;
+  if (threaded) needs.asyncio = true;
   const view: RoleView = {
     role: p.role,
     attr,
@@ -141,8 +150,9 @@ function roleView(
     outputModel,
     endpointPath: train ? '/train' : '/',
     endpointName: p.role,
-    isAsyncEndpoint: p.isAsync || isAsyncStream(p.output),
-    callCode: `${callee}(**_${p.role}_arguments(input${usesTmp ? ', tmp' : ''}))`,
+    isAsyncEndpoint,
+    callCode: `${callee}(**${args})`,
+    preamble: threaded ? [`arguments = await asyncio.to_thread(_${p.role}_arguments, input, tmp)`] : [],
     usesTmp,
     body: [],
     streamBody: [],
@@ -160,17 +170,17 @@ function roleView(
       name: train ? 'train_stream' : 'stream',
       loop,
       itemAnnotation,
-      itemCode: outputConversion(p.output.items, 'item', needs, outputs),
+      itemCode: outputConversion(p.output.items, 'item', needs, outputs, fileCall),
     };
     if (loop !== 'for') view.isAsyncEndpoint = true;
     findings.push(finding('CM415', `${p.role} output of ${p.ref} is an iterator: POST ${view.stream.path} streams it, POST ${view.endpointPath} returns the whole list`, p.loc, { target: 'fal' }));
   } else if (p.output.kind === 'object') {
     outputs.classFor(p.output, needs, outputModel);
-    view.resultCode = outputConversion(p.output, 'result', needs, outputs);
+    view.resultCode = outputConversion(p.output, 'result', needs, outputs, fileCall);
   } else {
     const annotation = outputAnnotation(p.output, needs, outputs);
     outputs.models.unshift({ name: outputModel, cogName: '', fields: [{ ident: 'output', annotation }] });
-    view.resultCode = `${outputModel}(output=${outputConversion(p.output, 'result', needs, outputs)})`;
+    view.resultCode = `${outputModel}(output=${outputConversion(p.output, 'result', needs, outputs, fileCall)})`;
   }
   outputModelsOut.push(...outputs.models);
   view.body = endpointBody(view);

@@ -18,12 +18,14 @@ export interface Needs {
   annotated: boolean;
   secret: boolean;
   fileField: boolean;
+  /** Blocking downloads/uploads moved off the event loop in async endpoints. */
+  asyncio: boolean;
 }
 
 export function noNeeds(): Needs {
   return {
     download: false, openFile: false, toFile: false, any: false, dict: false, list: false,
-    optional: false, literal: false, annotated: false, secret: false, fileField: false,
+    optional: false, literal: false, annotated: false, secret: false, fileField: false, asyncio: false,
   };
 }
 
@@ -195,27 +197,36 @@ function hasFiles(t: IrType): boolean {
   }
 }
 
+/** How an output file is converted: `_to_file(x)`, or off the event loop in async endpoints. */
+export type FileCall = (expr: string) => string;
+export const syncFileCall: FileCall = (e) => `_to_file(${e})`;
+export const asyncFileCall: FileCall = (e) => `await asyncio.to_thread(_to_file, ${e})`;
+
 /** Python expression turning the predictor's value `expr` into the output annotation's type. */
-export function outputConversion(t: IrType, expr: string, needs: Needs, models: OutputModels, depth = 0): string {
+export function outputConversion(
+  t: IrType, expr: string, needs: Needs, models: OutputModels, fileCall: FileCall = syncFileCall, depth = 0,
+): string {
+  const inner = (u: IrType, e: string) => outputConversion(u, e, needs, models, fileCall, depth + 1);
   switch (t.kind) {
     case 'path':
     case 'file':
       needs.toFile = true;
-      return `_to_file(${expr})`;
+      if (fileCall === asyncFileCall) needs.asyncio = true;
+      return fileCall(expr);
     case 'secret':
       return `str(${expr})`;
     case 'list': {
       if (!hasFiles(t.items)) return expr;
       const v = `item${depth === 0 ? '' : depth}`;
-      return `[${outputConversion(t.items, v, needs, models, depth + 1)} for ${v} in ${expr}]`;
+      return `[${inner(t.items, v)} for ${v} in ${expr}]`;
     }
     case 'optional':
       if (!hasFiles(t.inner)) return expr;
-      return `None if ${expr} is None else ${outputConversion(t.inner, expr, needs, models, depth)}`;
+      return `None if ${expr} is None else ${outputConversion(t.inner, expr, needs, models, fileCall, depth)}`;
     case 'object': {
       const cls = models.classFor(t, needs);
       const fields = fieldNames(t.fields);
-      const value = (f: ObjectField) => outputConversion(f.type, isPyIdentifier(f.name) ? `${expr}.${pyIdent(f.name)}` : `getattr(${expr}, ${pyStr(f.name)})`, needs, models, depth + 1);
+      const value = (f: ObjectField) => inner(f.type, isPyIdentifier(f.name) ? `${expr}.${pyIdent(f.name)}` : `getattr(${expr}, ${pyStr(f.name)})`);
       if (fields.every(({ names }) => names.alias === undefined)) {
         return `${cls}(${fields.map(({ field, names }) => `${names.ident}=${value(field)}`).join(', ')})`;
       }

@@ -43,6 +43,7 @@ function imports(view: AppView): { stdlibImports: string[]; typingImports: strin
   const n = view.needs;
   const stdlib = ['import importlib.util', 'import os', 'import sys'];
   if (view.roles.some((r) => r.usesTmp)) stdlib.push('import tempfile');
+  if (n.asyncio) stdlib.push('import asyncio');
   if (n.download) stdlib.push('import base64', 'import urllib.parse');
   if (n.download || n.toFile) stdlib.push('import mimetypes');
   const typing = new Set(['Any', 'Dict']);
