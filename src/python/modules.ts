@@ -2,7 +2,7 @@
 // parsing, import bindings, module-level definitions, and resolution of names to where they are
 // defined — in a local module of the project, or outside it as a dotted name (`cog.Path`).
 
-import { posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { statSync } from 'node:fs';
 import { readProjectText, resolveProjectPath, type ReadProblem } from '../fs/project-files.js';
 import { decodeDeclared } from './encoding.js';
@@ -125,8 +125,13 @@ export class ModuleGraph {
     if (hit !== undefined) return hit;
     let ok = false;
     try {
-      const r = resolveProjectPath(this.root, file);
-      ok = r.ok && statSync(r.path).isFile();
+      // Most candidates (`torch.py`, `numpy/__init__.py`) do not exist: a plain stat settles those
+      // cheaply; the full containment check runs only for files that are there.
+      const quick = statSync(join(this.root, file), { throwIfNoEntry: false });
+      if (quick) {
+        const r = resolveProjectPath(this.root, file);
+        ok = r.ok && statSync(r.path).isFile();
+      }
     } catch {
       ok = false;
     }

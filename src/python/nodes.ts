@@ -96,17 +96,7 @@ export function callArguments(call: SyntaxNode): { positional: SyntaxNode[]; key
   return { positional, keywords, splats };
 }
 
-/** Every descendant of `node` of one of the given types (iterative; deep files do not blow the stack). */
+/** Every descendant of `node` of one of the given types, in source order (one native call). */
 export function descendantsOfTypes(node: SyntaxNode, types: ReadonlySet<string>): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  const cursor = node.walk();
-  for (;;) {
-    if (types.has(cursor.nodeType)) out.push(cursor.currentNode);
-    if (cursor.gotoFirstChild()) continue;
-    for (;;) {
-      if (cursor.gotoNextSibling()) break;
-      if (!cursor.gotoParent()) return out;
-      if (cursor.currentNode.id === node.id) return out;
-    }
-  }
+  return node.descendantsOfType([...types]);
 }
