@@ -57,6 +57,12 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
   const parsedApt = cogDebug.instructions.filter((i) => i.role === 'apt').flatMap((i) => /apt-get install -qqy (.*) && rm -rf/.exec(i.args)?.[1]?.trim().split(/\s+/) ?? []);
   const systemPackages = facts.systemPackages ?? parsedApt;
   const need = cudaNeed({ gpu: facts.gpu, requirementLines: facts.requirementLines ?? [], runCommands: facts.runCommands, systemPackages });
+  if (facts.gpu && facts.requirementLines === undefined && need.need === 'none') {
+    // Without the staged requirements nothing says whether a package loads the system CUDA.
+    need.need = 'runtime';
+    need.cudnn = true;
+    need.reasons.unshift("the requirements Cog staged are not in this file, so whether a package loads the system CUDA is unknown (give the project directory to decide)");
+  }
   const base = chooseBase(facts, need);
   findings.push(finding('CM321', `base image ${base.image}: ${base.reason}`, undefined, { target }));
   const keepRuntime = target === 'workers-ai';
