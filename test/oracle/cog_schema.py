@@ -13,8 +13,8 @@ builds each mode on its own so the train signature is checked even when predict 
 Only signatures matter, so the project's heavy imports (torch, transformers, PIL, numpy ...)
 are replaced by permissive stub modules: a meta-path finder placed *last* stubs any module no
 real finder can locate. The predictor module is still executed (that is how Cog 0.19 reads
-it), so this runs only on projects written in this repository: fixtures/*/input and
-test/oracle/projects/*. It refuses any other directory.
+it), so this runs only on projects written in this repository: fixtures/*/input,
+test/oracle/projects/* and the property test's generated ones. It refuses any other directory.
 """
 
 import contextlib
@@ -29,7 +29,13 @@ import typing
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-ALLOWED_ROOTS = [os.path.join(REPO, "fixtures"), os.path.join(HERE, "projects")]
+# Projects written here: fixtures, the oracle projects, and the ones the property test
+# (test/ir/openapi.property.test.ts) renders from its own generated signatures.
+ALLOWED_ROOTS = [
+    os.path.join(REPO, "fixtures"),
+    os.path.join(HERE, "projects"),
+    os.path.join(REPO, ".cache", "oracle", "generated"),
+]
 
 
 # ---------------------------------------------------------------------------------------------
