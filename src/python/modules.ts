@@ -7,7 +7,10 @@ import { statSync } from 'node:fs';
 import { readProjectText, resolveProjectPath, type ReadProblem } from '../fs/project-files.js';
 import { decodeDeclared } from './encoding.js';
 import { parsePython, type ParsedPython, type SyntaxNode } from './parse.js';
-import { definitionOf, descendantsOfTypes, dottedName, nameOf, statements, unwrapExpr } from './nodes.js';
+import { descendantsOfTypes, dottedName, unwrapExpr } from './nodes.js';
+import { IMPORT_TYPES, bindingsOf, indexModule } from './module-index.js';
+
+export { bindingsOf, type BoundImport } from './module-index.js';
 
 export type ImportBinding =
   /** `import a.b` binds `a` to module `a`; `import a.b as x` binds `x` to module `a.b`. */
@@ -274,95 +277,4 @@ export class ModuleGraph {
     }
     return out;
   }
-}
-
-const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement']);
-
-/** One name an import statement binds; `full` is the whole dotted module it loads (`import a.b` binds `a`). */
-export interface BoundImport {
-  local: string;
-  binding: ImportBinding;
-  full: string[];
-}
-
-/** The bindings one import statement makes. `from x import *` binds nothing nameable. */
-export function bindingsOf(stmt: SyntaxNode): BoundImport[] {
-  const out: BoundImport[] = [];
-  if (stmt.type === 'import_statement') {
-    for (const item of stmt.namedChildren) {
-      if (item.type === 'dotted_name') {
-        const parts = item.namedChildren.map((c) => c.text);
-        out.push({ local: parts[0]!, binding: { kind: 'module', module: parts[0]!, level: 0, node: stmt }, full: parts });
-      } else if (item.type === 'aliased_import') {
-        const nameNode = item.childForFieldName('name');
-        const alias = item.childForFieldName('alias')?.text;
-        if (!nameNode || !alias) continue;
-        const module = nameNode.text.replace(/\s+/g, '');
-        out.push({ local: alias, binding: { kind: 'module', module, level: 0, node: stmt }, full: module.split('.') });
-      }
-    }
-    return out;
-  }
-  if (stmt.type !== 'import_from_statement') return out;
-  const modNode = stmt.childForFieldName('module_name');
-  if (!modNode) return out;
-  let level = 0;
-  let module = '';
-  if (modNode.type === 'relative_import') {
-    const prefix = modNode.namedChildren.find((c) => c.type === 'import_prefix');
-    level = prefix ? prefix.text.replace(/\s+/g, '').length : 0;
-    module = modNode.namedChildren.find((c) => c.type === 'dotted_name')?.text.replace(/\s+/g, '') ?? '';
-  } else module = modNode.text.replace(/\s+/g, '');
-  const full = module ? module.split('.') : [];
-  for (const item of stmt.childrenForFieldName('name')) {
-    let name: string | undefined;
-    let local: string | undefined;
-    if (item.type === 'dotted_name') { name = item.text; local = item.text; }
-    else if (item.type === 'aliased_import') { name = item.childForFieldName('name')?.text; local = item.childForFieldName('alias')?.text; }
-    if (name && local) out.push({ local, binding: { kind: 'from', module, level, name, node: stmt }, full });
-  }
-  return out;
-}
-
-/** Module-level statements, looking inside if/try/with blocks (where conditional imports live). */
-function moduleLevel(block: SyntaxNode, out: SyntaxNode[] = []): SyntaxNode[] {
-  for (const stmt of statements(block)) {
-    if (['if_statement', 'try_statement', 'with_statement', 'else_clause', 'elif_clause', 'except_clause', 'finally_clause', 'block'].includes(stmt.type)) {
-      moduleLevel(stmt, out);
-      continue;
-    }
-    out.push(stmt);
-  }
-  return out;
-}
-
-function indexModule(file: string, parsed: ParsedPython, root: SyntaxNode): PyModule {
-  const mod: PyModule = { file, parsed, root, imports: new Map(), classes: new Map(), functions: new Map(), assignments: new Map(), starImports: [] };
-  for (const stmt of moduleLevel(root)) {
-    if (stmt.type === 'import_statement' || stmt.type === 'import_from_statement') {
-      // Definitions win over imports in lookup(), which matches the common "try import / fallback".
-      for (const b of bindingsOf(stmt)) mod.imports.set(b.local, b.binding);
-      if (stmt.type === 'import_from_statement' && stmt.namedChildren.some((c) => c.type === 'wildcard_import')) {
-        const m = stmt.childForFieldName('module_name');
-        if (m && m.type === 'dotted_name') mod.starImports.push(m.text.replace(/\s+/g, ''));
-      }
-      continue;
-    }
-    const def = definitionOf(stmt);
-    const name = nameOf(def);
-    if (def.type === 'class_definition' && name) { mod.classes.set(name, def); continue; }
-    if (def.type === 'function_definition' && name) { mod.functions.set(name, def); continue; }
-    if (stmt.type === 'expression_statement') {
-      const a = stmt.namedChildren[0];
-      if (a?.type !== 'assignment') continue;
-      const left = a.childForFieldName('left');
-      const right = a.childForFieldName('right');
-      if (left?.type === 'identifier' && right) {
-        const list = mod.assignments.get(left.text) ?? [];
-        list.push(right);
-        mod.assignments.set(left.text, list);
-      }
-    }
-  }
-  return mod;
 }

@@ -65,6 +65,10 @@ export function readLegacyInputs(ctx: Ctx, mod: PyModule, fn: SyntaxNode, paramN
     const input: Input = { name, type, default: 'required', order: inputs.length, spelling: 'decorator', loc: locOf(nameNode, mod.file) };
     const d = args.get('default');
     if (d) input.default = defaultValue(ctx, mod, d, name);
+    // The old SDK raised "Cannot use default with Path type" for anything but None.
+    if (d && type.kind === 'path' && !(input.default !== 'required' && input.default.kind === 'literal' && input.default.value === null)) {
+      report(ctx, 'CM221', `@cog.input("${name}") is a Path and cannot have a default`, mod, d);
+    }
     const help = args.get('help');
     if (help) {
       const r = literalOf(ctx, mod, help);

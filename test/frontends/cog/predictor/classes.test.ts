@@ -91,6 +91,35 @@ describe('predictor classes', () => {
     expect(predictorOf(e).kind).toBe('class');
   });
 
+  it('reads a try/except fallback for BasePredictor as cog\'s', () => {
+    const e = extract(`
+      try:
+          from cog import BasePredictor, Path
+      except ImportError:
+          BasePredictor = object
+          class Path:
+              pass
+      class Predictor(BasePredictor):
+          def predict(self, p: Path) -> Path:
+              return p
+    `);
+    expect(e.codes).toEqual([]);
+    expect(predictorOf(e)).toMatchObject({ kind: 'class', inputs: [{ type: { kind: 'path' } }], output: { kind: 'path' } });
+  });
+
+  it('reads a predict() wrapped in a decorator', () => {
+    const e = extract(`
+      import torch
+      from cog import BasePredictor
+      class Predictor(BasePredictor):
+          @torch.inference_mode()
+          def predict(self, n: int) -> int:
+              return n
+    `);
+    expect(e.codes).toEqual([]);
+    expect(predictorOf(e).inputs.map((i) => i.name)).toEqual(['n']);
+  });
+
   it('warns CM207 when the class has no base at all', () => {
     const e = extract(`
       class Predictor:

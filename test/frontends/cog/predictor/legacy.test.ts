@@ -80,6 +80,18 @@ describe('legacy @cog.input predictors', () => {
     expect(predictorOf(e).inputs[0]!.choices).toEqual({ kind: 'source', text: 'load()' });
   });
 
+  it('reports a Path with a default as error CM221, as the old SDK refused it', () => {
+    const e = extract(`
+      import cog
+      from pathlib import Path
+      class Predictor(cog.Predictor):
+          @cog.input("image", type=Path, default="x.png")
+          def predict(self, image):
+              return image
+    `);
+    expect(e.codes).toEqual(['CM221']);
+  });
+
   it('warns CM224 when a decorator names no parameter', () => {
     const e = extract(`
       import cog
