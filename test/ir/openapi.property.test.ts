@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toOpenApi, type JsonObject } from '../../src/ir/openapi.js';
 import type { Input, IrType, LiteralValue } from '../../src/ir/types.js';
-import { inputs as buildInputs, lit, predictIr, t, type InputSpec } from './helpers/ir-builder.js';
+import { inputs as buildInputs, ir as buildIr, lit, predictor, t, type InputSpec } from './helpers/ir-builder.js';
 import { goOracleBinary, runGoOracle } from './helpers/go-oracle.js';
 import { oraclePython, runOracle } from './helpers/oracle.js';
 
@@ -102,15 +102,18 @@ const OUTPUTS: [IrType, string][] = [
   [t.iterator(t.str()), 'Iterator[str]'],
   [t.iterator(t.path()), 'Iterator[Path]'],
   [t.concat(), 'ConcatenateIterator[str]'],
+  [t.any(), 'Any'],
   [t.object('Output', [['text', t.str()], ['score', t.float()], ['files', t.list(t.path())], ['note', t.optional(t.str())], ['count', t.int(), lit(0)]]), 'Output'],
 ];
 
 const project = fc.record({
   params: fc.uniqueArray(fc.record({ name: fc.constantFrom(...NAMES), p: param }), { maxLength: 6, selector: (x) => x.name }),
   output: fc.constantFrom(...OUTPUTS),
+  // A predict class, or a train function (0.19 reads a train *class* through predict()).
+  role: fc.constantFrom<'predict' | 'train'>('predict', 'train'),
 });
 
-function render(params: Param[], outputPy: string): string {
+function render(params: Param[], outputPy: string, role: 'predict' | 'train'): string {
   const args = params.map(({ name, py: annotation, spec }) => {
     const kw: string[] = [];
     if (spec.default !== undefined && spec.default !== 'required' && spec.default.kind === 'literal') kw.push(`default=${py(spec.default.value)}`);
@@ -137,9 +140,7 @@ class Output(BaseModel):
     count: int = 0
 
 
-class Predictor(BasePredictor):
-    def predict(
-        self,
+${role === 'predict' ? 'class Predictor(BasePredictor):\n    def predict(\n        self,' : 'def train('}
 ${args.join('\n')}
     ) -> ${outputPy}:
         raise NotImplementedError
@@ -158,15 +159,17 @@ describe('random signatures against both Cog generations', () => {
   let n = 0;
   it('gives the document Cog gives, for every sample', () => {
     fc.assert(
-      fc.property(project, ({ params: drawn, output: [outType, outPy] }) => {
+      fc.property(project, ({ params: drawn, output: [outType, outPy], role }) => {
         const params: Param[] = drawn.map(({ name, p }) => ({ name, ...p }));
         const specs = params.map(({ name, type, spec }): [string, IrType, InputSpec] => [name, type, spec]);
-        const ir = predictIr(buildInputs(...specs) as Input[], outType);
+        const pred = predictor(role, buildInputs(...specs) as Input[], outType);
+        const ir = buildIr(role === 'predict' ? { predict: pred } : { train: pred });
         const dir = join(generated, `p${n++}`);
         mkdirSync(dir, { recursive: true });
-        const source = render(params, outPy);
+        const source = render(params, outPy, role);
         writeFileSync(join(dir, 'predict.py'), source);
-        writeFileSync(join(dir, 'cog.yaml'), 'build:\n  python_version: "3.11"\npredict: "predict.py:Predictor"\n');
+        const ref = role === 'predict' ? 'predict: "predict.py:Predictor"' : 'train: "predict.py:train"';
+        writeFileSync(join(dir, 'cog.yaml'), `build:\n  python_version: "3.11"\n${ref}\n`);
 
         const python = runOracle(dir);
         expect(python.error, `cog 0.19.3 rejected the generated predictor:\n${source}`).toBeNull();
