@@ -115,6 +115,15 @@ describe('failures are clear and leave nothing behind', () => {
     const left = await newSince(engine, snap);
     expect([left.containers, left.images]).toEqual([[], []]);
   });
+
+  it('a build over its time budget is aborted with CM514 and leaves nothing behind', async () => {
+    const snap = await snapshot(engine);
+    const r = await verify(join(PROJECTS, 'slow-build'), { level: 'build', timeoutMs: 10_000 });
+    expect(codes(r.findings.filter((f) => f.severity === 'error'))).toEqual(['CM514']);
+    expect(r.findings.find((f) => f.code === 'CM514')?.message).toContain('RUN sleep 120');
+    const left = await newSince(engine, snap);
+    expect([left.containers, left.images]).toEqual([[], []]);
+  });
 });
 
 describe('substituted bases, inputs from the schema, --example', () => {
