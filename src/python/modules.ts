@@ -44,6 +44,18 @@ export type LoadProblem =
   | { kind: 'timeout'; file: string }
   | { kind: 'syntax'; file: string; line: number; column: number; message: string };
 
+/** Where an import statement is, 1-based. */
+export interface ImportSite {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface ImportProblem {
+  problem: LoadProblem;
+  at: ImportSite;
+}
+
 export interface LoadOptions {
   keepNames?: readonly string[];
   keepMembers?: readonly string[];
@@ -56,6 +68,8 @@ const MAX_MODULES = 2000;
 export class ModuleGraph {
   private readonly modules = new Map<string, PyModule | LoadProblem>();
   private readonly fileExists = new Map<string, boolean>();
+  /** Module files that exist but may not be read (a symlink leaving the project), with why. */
+  private readonly refused = new Map<string, string>();
 
   constructor(readonly root: string, private readonly options: LoadOptions = {}) {}
 
@@ -99,28 +113,7 @@ export class ModuleGraph {
 
   /** Project-relative file for `module` imported at `level` from `fromFile`, if it is in the project. */
   moduleFile(fromFile: string, module: string, level: number): string | undefined {
-    const parts = module ? module.split('.') : [];
-    const bases: string[] = [];
-    if (level > 0) {
-      let dir = posix.dirname(fromFile);
-      for (let i = 1; i < level; i++) dir = posix.dirname(dir);
-      if (dir.startsWith('..')) return undefined;
-      bases.push(dir);
-    } else {
-      // Cog runs from the project root; predictors in subfolders also see their own folder
-      // when run as scripts, so that is tried second.
-      bases.push('.');
-      const own = posix.dirname(fromFile);
-      if (own !== '.') bases.push(own);
-    }
-    for (const base of bases) {
-      const stem = posix.normalize(posix.join(base, ...parts));
-      if (stem.startsWith('..')) continue;
-      for (const candidate of parts.length ? [`${stem}.py`, `${stem}/__init__.py`] : [`${stem}/__init__.py`]) {
-        if (this.exists(candidate)) return posix.normalize(candidate);
-      }
-    }
-    return undefined;
+    return this.candidates(fromFile, module, level).find((c) => this.exists(c));
   }
 
   private exists(file: string): boolean {
@@ -134,6 +127,7 @@ export class ModuleGraph {
       if (quick) {
         const r = resolveProjectPath(this.root, file);
         ok = r.ok && statSync(r.path).isFile();
+        if (!r.ok && r.problem === 'outside') this.refused.set(file, r.detail);
       }
     } catch {
       ok = false;
@@ -238,43 +232,81 @@ export class ModuleGraph {
 
   /**
    * Local module files imported anywhere in `mod` (also inside functions), transitively, in
-   * discovery order, excluding `mod` itself. Problems loading them are returned, not thrown.
+   * discovery order, excluding `mod` itself. Problems are returned, not thrown: modules that do
+   * not load, relative imports that name nothing in the project, and module files that may not
+   * be read (symlinks leaving it), each with the import statement that asked for it.
    */
-  localImports(mod: PyModule): { files: string[]; problems: LoadProblem[] } {
+  localImports(mod: PyModule): { files: string[]; problems: ImportProblem[] } {
     const seen = new Set<string>([mod.file]);
     const files: string[] = [];
-    const problems: LoadProblem[] = [];
+    const problems: ImportProblem[] = [];
     const queue: PyModule[] = [mod];
     while (queue.length) {
       const current = queue.shift()!;
-      for (const file of this.importedFiles(current)) {
+      const { found, missing } = this.importedFiles(current);
+      problems.push(...missing);
+      for (const { file, at } of found) {
         if (seen.has(file)) continue;
         seen.add(file);
         files.push(file);
         const loaded = this.load(file);
         if ('root' in loaded) queue.push(loaded);
-        else problems.push(loaded);
+        else problems.push({ problem: loaded, at });
       }
     }
     return { files, problems };
   }
 
-  private importedFiles(mod: PyModule): string[] {
-    const out: string[] = [];
-    const add = (f: string | undefined) => { if (f && !out.includes(f)) out.push(f); };
+  private importedFiles(mod: PyModule): { found: { file: string; at: ImportSite }[]; missing: ImportProblem[] } {
+    const found: { file: string; at: ImportSite }[] = [];
+    const missing: ImportProblem[] = [];
     for (const stmt of descendantsOfTypes(mod.root, IMPORT_TYPES)) {
+      const at: ImportSite = { file: mod.file, line: stmt.startPosition.row + 1, column: stmt.startPosition.column + 1 };
+      const add = (f: string | undefined) => { if (f && !found.some((x) => x.file === f)) found.push({ file: f, at }); return f; };
+      const refusedAmong = (module: string, level: number) => this.candidates(mod.file, module, level).find((c) => this.refused.has(c));
       for (const { binding: b, full } of bindingsOf(stmt)) {
         if (b.kind === 'module') {
           // `import a.b.c` loads a, a.b and a.b.c.
           for (let i = 1; i <= full.length; i++) add(this.moduleFile(mod.file, full.slice(0, i).join('.'), 0));
-        } else {
-          if (b.level === 0) for (let i = 1; i < full.length; i++) add(this.moduleFile(mod.file, full.slice(0, i).join('.'), 0));
-          add(this.moduleFile(mod.file, b.module, b.level));
-          // `from pkg import sub` may name a submodule (also in folders without __init__.py).
-          add(this.moduleFile(mod.file, b.module ? `${b.module}.${b.name}` : b.name, b.level));
+          const refused = refusedAmong(b.module, 0);
+          if (refused) missing.push({ problem: { kind: 'read', file: refused, problem: 'outside', detail: this.refused.get(refused)! }, at });
+          continue;
+        }
+        if (b.level === 0) for (let i = 1; i < full.length; i++) add(this.moduleFile(mod.file, full.slice(0, i).join('.'), 0));
+        const pkg = add(this.moduleFile(mod.file, b.module, b.level));
+        // `from pkg import sub` may name a submodule (also in folders without __init__.py).
+        const sub = add(this.moduleFile(mod.file, b.module ? `${b.module}.${b.name}` : b.name, b.level));
+        const refused = refusedAmong(b.module, b.level) ?? refusedAmong(b.module ? `${b.module}.${b.name}` : b.name, b.level);
+        if (refused) missing.push({ problem: { kind: 'read', file: refused, problem: 'outside', detail: this.refused.get(refused)! }, at });
+        else if (b.level > 0 && !pkg && !sub) {
+          const dots = '.'.repeat(b.level);
+          missing.push({ problem: { kind: 'read', file: mod.file, problem: 'missing', detail: `from ${dots}${b.module} import ${b.name}: no such module in the project` }, at });
         }
       }
     }
-    return out;
+    return { found, missing };
+  }
+
+  /**
+   * Candidate files for a module, in lookup order, whether or not they exist; never above the
+   * project root. Cog runs from the project root; a predictor in a subfolder also sees its own
+   * folder when run as a script, so that is tried second.
+   */
+  private candidates(fromFile: string, module: string, level: number): string[] {
+    const parts = module ? module.split('.') : [];
+    const bases: string[] = [];
+    if (level > 0) {
+      let dir = posix.dirname(fromFile);
+      for (let i = 1; i < level; i++) dir = dir === '.' ? '..' : posix.dirname(dir);
+      bases.push(dir);
+    } else {
+      bases.push('.');
+      if (posix.dirname(fromFile) !== '.') bases.push(posix.dirname(fromFile));
+    }
+    return bases.flatMap((base) => {
+      const stem = posix.normalize(posix.join(base, ...parts));
+      if (stem === '..' || stem.startsWith('../')) return [];
+      return (parts.length ? [`${stem}.py`, `${stem}/__init__.py`] : [`${stem}/__init__.py`]).map((c) => posix.normalize(c));
+    });
   }
 }

@@ -55,6 +55,6 @@ describe('ModuleGraph', () => {
     const { graph, load } = graphOf({ 'a.py': 'import b\nimport torch\n', 'b.py': 'from .c import x\n', 'c.py': 'x = (\n' });
     const r = graph.localImports(load('a.py'));
     expect(r.files).toEqual(['b.py', 'c.py']);
-    expect(r.problems).toMatchObject([{ kind: 'syntax', file: 'c.py' }]);
+    expect(r.problems).toMatchObject([{ problem: { kind: 'syntax', file: 'c.py' }, at: { file: 'b.py', line: 1, column: 1 } }]);
   });
 });

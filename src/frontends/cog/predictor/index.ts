@@ -87,9 +87,9 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
   if (!body) return undefined;
 
   const imports = ctx.graph.localImports(mod);
-  for (const p of imports.problems) {
-    const f = loadProblemFinding(p, { read: 'CM220', syntax: 'CM220' });
-    ctx.findings.push(f);
+  for (const { problem, at } of imports.problems) {
+    // Syntax errors point into the module itself; read problems at the import that asked for it.
+    ctx.findings.push(loadProblemFinding(problem, { read: 'CM220', syntax: 'CM220' }, problem.kind === 'read' ? at : undefined));
   }
   const runtimeApis = runtimeApiUses(ctx.graph, mod);
   if (target.module !== mod) runtimeApis.push(...runtimeApiUses(ctx.graph, target.module));

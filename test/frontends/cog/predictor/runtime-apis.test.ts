@@ -1,7 +1,8 @@
 // Cog runtime APIs a target must map, and local imports.
 
 import { describe, expect, it } from 'vitest';
-import { extract, predictorOf } from './helpers.js';
+import { join } from 'node:path';
+import { extract, predictorOf, tempProject } from './helpers.js';
 
 describe('runtime APIs', () => {
   it('finds none in a plain predictor', () => {
@@ -74,5 +75,45 @@ describe('local imports', () => {
     `, { extraFiles: { 'broken.py': 'def f(:\n' } });
     expect(e.codes).toEqual(['CM220']);
     expect(e.findings[0]).toMatchObject({ file: 'broken.py', line: 1 });
+  });
+});
+
+describe('local imports that cannot be followed', () => {
+  it('warns CM220 at the import for a relative import naming nothing in the project', () => {
+    const e = extract(`
+      from cog import BasePredictor
+      from .missing import helper
+      class Predictor(BasePredictor):
+          def predict(self) -> str:
+              return ""
+    `);
+    expect(e.findings).toMatchObject([{ code: 'CM220', file: 'predict.py', line: 2, column: 1 }]);
+    expect(predictorOf(e).localImports).toEqual([]);
+  });
+
+  it('warns CM220 at the import for a local module that is a symlink leaving the project', () => {
+    const outside = tempProject({ 'helpers.py': 'X = 1\n' });
+    const e = extract(`
+      from cog import BasePredictor
+      import helpers
+      class Predictor(BasePredictor):
+          def predict(self) -> str:
+              return ""
+    `, { symlinks: { 'helpers.py': join(outside, 'helpers.py') } });
+    expect(e.findings).toMatchObject([{ code: 'CM220', file: 'predict.py', line: 2 }]);
+    expect(e.findings[0]!.message).toContain('symlink');
+    expect(predictorOf(e).localImports).toEqual([]);
+  });
+
+  it('warns CM220 at the import for a binary local module', () => {
+    const e = extract(`
+      from cog import BasePredictor
+      import blob
+      class Predictor(BasePredictor):
+          def predict(self) -> str:
+              return ""
+    `, { extraFiles: { 'blob.py': Buffer.from([0, 1, 2]) } });
+    expect(e.findings).toMatchObject([{ code: 'CM220', file: 'predict.py', line: 2 }]);
+    expect(predictorOf(e).localImports).toEqual(['blob.py']);
   });
 });
