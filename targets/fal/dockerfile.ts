@@ -49,12 +49,12 @@ export function copyOperands(args: string): { sources: string[]; dest: string } 
 }
 
 /**
- * Renders the pruned Dockerfile. Unless it copies the whole project (`COPY . <dir>`), the
- * predictor files, their local imports and the `cog` compatibility package are copied
- * explicitly (never `COPY .`, which would bake whatever else sits in the folder, weights
- * included, into the image).
+ * Renders the pruned Dockerfile. Unless it already copies the whole project (`COPY . <dir>`),
+ * the emitted folder is copied to /src as Cog's `COPY . /src` did: the predictor files, their
+ * local modules, the `cog` package and any data files the predictor reads relative to /src.
+ * fal filters the copy through the folder's .dockerignore, the way to keep weights out.
  */
-export function falImage(ir: CogIR, dockerfile: Dockerfile): FalImage {
+export function falImage(dockerfile: Dockerfile): FalImage {
   let workdir: string | undefined;
   let projectDir: string | undefined;
   for (const i of dockerfile.instructions) {
@@ -67,17 +67,14 @@ export function falImage(ir: CogIR, dockerfile: Dockerfile): FalImage {
   }
   let text = renderDockerfile(dockerfile);
   if (projectDir === undefined) {
-    projectDir = workdir ?? DEFAULT_PROJECT_DIR;
-    const files = new Set<string>();
-    for (const p of [ir.predictors.predict, ir.predictors.train]) {
-      if (!p) continue;
-      files.add(p.file);
-      for (const f of p.localImports) files.add(f);
-    }
-    const lines = ['', '# fal: the predictor files, their local modules and the cog compatibility package'];
-    if (workdir === undefined) lines.push(`WORKDIR ${DEFAULT_PROJECT_DIR}`);
-    for (const f of [...files].sort()) lines.push(`COPY ${JSON.stringify([f, `${projectDir}/${f}`])}`);
-    lines.push(`COPY ${JSON.stringify(['cog', `${projectDir}/cog`])}`);
+    projectDir = DEFAULT_PROJECT_DIR;
+    const lines = [
+      '',
+      '# fal: this folder (filtered by .dockerignore) at /src, as Cog had it: predictor files,',
+      '# local modules, the cog compatibility package and data files read relative to /src',
+      `WORKDIR ${projectDir}`,
+      `COPY . ${projectDir}`,
+    ];
     text = `${text.replace(/\n+$/, '')}\n${lines.join('\n')}\n`;
   }
   return { text, projectDir };

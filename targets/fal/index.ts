@@ -70,7 +70,7 @@ export function emitFal(ir: CogIR, options: FalOptions, deps: { dockerfile?: Doc
   if (!docker.dockerfile && !docker.findings.some((f) => f.code === 'CM414')) {
     findings.push(finding('CM414', 'the Dockerfile stage returned no pruned Dockerfile for fal', undefined, { target: 'fal' }));
   }
-  const image = docker.dockerfile ? falImage(ir, docker.dockerfile) : undefined;
+  const image = docker.dockerfile ? falImage(docker.dockerfile) : undefined;
   const view = buildAppView({
     ir,
     className: name,

@@ -67,8 +67,8 @@ describe('fal output for every fixture', () => {
     expect(all.length).toBeGreaterThan(10);
   });
 
-  it('puts the predictor file into the image', () => {
-    const missing = all.filter((c) => !c.text.includes(`COPY [\\"${c.file}\\"`) && !/"COPY (--\S+ )*\.\/? /.test(c.text)).map((c) => c.name);
+  it('copies the project folder into the image', () => {
+    const missing = all.filter((c) => !/^    "COPY (--\S+ )*\.\/? \/src\\n"$/m.test(c.text)).map((c) => c.name);
     expect(missing).toEqual([]);
   });
 

@@ -122,19 +122,19 @@ describe('falTarget.emit', () => {
     expect(r.files.map((f) => f.path)).toContain('app.py');
   });
 
-  it('copies the predictor files into the image when the pruned Dockerfile copies nothing, and keeps its WORKDIR', () => {
+  it('copies the folder to /src as Cog did unless the pruned Dockerfile copies the whole project', () => {
     const ir = cogIR({ predict: predictor({ file: 'src/my pred.py', ref: 'src/my pred.py:Predictor', localImports: ['src/util.py'] }) });
     const r = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions.slice(0, 2), { keyword: 'WORKDIR', args: '/app', provenance: 'x' }] }, findings: [] }) });
-    expect(app(r)).toContain('    "COPY [\\"src/my pred.py\\",\\"/app/src/my pred.py\\"]\\n"');
-    expect(app(r)).toContain('    "COPY [\\"cog\\",\\"/app/cog\\"]\\n"');
-    expect(app(r)).toContain('PROJECT_DIR = "/app"');
+    expect(app(r)).toContain('    "WORKDIR /src\\n"\n    "COPY . /src\\n"\n)');
+    expect(app(r)).toContain('PROJECT_DIR = "/src"');
     expect(app(r)).toContain('_load_module(project_dir, "src/my pred.py", "my_pred")');
+    expect(app(r)).toContain('os.chdir(project_dir)');
     const copying = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: '--chown=1000 . ./code', provenance: 'x' }] }, findings: [] }) });
-    expect(app(copying)).not.toContain('# fal: the predictor files');
+    expect(app(copying)).not.toContain('# fal: this folder');
     expect(app(copying)).toContain('PROJECT_DIR = "/src/code"');
     // Copying one artifact (a local wheel) is not copying the project.
-    const wheel = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: 'dist/x.whl /tmp/x.whl', provenance: 'x' }] }, findings: [] }) });
-    expect(app(wheel)).toContain('# fal: the predictor files');
+    const wheel = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: '["dist/x.whl", "/tmp/x.whl"]', provenance: 'x' }] }, findings: [] }) });
+    expect(app(wheel)).toContain('"COPY . /src\\n"');
   });
 
   it('names the app class after the project without shadowing the names app.py uses', () => {

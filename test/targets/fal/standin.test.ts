@@ -115,6 +115,7 @@ r = m.Runner(); r.setup()
 out = r.run(text="hé", token=Secret("abc"))
 print(json.dumps({"text": out.text, "length": out.length, "file": out.file.read_text()}))`);
     expect(response).toMatchObject({ text: expected.text, length: expected.length });
+    expect(response['text']).toBe('HÉ!!!~'); // data/suffix.txt read relative to the project folder
     expect(bytesOf(response['file'].url).toString('utf8')).toBe(expected.file);
   });
 
