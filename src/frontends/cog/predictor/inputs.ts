@@ -70,6 +70,28 @@ export function isInputCall(ctx: Ctx, mod: PyModule, node: SyntaxNode): boolean 
   return !!fn && qnameOf(ctx.graph, mod, fn) === 'cog.Input';
 }
 
+/**
+ * `prompt: str = Inputs.prompt` where `class Inputs: prompt = Input(...)`: an Input() shared
+ * through a class attribute, which Cog's static schema parser also reads.
+ */
+function sharedInput(ctx: Ctx, mod: PyModule, value: SyntaxNode): { module: PyModule; call: SyntaxNode } | undefined {
+  const v = unwrapExpr(value);
+  if (v.type !== 'attribute') return undefined;
+  const obj = v.childForFieldName('object');
+  const attr = v.childForFieldName('attribute')?.text;
+  if (!obj || !attr) return undefined;
+  const owner = ctx.graph.resolve(mod, obj);
+  if (owner?.kind !== 'class') return undefined;
+  const body = owner.node.childForFieldName('body');
+  for (const stmt of body?.namedChildren ?? []) {
+    const a = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== attr) continue;
+    const right = a.childForFieldName('right');
+    if (right && isInputCall(ctx, owner.module, right)) return { module: owner.module, call: unwrapExpr(right) };
+  }
+  return undefined;
+}
+
 /** Inputs of a function's parameters (`self` already dropped by the caller). */
 export function readInputs(ctx: Ctx, mod: PyModule, params: Parameter[], what: string): Input[] {
   const types = typeReader(ctx, mod);
@@ -81,9 +103,13 @@ export function readInputs(ctx: Ctx, mod: PyModule, params: Parameter[], what: s
       type = { kind: 'any' };
     }
     const input: Input = { name: p.name, type, default: 'required', order, spelling: 'plain', loc: locOf(p.nameNode, mod.file) };
+    const shared = p.value ? sharedInput(ctx, mod, p.value) : undefined;
     if (p.value && isInputCall(ctx, mod, p.value)) {
       input.spelling = 'Input';
       readInputCall(ctx, mod, unwrapExpr(p.value), input);
+    } else if (shared) {
+      input.spelling = 'Input';
+      readInputCall(ctx, shared.module, shared.call, input);
     } else if (p.value) {
       input.default = defaultValue(ctx, mod, p.value, p.name);
     }

@@ -222,6 +222,15 @@ describe('inputs', () => {
     expect(inputs.map((i) => [i.name, i.order, i.loc.line, i.loc.column])).toEqual([['first', 0, 5, 9], ['second', 1, 6, 9]]);
   });
 
+  it('reads an Input() shared through a class attribute', () => {
+    const e = extract(withParams(`prompt: str = Shared.prompt, seed: int = Shared.seed`, `class Shared:\n    prompt = Input(description="The prompt", default="a cat")\n    seed = Input(default=SEED, ge=0)\nSEED = 42\n`));
+    expect(e.codes).toEqual([]);
+    expect(predictorOf(e).inputs).toMatchObject([
+      { name: 'prompt', spelling: 'Input', description: 'The prompt', default: { kind: 'literal', value: 'a cat' } },
+      { name: 'seed', spelling: 'Input', ge: 0, default: { kind: 'literal', value: 42 } },
+    ]);
+  });
+
   it('reads Input through `import cog` and an alias', () => {
     const e = extract(`
       import cog
