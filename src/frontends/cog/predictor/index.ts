@@ -24,6 +24,9 @@ export function predictorRef(ref: string, role: PredictorRef['role'] = 'predict'
   return { ref, key, role, loc: { file: 'cog.yaml', line: 1, column: 1 } };
 }
 
+/** The part of a Predictor that depends on its kind (class, function, runner, legacy). */
+type PredictorBody = Omit<Predictor, 'role' | 'ref' | 'file' | 'name' | 'loc' | 'localImports' | 'runtimeApis'>;
+
 /** Methods Cog calls; in a very large file only these are parsed inside a big class. */
 const PREDICTOR_MEMBERS = ['setup', 'predict', 'train', 'run'];
 
@@ -71,7 +74,7 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
     name: parsed.name,
     loc: locOf(target.node.childForFieldName('name') ?? target.node, target.module.file),
   };
-  let body: Omit<Predictor, 'role' | 'ref' | 'file' | 'name' | 'loc' | 'localImports' | 'runtimeApis'> | undefined;
+  let body: PredictorBody | undefined;
   if (target.kind === 'function') {
     const what = target.name;
     const params = parametersOf(ctx, target.module, target.node, what);
@@ -96,7 +99,7 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
   return { ...base, ...body, localImports: imports.files, runtimeApis };
 }
 
-function classPredictor(ctx: Ctx, ref: PredictorRef, cls: ClassRef): Omit<Predictor, 'role' | 'ref' | 'file' | 'name' | 'loc' | 'localImports' | 'runtimeApis'> | undefined {
+function classPredictor(ctx: Ctx, ref: PredictorRef, cls: ClassRef): PredictorBody | undefined {
   const { names, unresolved } = externalBases(ctx.graph, cls);
   let kind: PredictorKind = 'class';
   if (names.has('cog.BaseRunner')) kind = 'runner';
@@ -119,12 +122,16 @@ function classPredictor(ctx: Ctx, ref: PredictorRef, cls: ClassRef): Omit<Predic
   }
   const fnMod = found.owner.module;
   const fn = found.node;
-  const params = parametersOf(ctx, fnMod, fn, method).slice(1); // self
+  const all = parametersOf(ctx, fnMod, fn, method);
+  if (all[0]?.name !== 'self') {
+    report(ctx, 'CM216', `${method}() must take \`self\` as its first parameter`, fnMod, fn.childForFieldName('parameters') ?? fn);
+  }
+  const params = all[0]?.name === 'self' ? all.slice(1) : all;
   if (kind !== 'legacy' && hasLegacyInputs(ctx, fnMod, fn)) kind = 'legacy';
   const inputs = kind === 'legacy'
     ? readLegacyInputs(ctx, fnMod, fn, params.map((p) => p.name))
     : readInputs(ctx, fnMod, params, method);
-  const out: Omit<Predictor, 'role' | 'ref' | 'file' | 'name' | 'loc' | 'localImports' | 'runtimeApis'> = {
+  const out: PredictorBody = {
     kind,
     method,
     isAsync: isAsyncFunction(fn),
@@ -142,6 +149,8 @@ function readSetup(ctx: Ctx, cls: ClassRef): SetupSignature | undefined {
   const mod: PyModule = found.owner.module;
   const fn: SyntaxNode = found.node;
   const setup: SetupSignature = { isAsync: isAsyncFunction(fn), loc: locOf(fn.childForFieldName('name') ?? fn, mod.file) };
+  const ret = fn.childForFieldName('return_type');
+  if (ret && ret.text !== 'None') report(ctx, 'CM218', `setup() must return None, not ${ret.text}`, mod, ret);
   for (const p of parametersOf(ctx, mod, fn, 'setup').slice(1)) {
     if (p.name === 'weights') {
       setup.weightsParameter = { name: p.name, type: p.type ? typeReader(ctx, mod).read(p.type) : { kind: 'any' }, loc: locOf(p.nameNode, mod.file) };

@@ -18,6 +18,8 @@ export function readOutput(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: string
   if (t.kind === 'optional') report(ctx, 'CM222', `${what}() must not return Optional`, mod, ann);
   if (ITERATOR_KINDS.has(t.kind) && 'items' in t) {
     const items = t.items;
+    const bare = ann.namedChildren[0];
+    if (bare && (bare.type === 'identifier' || bare.type === 'attribute')) report(ctx, 'CM222', `${what}() iterator output needs an item type, e.g. Iterator[str]`, mod, ann);
     if (items.kind === 'optional' || items.kind === 'list') report(ctx, 'CM222', `${what}() iterator items must not be Optional or List`, mod, ann);
     if ((t.kind === 'concatenateIterator' || t.kind === 'asyncConcatenateIterator') && items.kind !== 'str' && items.kind !== 'any') {
       report(ctx, 'CM222', `${what}() ConcatenateIterator must yield str`, mod, ann);

@@ -183,3 +183,41 @@ describe('setup()', () => {
     expect(e.codes).toEqual(['CM218']);
   });
 });
+
+describe('method signatures Cog refuses', () => {
+  it('reports a predict() without self as error CM216', () => {
+    const e = extract(`
+      from cog import BasePredictor
+      class Predictor(BasePredictor):
+          @staticmethod
+          def predict(x: int) -> int:
+              return x
+    `);
+    expect(e.codes).toEqual(['CM216']);
+    expect(predictorOf(e).inputs.map((i) => i.name)).toEqual(['x']);
+  });
+
+  it('reports a setup() that returns something as error CM218', () => {
+    const e = extract(`
+      from cog import BasePredictor
+      class Predictor(BasePredictor):
+          def setup(self) -> bool:
+              return True
+          def predict(self) -> str:
+              return ""
+    `);
+    expect(e.codes).toEqual(['CM218']);
+  });
+
+  it('accepts setup() -> None', () => {
+    const e = extract(`
+      from cog import BasePredictor
+      class Predictor(BasePredictor):
+          def setup(self) -> None:
+              pass
+          def predict(self) -> str:
+              return ""
+    `);
+    expect(e.codes).toEqual([]);
+  });
+});

@@ -111,3 +111,17 @@ describe('Output class fields', () => {
     expect((predictorOf(e).output as { fields: { name: string }[] }).fields.map((f) => f.name)).toEqual(['a', 'b']);
   });
 });
+
+describe('iterator outputs without an item type', () => {
+  it('reports a bare Iterator as error CM222', () => {
+    const e = extract(`
+      from typing import Iterator
+      from cog import BasePredictor
+      class Predictor(BasePredictor):
+          def predict(self) -> Iterator:
+              yield 1
+    `);
+    expect(e.codes).toEqual(['CM222']);
+    expect(predictorOf(e).output).toEqual({ kind: 'iterator', items: { kind: 'any' } });
+  });
+});
