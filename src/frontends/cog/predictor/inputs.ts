@@ -134,7 +134,8 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input):
   for (const extra of positional.slice(1)) report(ctx, 'CM212', `Input() for \`${input.name}\` takes only one positional argument (the default); got \`${excerpt(extra)}\``, mod, extra);
   for (const kw of keywords) {
     if (!(INPUT_KEYWORDS as readonly string[]).includes(kw.name)) {
-      report(ctx, 'CM212', `Input() for \`${input.name}\` has unknown argument \`${kw.name}\``, mod, kw.nameNode);
+      const why = kw.name === 'default_factory' ? ' (Cog does not support default_factory; give a literal default)' : '';
+      report(ctx, 'CM212', `Input() for \`${input.name}\` has unknown argument \`${kw.name}\`${why}`, mod, kw.nameNode);
       continue;
     }
     if (byName.has(kw.name)) report(ctx, 'CM212', `Input() for \`${input.name}\` gives \`${kw.name}\` twice`, mod, kw.nameNode);
@@ -149,7 +150,7 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input):
     const r = literalOf(ctx, mod, node);
     if (r.ok && typeof r.value === 'string') return r.value;
     if (r.ok && r.value === null) return undefined;
-    report(ctx, 'CM217', `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not a string literal; left out`, mod, node);
+    report(ctx, 'CM217', `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not a string literal${r.ok ? '' : ` (${r.reason})`}; left out`, mod, node);
     return undefined;
   };
   const num = (key: string, integer: boolean): number | undefined => {
@@ -158,7 +159,7 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input):
     const r = literalOf(ctx, mod, node);
     if (r.ok && typeof r.value === 'number' && (!integer || Number.isInteger(r.value))) return r.value;
     if (r.ok && r.value === null) return undefined;
-    report(ctx, 'CM217', `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not ${integer ? 'an integer' : 'a number'} literal; left out`, mod, node);
+    report(ctx, 'CM217', `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not ${integer ? 'an integer' : 'a number'} literal${r.ok ? '' : ` (${r.reason})`}; left out`, mod, node);
     return undefined;
   };
 
