@@ -72,7 +72,7 @@ export function falImage(dockerfile: Dockerfile): FalImage {
       '',
       '# fal: this folder (filtered by .dockerignore) at /src, as Cog had it: predictor files,',
       '# local modules, the cog compatibility package and data files read relative to /src',
-      `WORKDIR ${projectDir}`,
+      ...(workdir === projectDir ? [] : [`WORKDIR ${projectDir}`]),
       `COPY . ${projectDir}`,
     ];
     text = `${text.replace(/\n+$/, '')}\n${lines.join('\n')}\n`;
