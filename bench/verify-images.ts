@@ -29,6 +29,8 @@ export interface ImageMeasure {
   size?: number;
   buildMs: number;
   error?: string;
+  /** Bases that were not available offline and were built on the local stand-in instead. */
+  substituted: string[];
 }
 
 export interface ImageBenchRow {
@@ -78,7 +80,8 @@ async function measure(engine: Engine, dir: string, tag: string, extra: Paramete
   const r = await buildOutput(engine, dir, { ...extra, tag, timeoutMs: 30 * 60_000, nocache: true, ...(onLine ? { onLine } : {}) });
   await engine.getImage(tag).remove({ force: true }).catch(() => undefined);
   const error = r.findings.find((f) => f.severity === 'error')?.message;
-  return { ok: r.ok, ...(r.size !== undefined ? { size: r.size } : {}), buildMs: r.durationMs, ...(error ? { error } : {}) };
+  const substituted = (r.plan?.substitutions ?? []).map((x) => `${x.from} -> ${x.to}`);
+  return { ok: r.ok, ...(r.size !== undefined ? { size: r.size } : {}), buildMs: r.durationMs, ...(error ? { error } : {}), substituted };
 }
 
 export async function benchVerifyImages(opts: { fixtures?: string[]; onLine?: (line: string) => void } = {}): Promise<ImageBenchRow[]> {
