@@ -33,9 +33,13 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
     const carried = carryUserFiles(ir);
     const findings = [...readFindings, ...result.findings, ...carried.findings];
     if (hasErrors(findings)) return { status: 'failed', ir, findings };
+    const emitted = new Set(result.files.map((f) => f.path));
+    const clashes = carried.files.filter((c) => emitted.has(c.path)).map((c) => clash(ir, c.path));
+    findings.push(...clashes);
+    if (hasErrors(clashes)) return { status: 'failed', ir, findings };
     const files: OutputFile[] = [
       ...result.files.map((f) => ({ path: f.path, content: f.text, ...(f.mode !== undefined ? { mode: f.mode } : {}) })),
-      ...carried.files.filter((c) => !result.files.some((f) => f.path === c.path)),
+      ...carried.files.filter((c) => !emitted.has(c.path)),
     ];
     files.push({ path: 'MIGRATION.md', content: renderMigrationMarkdown({ ir, target, result, findings }) });
     files.push({ path: 'migration.json', content: JSON.stringify(migrationJson({ ir, target, result, findings }), null, 2) + '\n' });
@@ -44,6 +48,14 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
   } catch (error) {
     return { status: 'failed', ir, findings: [...readFindings, internalFault(error)], error: error as Error };
   }
+}
+
+/** A project file with the name of a generated one: fatal when the predictor needs it. */
+function clash(ir: CogIR, path: string): Finding {
+  const needed = Object.values(ir.predictors).some((p) => p.file === path || p.localImports.includes(path));
+  return needed
+    ? finding('CM015', `the predictor needs ${path}, but the target generates a file of that name`, { file: path }, { severity: 'error', hint: 'Rename the file in your project (and the import or cog.yaml reference to it), then convert again.' })
+    : finding('CM015', `${path} in the project is replaced by the generated file of that name`, { file: path });
 }
 
 function internalFault(error: unknown): Finding {

@@ -8,19 +8,46 @@ const project = () => tempProject({ 'cog.yaml': 'build:\n  python_version: "3.11
 const outDir = () => join(mkdtempSync(join(tmpdir(), 'cogm-conv-')), 'model-fal');
 
 describe('cog-migrate DIR --to fal', () => {
-  it('writes a fal project: app.py, the unchanged predictor, Dockerfile, MIGRATION.md, migration.json', async () => {
+  it('writes a fal project: app.py (with the pruned Dockerfile), the unchanged project, MIGRATION.md, migration.json', async () => {
     const dir = project();
     const out = outDir();
     const r = await cli(dir, '--to', 'fal', '--out', out);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const files = readdirSync(out);
-    for (const f of ['app.py', 'predict.py', 'Dockerfile', 'MIGRATION.md', 'migration.json']) expect(files).toContain(f);
+    for (const f of ['app.py', 'predict.py', 'cog.yaml', 'MIGRATION.md', 'migration.json']) expect(files).toContain(f);
+    expect(readFileSync(join(out, 'app.py'), 'utf8')).toContain('fal.ContainerImage.from_dockerfile_str(');
+    expect(readFileSync(join(out, 'MIGRATION.md'), 'utf8')).toContain('cog.server.http');
     expect(readFileSync(join(out, 'predict.py'), 'utf8')).toBe(MINIMAL_PREDICTOR);
     expect(readFileSync(join(out, 'MIGRATION.md'), 'utf8')).toContain('## Concept mapping');
     expect(JSON.parse(readFileSync(join(out, 'migration.json'), 'utf8'))).toMatchObject({ target: 'fal', model: 'model' });
     expect(r.stdout).toContain('MIGRATION.md');
     expect(r.stdout).toContain('fal');
+  });
+
+  it('carries the project as Cog copied it, minus .dockerignore', async () => {
+    const dir = tempProject({
+      'cog.yaml': 'predict: "predict.py:Predictor"\n',
+      'predict.py': MINIMAL_PREDICTOR,
+      '.dockerignore': 'checkpoints\n',
+      'weights/w.bin': 'w',
+      'checkpoints/c.bin': 'c',
+      '.git/HEAD': 'ref',
+    });
+    const out = outDir();
+    expect((await cli(dir, '--to', 'fal', '--out', out)).code).toBe(0);
+    expect(readFileSync(join(out, 'weights/w.bin'), 'utf8')).toBe('w');
+    expect(existsSync(join(out, 'checkpoints'))).toBe(false);
+    expect(existsSync(join(out, '.git'))).toBe(false);
+  });
+
+  it('refuses a predictor file whose name a generated file takes (CM015), writing nothing', async () => {
+    const dir = tempProject({ 'cog.yaml': 'predict: "app.py:Predictor"\n', 'app.py': MINIMAL_PREDICTOR });
+    const out = outDir();
+    const r = await cli(dir, '--to', 'fal', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/app\.py: error CM015/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('defaults the output folder to ./<model>-fal', async () => {

@@ -7,5 +7,8 @@ export const generalCodes: CodeSpec[] = [
   { code: 'CM010', defaultSeverity: 'error', title: 'Output directory exists and is not empty', hint: 'Pass --force to replace it, or choose another --out.' },
   { code: 'CM011', defaultSeverity: 'error', title: 'Output path escapes the output directory', hint: 'This is a bug in a target or a hostile file name; nothing was written.' },
   { code: 'CM012', defaultSeverity: 'error', title: 'Could not write the output', hint: 'Check permissions and free space; nothing was left half-written.' },
+  { code: 'CM013', defaultSeverity: 'warning', title: 'A project file was not carried into the output', hint: 'It is a symlink leaving the project or cannot be read; copy what the model needs by hand.' },
+  { code: 'CM014', defaultSeverity: 'warning', title: 'A large project file was not carried into the output', hint: 'Files over 100 MB (usually weights) are not copied: copy them into the output yourself, or better, download them in setup() from storage.' },
+  { code: 'CM015', defaultSeverity: 'warning', title: 'A project file has the name of a generated file', hint: 'The generated file wins; rename yours if the model needs it.' },
   { code: 'CM901', defaultSeverity: 'error', title: 'Internal error', hint: 'Re-run with --debug and report the stack trace at the project tracker.' },
 ];
