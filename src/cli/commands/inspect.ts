@@ -2,7 +2,8 @@ import { readCog } from '../../frontends/cog/index.js';
 import type { CogIR, Predictor } from '../../ir/types.js';
 import { describeConstraints, describeType, describeValue } from '../../ir/describe.js';
 import { irToJson } from '../../ir/json.js';
-import { toOpenApi } from '../../ir/openapi.js';
+import { buildOpenApi } from '../../ir/openapi.js';
+import { finding } from '../../findings/finding.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
 
@@ -16,7 +17,12 @@ export function runInspect(dir: string, opts: InspectOptions, io: Io): { code: E
   const { ir, findings } = readCog(dir);
   if (ir) {
     if (opts.json) io.out(irToJson(ir));
-    else if (opts.openapi) io.out(JSON.stringify(toOpenApi(ir), null, 2));
+    else if (opts.openapi) {
+      const { schema, notes } = buildOpenApi(ir);
+      io.out(JSON.stringify(schema, null, 2));
+      // What the schema could not carry exactly is said once, where the user wrote it.
+      for (const n of notes) findings.push(finding('CM020', n.message, n.loc));
+    }
     else io.out(summary(ir));
   }
   reportFindings(io, findings);
