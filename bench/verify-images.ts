@@ -19,7 +19,9 @@ import { convertIr } from '../src/convert/index.js';
 import { dockerfileFor, renderDockerfile } from '../src/dockerfile/index.js';
 import { falTarget } from '../targets/fal/index.js';
 import { buildOutput, connectEngine, snapshot, newSince, type Engine } from '../src/verify/index.js';
-import { instructions } from '../src/verify/build/from-lines.js';
+import { legacyCogDebug, REQS } from '../src/verify/build/legacy-form.js';
+
+export { legacyCogDebug } from '../src/verify/build/legacy-form.js';
 
 export const DEFAULT_FIXTURES = ['minimal-string-predictor', 'path-in-path-out-pillow-grayscale', 'function-predictor'];
 
@@ -39,41 +41,6 @@ export interface ImageBenchRow {
   cogDebug: ImageMeasure;
   /** How the cog debug Dockerfile was adapted for the offline legacy builder. */
   notes: string[];
-}
-
-const REQS = '.cog-migrate-bench/requirements.txt';
-
-/** The legacy-builder form of a `cog debug` Dockerfile (see the header), with what was changed. */
-export function legacyCogDebug(text: string): { text: string; notes: string[] } {
-  const out: string[] = [];
-  const notes: string[] = [];
-  for (const ins of instructions(text)) {
-    let args = ins.args;
-    if (ins.keyword === 'RUN' && /^--mount=/.test(args)) {
-      args = args.replace(/^(--mount=\S+\s+)+/, '');
-      notes.push('RUN --mount=type=cache: cache mount dropped');
-    }
-    if (ins.keyword === 'COPY') {
-      const from = /^--from=(\S+)\s+(.*)$/.exec(args);
-      if (from?.[1] === 'cog_build') {
-        out.push(`COPY ${from[2]!.replace(/^requirements\.txt\b/, REQS)}`);
-        notes.push('COPY --from=cog_build: requirements.txt added to the context');
-        continue;
-      }
-      const uv = from && /^ghcr\.io\/astral-sh\/uv:(\S+)$/.exec(from[1]!);
-      if (uv) {
-        out.push(`RUN pip install --no-cache-dir uv==${uv[1]}`);
-        notes.push(`COPY --from=ghcr.io/astral-sh/uv:${uv[1]}: uv ${uv[1]} installed from PyPI instead`);
-        continue;
-      }
-      if (from && /[/:.]/.test(from[1]!)) {
-        notes.push(`COPY --from=${from[1]}: dropped (a registry image cannot be pulled here)`);
-        continue;
-      }
-    }
-    out.push(`${ins.keyword} ${args}`);
-  }
-  return { text: out.join('\n') + '\n', notes: [...new Set(notes)] };
 }
 
 async function measure(engine: Engine, dir: string, tag: string, extra: Parameters<typeof buildOutput>[2], onLine?: (l: string) => void): Promise<ImageMeasure> {
