@@ -43,6 +43,12 @@ export interface ImageBenchRow {
   notes: string[];
 }
 
+function describe(m: ImageMeasure): string {
+  if (!m.ok) return `FAILED after ${(m.buildMs / 1000).toFixed(1)} s (${(m.error ?? '').split('\n')[0]})`;
+  const sub = m.substituted.length ? ` [on stand-in base: ${m.substituted.join(', ')}]` : '';
+  return `${((m.size ?? 0) / 1e6).toFixed(0)} MB in ${(m.buildMs / 1000).toFixed(1)} s${sub}`;
+}
+
 async function measure(engine: Engine, dir: string, tag: string, extra: Parameters<typeof buildOutput>[2], onLine?: (l: string) => void): Promise<ImageMeasure> {
   const r = await buildOutput(engine, dir, { ...extra, tag, timeoutMs: 30 * 60_000, nocache: true, ...(onLine ? { onLine } : {}) });
   await engine.getImage(tag).remove({ force: true }).catch(() => undefined);
@@ -51,7 +57,11 @@ async function measure(engine: Engine, dir: string, tag: string, extra: Paramete
   return { ok: r.ok, ...(r.size !== undefined ? { size: r.size } : {}), buildMs: r.durationMs, ...(error ? { error } : {}), substituted };
 }
 
-export async function benchVerifyImages(opts: { fixtures?: string[]; onLine?: (line: string) => void } = {}): Promise<ImageBenchRow[]> {
+/**
+ * `fixtures`: CPU fixtures to build (default DEFAULT_FIXTURES). `log`: one summary line per model.
+ * `onLine`: every build output line.
+ */
+export async function benchVerifyImages(opts: { fixtures?: string[]; log?: (line: string) => void; onLine?: (line: string) => void } = {}): Promise<ImageBenchRow[]> {
   const { engine, findings } = await connectEngine();
   if (!engine) throw new Error(`bench/verify-images needs a Docker engine: ${findings.map((f) => f.message).join('; ')}`);
   const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -79,6 +89,7 @@ export async function benchVerifyImages(opts: { fixtures?: string[]; onLine?: (l
         tag: '', timeoutMs: 0, dockerfile: cog.text, extraFiles: [{ name: REQS, data: Buffer.from(reqs) }],
       }, opts.onLine);
       rows.push({ fixture, pruned, cogDebug, notes: cog.notes });
+      opts.log?.(`${fixture}: pruned ${describe(pruned)}; cog debug ${describe(cogDebug)}`);
     }
   } finally {
     // Both builds ran without cache: remove the layers they left (nothing of anyone else's).
