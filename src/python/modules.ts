@@ -161,7 +161,8 @@ export class ModuleGraph {
    * which also covers folders without __init__.py (namespace packages).
    */
   private resolveThroughImportedPackage(mod: PyModule, n: SyntaxNode, depth: number): Resolved | undefined {
-    const dotted = dottedName(n);
+    // Real module paths are short; a hostile `a.b.b.b...` chain must not cost quadratic time.
+    const dotted = dottedName(n, MAX_RESOLVE_DEPTH);
     if (!dotted) return undefined;
     const parts = dotted.split('.');
     const binding = mod.imports.get(parts[0]!);

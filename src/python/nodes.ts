@@ -63,18 +63,22 @@ export function definitionsIn(block: SyntaxNode): { functions: Map<string, Synta
 }
 
 /** Dotted text of an identifier/attribute chain (`cog.types.Path`), or undefined for anything else. */
-export function dottedName(node: SyntaxNode): string | undefined {
-  const n = unwrapExpr(node);
-  if (n.type === 'identifier') return n.text;
-  if (n.type === 'attribute') {
+export function dottedName(node: SyntaxNode, maxParts = Infinity): string | undefined {
+  const parts: string[] = [];
+  let n = unwrapExpr(node);
+  // Iterative: attribute chains can be arbitrarily long in hostile input.
+  while (n.type === 'attribute') {
+    if (parts.length >= maxParts) return undefined;
     const obj = n.childForFieldName('object');
     const attr = n.childForFieldName('attribute');
     if (!obj || !attr) return undefined;
-    const left = dottedName(obj);
-    return left === undefined ? undefined : `${left}.${attr.text}`;
+    parts.push(attr.text);
+    n = unwrapExpr(obj);
   }
-  if (n.type === 'dotted_name') return n.namedChildren.map((c) => c.text).join('.');
-  return undefined;
+  if (n.type === 'identifier') parts.push(n.text);
+  else if (n.type === 'dotted_name') parts.push(n.namedChildren.map((c) => c.text).join('.'));
+  else return undefined;
+  return parts.reverse().join('.');
 }
 
 /** Positional and keyword arguments of a call's argument_list. */

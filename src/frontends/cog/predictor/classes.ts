@@ -40,7 +40,8 @@ export function externalBases(graph: ModuleGraph, cls: ClassRef): { names: Set<s
   let unresolved = false;
   const seen = new Set<SyntaxNode['id']>();
   const visit = (c: ClassRef, depth: number) => {
-    if (depth > MAX_BASE_DEPTH || seen.has(c.node.id)) return;
+    if (seen.has(c.node.id)) return;
+    if (depth > MAX_BASE_DEPTH) { unresolved = true; return; }
     seen.add(c.node.id);
     for (const expr of baseExpressions(c.node)) {
       const s = symbolOf(graph, c.module, expr);

@@ -66,15 +66,20 @@ function isNone(node: SyntaxNode): boolean {
   return n.type === 'none' || (n.type === 'identifier' && n.text === 'None');
 }
 
-/** Members of `A | B | C`, flattened. */
+/** Members of `A | B | C`, flattened, left to right (iteratively: chains can be very long). */
 function unionMembers(node: SyntaxNode): SyntaxNode[] {
-  const n = unwrapExpr(node);
-  // In annotations tree-sitter-python 0.25 writes `A | B` as union_type; elsewhere (aliases) as `|`.
-  if (n.type === 'union_type') return n.namedChildren.filter((c) => c.type !== 'comment').flatMap(unionMembers);
-  if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '|') {
-    return [...unionMembers(n.childForFieldName('left')!), ...unionMembers(n.childForFieldName('right')!)];
+  const out: SyntaxNode[] = [];
+  const stack: SyntaxNode[] = [node];
+  while (stack.length) {
+    const n = unwrapExpr(stack.pop()!);
+    // In annotations tree-sitter-python 0.25 writes `A | B` as union_type; elsewhere (aliases) as `|`.
+    if (n.type === 'union_type') {
+      stack.push(...n.namedChildren.filter((c) => c.type !== 'comment').reverse());
+    } else if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '|') {
+      stack.push(n.childForFieldName('right')!, n.childForFieldName('left')!);
+    } else out.push(n);
   }
-  return [n];
+  return out;
 }
 
 export interface TypeReader {
