@@ -91,6 +91,8 @@ describe('--from-cog-debug: parsing cog debug output', () => {
     const plan = pruneDockerfile(parsed, 'fal');
     expect(renderDockerfile(plan.pruned)).toContain('COPY requirements.txt /tmp/requirements.txt');
     expect(plan.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['CM321', 'CM323', 'CM324']));
+    // unknown requirements: the pruner cannot rule out a package that loads the system CUDA
+    expect(plan.baseImage).toMatch(/^nvidia\/cuda:12\.1\.\d+-cudnn\d*-runtime-ubuntu22\.04$/);
   });
   it('keeps lines it does not recognise, with a warning', () => {
     const plan = pruneDockerfile(parseDockerfile('FROM python:3.11-slim\nUSER nobody\nRUN echo hi\n'), 'modal');
