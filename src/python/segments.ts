@@ -80,8 +80,8 @@ function trimTrailingBlankLines(text: string, start: number, end: number): numbe
 
 /** Index just past the string literal that opens at `i`. Prefixes are ordinary letters before it. */
 export function skipString(text: string, i: number): number {
+  // Raw strings follow the same rule: a backslash still keeps the next quote from ending them.
   const q = text[i]!;
-  const raw = isRawPrefix(text, i);
   const triple = text[i + 1] === q && text[i + 2] === q;
   let j = i + (triple ? 3 : 1);
   const n = text.length;
@@ -95,17 +95,7 @@ export function skipString(text: string, i: number): number {
     }
     j++;
   }
-  void raw; // a raw string still cannot end in an odd backslash before its quote, so the rule is the same
   return n;
-}
-
-function isRawPrefix(text: string, i: number): boolean {
-  let k = i - 1;
-  while (k >= 0 && /[a-zA-Z]/.test(text[k]!)) {
-    if (text[k] === 'r' || text[k] === 'R') return true;
-    k--;
-  }
-  return false;
 }
 
 function describe(text: string, start: number, end: number): Segment {
