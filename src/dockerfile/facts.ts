@@ -31,7 +31,7 @@ export interface BuildFacts {
 export function factsFromIr(ir: CogIR, gen: CogDebugResult): BuildFacts {
   const cudaTag = ir.build.gpu ? cudaImageFor(gen.cuda, gen.cudnn)?.Tag : undefined;
   const f: BuildFacts = {
-    python: ir.build.pythonVersion,
+    python: gen.python,
     gpu: ir.build.gpu,
     cuda: ir.build.gpu ? gen.cuda : '',
     cudnn: ir.build.gpu ? gen.cudnn : '',

@@ -29,13 +29,15 @@ export interface CogDebugResult {
   findings: Finding[];
   cuda: string;
   cudnn: string;
+  /** The Python version used (build.python_version, or Cog's default when that is not a version). */
+  python: string;
   usesCogBase: boolean;
   requirements: StagedRequirements;
   inputs: SafeInputs;
 }
 
 /** Local wheels/sdists named in a requirements file, as Cog stages them (paths relative to the project). */
-function stageArtifacts(ir: CogIR, lines: readonly string[]): { line: string; source: string; target: string }[] {
+function stageArtifacts(ir: CogIR, lines: readonly string[], findings: Finding[]): { line: string; source: string; target: string }[] {
   const file = ir.build.requirementsFile;
   if (ir.build.requirementsSource !== 'python_requirements' || !file) return [];
   const out: { line: string; source: string; target: string }[] = [];
@@ -43,6 +45,11 @@ function stageArtifacts(ir: CogIR, lines: readonly string[]): { line: string; so
     const line = raw.trim();
     if (!isLocalArtifact(line)) continue;
     const source = line.startsWith('/') ? posix.relative(ir.project.root, line) : posix.normalize(posix.join(posix.dirname(file), line));
+    if (source === '..' || source.startsWith('../') || posix.isAbsolute(source)) {
+      const loc = ir.build.pythonRequirements.find((r) => r.raw.trim().startsWith(line))?.loc ?? ir.build.loc;
+      findings.push(finding('CM319', `${JSON.stringify(line)} is outside the project`, loc));
+      continue;
+    }
     out.push({ line, source, target: `${L.ARTIFACTS_DIR}/${source}` });
   }
   return out;
@@ -75,7 +82,8 @@ export function generateCogDebug(ir: CogIR, options: CogDebugOptions = {}): CogD
   const cudaRes = resolveCuda(build, inputs.requirementLines);
   findings.push(...cudaRes.findings);
   const useCuda = options.useCudaBaseImage ?? true;
-  const python = build.pythonVersion;
+  const python = /^\d+\.\d+(\.\d+)?$/.test(build.pythonVersion) ? build.pythonVersion : RELEASE.defaultPython;
+  if (python !== build.pythonVersion) findings.push(finding('CM318', `build.python_version ${JSON.stringify(build.pythonVersion)} is not a version; using ${python}`, build.loc));
 
   let usesCogBase = options.useCogBaseImage ?? true;
   let from = '';
@@ -95,13 +103,18 @@ export function generateCogDebug(ir: CogIR, options: CogDebugOptions = {}): CogD
   const installsPython = build.gpu && useCuda && !usesCogBase;
   const breakSystem = installsPython;
 
-  const artifacts = stageArtifacts(ir, inputs.requirementLines);
+  const artifacts = stageArtifacts(ir, inputs.requirementLines, findings);
   const staged = inputs.requirementLines.map((l) => artifacts.find((a) => a.line === l.trim())?.target ?? l);
   const requirements = stageRequirements(staged, { gpu: build.gpu, cuda: build.gpu ? cudaRes.cuda : (build.cuda ?? '') });
   const reqLoc = build.pythonRequirements[0]?.loc ?? build.loc;
   for (const line of requirements.droppedManaged) findings.push(finding('CM307', `${JSON.stringify(line)} is removed from the requirements; Cog installs its own SDK`, reqLoc));
   for (const line of inputs.requirementLines) if (isLocalArtifact(line)) findings.push(finding('CM308', `${JSON.stringify(line)} is a local file Cog stages from the project`, reqLoc));
-  const sdk = sdkPackage(build.sdkVersion);
+  let sdkVersion = build.sdkVersion;
+  if (sdkVersion !== undefined && sdkVersion !== 'prerelease' && !/^\d+(\.\d+)*([.-]?(a|b|rc|alpha|beta|dev)\d*)?$/.test(sdkVersion)) {
+    findings.push(finding('CM317', `build.sdk_version ${JSON.stringify(sdkVersion)} is not a version`, build.loc));
+    sdkVersion = undefined;
+  }
+  const sdk = sdkPackage(sdkVersion);
   if (sdk.tooOld) findings.push(finding('CM316', `build.sdk_version ${build.sdkVersion} is below 0.16.0`, build.loc));
 
   const out: Instruction[] = [instr('#', 'syntax=docker/dockerfile:1.4', 'cog: BuildKit syntax', 'syntax')];
@@ -146,5 +159,5 @@ export function generateCogDebug(ir: CogIR, options: CogDebugOptions = {}): CogD
   const dockerfile: Dockerfile = { instructions: out };
   if (requirements.text !== '') dockerfile.requirementsTxt = requirements.text;
   if (artifacts.length > 0) dockerfile.artifacts = uniqueBy(artifacts.map(({ source, target }) => ({ source, target })));
-  return { dockerfile, findings, cuda: cudaRes.cuda, cudnn: cudaRes.cudnn, usesCogBase, requirements, inputs };
+  return { dockerfile, findings, cuda: cudaRes.cuda, cudnn: cudaRes.cudnn, python, usesCogBase, requirements, inputs };
 }

@@ -71,3 +71,20 @@ describe('injection through cog.yaml values', () => {
     expect(text).toContain(`    'pkg'\\''; touch /pwned; echo '\\''' \\`);
   });
 });
+
+describe('version-shaped values', () => {
+  it('a python_version or sdk_version that is not a version never reaches FROM or RUN', () => {
+    const ir = irFromCogYaml('build:\n  python_version: "3.11; rm -rf /"\n  sdk_version: "0.18.0 && curl evil.invalid"\n');
+    const plan = dockerfileFor(ir, 'cog');
+    const text = renderDockerfile(plan.pruned);
+    expect(text).not.toContain('rm -rf');
+    expect(text).not.toContain('evil.invalid');
+    expect(plan.findings.filter((f) => f.severity === 'error').map((f) => f.code).sort()).toEqual(['CM317', 'CM318']);
+  });
+  it('a local wheel outside the project is refused (CM319)', () => {
+    const ir = irFromCogYaml('build:\n  python_version: "3.11"\n  python_requirements: requirements.txt\n', '../../etc/x-1.0-py3-none-any.whl\n');
+    const plan = dockerfileFor(ir, 'fal');
+    expect(plan.findings.map((f) => f.code)).toContain('CM319');
+    expect(renderDockerfile(plan.pruned)).not.toMatch(/^COPY \.\.\//m);
+  });
+});
