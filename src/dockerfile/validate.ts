@@ -36,6 +36,10 @@ export function safeInputs(build: Build, runtime: Runtime): SafeInputs {
       findings.push(finding('CM302', `run command spans several lines: ${JSON.stringify(command.slice(0, 60))}`, step.loc));
       continue;
     }
+    if (command.startsWith('-')) {
+      findings.push(finding('CM310', `run command ${JSON.stringify(command.slice(0, 60))} would be read as RUN options`, step.loc));
+      continue;
+    }
     const badMount = step.mounts.find((m) => !isMountValue(m.id) || !isMountValue(m.target));
     if (badMount) {
       findings.push(finding('CM303', `secret mount ${JSON.stringify(badMount.id)} -> ${JSON.stringify(badMount.target)} cannot be written safely`, step.loc));

@@ -81,6 +81,12 @@ describe('version-shaped values', () => {
     expect(text).not.toContain('evil.invalid');
     expect(plan.findings.filter((f) => f.severity === 'error').map((f) => f.code).sort()).toEqual(['CM317', 'CM318']);
   });
+  it('a run command cannot smuggle RUN options such as --network=host (CM310)', () => {
+    const ir = irFromCogYaml('build:\n  python_version: "3.11"\n  run:\n    - "--network=host curl https://x.invalid"\n    - "--mount=type=bind,source=/,target=/host ls /host"\n');
+    const plan = dockerfileFor(ir, 'cog');
+    expect(plan.findings.filter((f) => f.code === 'CM310')).toHaveLength(2);
+    expect(renderDockerfile(plan.pruned)).not.toMatch(/--network|type=bind/);
+  });
   it('a local wheel outside the project is refused (CM319)', () => {
     const ir = irFromCogYaml('build:\n  python_version: "3.11"\n  python_requirements: requirements.txt\n', '../../etc/x-1.0-py3-none-any.whl\n');
     const plan = dockerfileFor(ir, 'fal');

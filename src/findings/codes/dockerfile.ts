@@ -13,6 +13,7 @@ export const dockerfileCodes: CodeSpec[] = [
   { code: 'CM307', defaultSeverity: 'warning', title: 'cog or coglet listed in the Python requirements', hint: 'Cog removes these and installs its own SDK; use build.sdk_version to pin it.' },
   { code: 'CM308', defaultSeverity: 'warning', title: 'Local package artifact in the requirements', hint: 'Cog stages local wheels/sdists from the project; copy the file into the image yourself (COPY it before the pip install) on the target.' },
   { code: 'CM309', defaultSeverity: 'error', title: 'Python requirement cannot be passed safely to pip on one line', hint: 'The requirement contains a line break; fix the requirements file.' },
+  { code: 'CM310', defaultSeverity: 'error', title: 'build.run command starts with a Dockerfile RUN flag', hint: 'A command beginning with `--` (e.g. --mount, --network, --security) would be read by Docker as a RUN option; use the mounts key for secrets. The step was left out.' },
   { code: 'CM311', defaultSeverity: 'error', title: 'CUDA version not supported by Cog', hint: 'Set build.cuda to a version Cog has an nvidia/cuda base image for (see docs/dockerfile.md).' },
   { code: 'CM312', defaultSeverity: 'error', title: 'Cog cannot infer CUDA from the torch/tensorflow pin', hint: 'Pin torch with ==, or set build.cuda in cog.yaml.' },
   { code: 'CM313', defaultSeverity: 'warning', title: 'CUDA version may not match the torch/tensorflow pin', hint: 'Cog warns about this too; pick the CUDA it suggests or check the framework docs.' },
