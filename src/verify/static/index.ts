@@ -8,10 +8,12 @@ import { finding } from '../../findings/finding.js';
 import { checkPythonParses } from './python-parse.js';
 import { checkWithPyright, sdkPython } from './pyright.js';
 import { checkTypeScript } from './typescript.js';
+import { checkSdkImport } from './sdk-import.js';
 
 export { checkPythonParses } from './python-parse.js';
 export { checkWithPyright, sdkPython } from './pyright.js';
 export { checkTypeScript, parseTscOutput } from './typescript.js';
+export { checkSdkImport, localModules } from './sdk-import.js';
 export { checkRoundTrip, firstDifference } from './roundtrip.js';
 
 /** Output-relative paths of all files, skipping caches and dependency folders. */
@@ -55,7 +57,10 @@ export async function typecheckStep(outDir: string, opts: StaticOptions): Promis
       if (env.problem) findings.push(finding('CM503', `adapters not type-checked: ${env.problem}`));
       python = env.python;
     }
-    if (python) findings.push(...await checkWithPyright(outDir, adapters, python));
+    if (python) {
+      for (const f of adapters) findings.push(...await checkSdkImport(outDir, f, python));
+      findings.push(...await checkWithPyright(outDir, adapters, python));
+    }
   }
   const ts = files.filter((f) => /\.(ts|mts|cts)$/.test(f) && !f.endsWith('.d.ts'));
   findings.push(...await checkTypeScript(outDir, ts));

@@ -1,0 +1,71 @@
+// Static level: the generated adapter imports under the real platform SDK (for fal, creating the
+// App subclass validates its options). Only generated code may run on the host: an adapter whose
+// top level imports one of the output's own modules (the user's predictor files) is not imported
+// here (that would execute user code outside a container); the smoke level imports it in the image.
+
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Finding } from '../../findings/types.js';
+import { finding } from '../../findings/finding.js';
+
+const IMPORT = `
+import ast, importlib.util, json, os, sys, traceback
+path, local = sys.argv[1], set(json.loads(sys.argv[2]))
+tree = ast.parse(open(path, 'rb').read())
+top = set()
+for node in tree.body:
+    if isinstance(node, ast.Import):
+        top.update(a.name.split('.')[0] for a in node.names)
+    elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+        top.add(node.module.split('.')[0])
+    elif isinstance(node, ast.ImportFrom):
+        top.add('.')
+user = sorted(top & local) + (['(relative import)'] if '.' in top else [])
+if user:
+    json.dump({'skipped': user}, sys.stdout)
+    sys.exit(0)
+sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+try:
+    spec = importlib.util.spec_from_file_location('_cog_migrate_adapter', path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    json.dump({'ok': True}, sys.stdout)
+except BaseException as e:
+    tb = traceback.extract_tb(e.__traceback__)
+    line = next((f.lineno for f in reversed(tb) if f.filename == path), None)
+    json.dump({'error': '%s: %s' % (type(e).__name__, e), 'line': line}, sys.stdout)
+`;
+
+/** Names a top-level `import X` would resolve to inside the output: its .py files and packages. */
+export function localModules(outDir: string): string[] {
+  return readdirSync(outDir, { withFileTypes: true })
+    .flatMap((e) => {
+      if (e.isFile() && e.name.endsWith('.py')) return [e.name.slice(0, -3)];
+      if (e.isDirectory() && existsSync(join(outDir, e.name, '__init__.py'))) return [e.name];
+      return [];
+    })
+    // The generated `cog` compatibility package is the target's own code, not the user's.
+    .filter((n) => n !== 'cog');
+}
+
+export function checkSdkImport(outDir: string, file: string, python: string): Promise<Finding[]> {
+  const others = localModules(outDir).filter((n) => `${n}.py` !== file);
+  return new Promise((resolve) => {
+    execFile(python, ['-c', IMPORT, join(outDir, file), JSON.stringify(others)],
+      { cwd: outDir, timeout: 120_000, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }, (err, stdout, stderr) => {
+        let r: { ok?: boolean; skipped?: string[]; error?: string; line?: number | null };
+        try {
+          r = JSON.parse(stdout) as typeof r;
+        } catch {
+          resolve([finding('CM503', `${file} could not be imported under the SDK: ${(stderr || err?.message || '').trim().split('\n').at(-1) ?? ''}`)]);
+          return;
+        }
+        if (r.skipped) {
+          resolve([finding('CM503', `${file} was not imported on the host: its top level imports the project's own ${r.skipped.join(', ')}, which must only run in a container (the smoke level imports it there)`, { file }, { severity: 'info' })]);
+        } else if (r.error) {
+          resolve([finding('CM506', `${file} does not import under the real SDK: ${r.error}`, { file, ...(r.line ? { line: r.line } : {}) })]);
+        } else resolve([]);
+      });
+  });
+}
