@@ -239,6 +239,8 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
   }
   insertSetup();
   if (target === 'fal') {
+    const pydantic1 = (facts.requirementLines ?? []).find((l) => /^pydantic\s*(==\s*1|<\s*2|~=\s*1|<=\s*1)/i.test(l));
+    if (pydantic1) findings.push(finding('CM326', `${JSON.stringify(pydantic1)} is replaced by the pydantic 2 fal needs, installed last`, undefined, { target }));
     const specs = needs.fal.pipLast.map(shellWord).join(' ');
     add(instr('RUN', `${pipCommand(base)} ${specs}`, 'fal: runtime compatibility', 'target'), `fal: ${needs.fal.pipWhy}`);
   }

@@ -72,6 +72,14 @@ describe('CUDA base by need', () => {
   });
 });
 
+describe('target additions', () => {
+  it('fal warns when the requirements pin pydantic 1 (CM326)', () => {
+    const ir = irFromCogYaml('build:\n  python_version: "3.11"\n  python_packages: ["pydantic==1.10.13"]\n');
+    expect(dockerfileFor(ir, 'fal').findings.map((f) => f.code)).toContain('CM326');
+    expect(dockerfileFor(ir, 'modal').findings.map((f) => f.code)).not.toContain('CM326');
+  });
+});
+
 describe('--from-cog-debug: parsing cog debug output', () => {
   for (const name of readdirSync(ROOT).sort()) {
     it(`${name}: parse(render(cog debug)) gives the same lines and roles, and prunes the same with the IR`, () => {

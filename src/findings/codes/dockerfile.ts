@@ -28,6 +28,7 @@ export const dockerfileCodes: CodeSpec[] = [
   { code: 'CM323', defaultSeverity: 'warning', title: 'Packages the private cog-base image carried are not installed any more', hint: 'r8.im/cog-base ships build tools, ffmpeg, git and more; add the ones your model needs to build.system_packages.' },
   { code: 'CM324', defaultSeverity: 'warning', title: 'Requirements staged by Cog are not in the parsed file', hint: 'A `cog debug` file refers to .cog/build/requirements.txt; pass the project directory too, or put that file next to the Dockerfile as requirements.txt.' },
   { code: 'CM325', defaultSeverity: 'info', title: 'Base image moves from Ubuntu to Debian', hint: 'System package names were chosen for Ubuntu 22.04; most are the same on Debian, but check any that fail to install.' },
+  { code: 'CM326', defaultSeverity: 'warning', title: 'Requirements pin a pydantic the target runtime cannot use', hint: 'fal installs pydantic 2 last (its runtime needs it); code written for pydantic 1 may need changes.' },
   { code: 'CM331', defaultSeverity: 'warning', title: 'Instruction not recognised as part of Cog output', hint: 'It was kept unchanged in the pruned file; review it.' },
   { code: 'CM332', defaultSeverity: 'error', title: 'File does not look like `cog debug` output', hint: 'Pass the text `cog debug` printed (it starts with #syntax=docker/dockerfile:1.4 and one FROM).' },
 ];
