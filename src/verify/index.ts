@@ -131,7 +131,7 @@ async function smokeStep(
     const out = await runSmoke(engine, {
       image: tag, outDir: dir, predictor, ...(examples ? { examples } : {}),
       ...(standinDir ? { standinDir } : {}),
-      timeoutMs: options.timeoutMs ?? SMOKE_TIMEOUT,
+      timeoutMs: options.smokeTimeoutMs ?? options.timeoutMs ?? SMOKE_TIMEOUT,
       onLine: (text) => progress({ step: 'smoke', kind: 'line', text }),
     });
     const r = out.report;

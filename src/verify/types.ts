@@ -23,6 +23,8 @@ export interface VerifyOptions {
   onProgress?: (line: string, event: VerifyProgress) => void;
   /** Budget for the build and for the smoke run, each; default 20 minutes / 5 minutes. */
   timeoutMs?: number;
+  /** Budget for the smoke run alone (overrides timeoutMs there). */
+  smokeTimeoutMs?: number;
   /** The IR the output was emitted from; otherwise read from migration.json in the output. */
   ir?: CogIR;
   /** Platform runtime stand-in (a folder holding a Python package `fal/`); default: the target's own. */

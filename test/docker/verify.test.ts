@@ -124,6 +124,14 @@ describe('failures are clear and leave nothing behind', () => {
     const left = await newSince(engine, snap);
     expect([left.containers, left.images]).toEqual([[], []]);
   });
+
+  it('a smoke run over its time budget is stopped with CM525 and its container removed', async () => {
+    const snap = await snapshot(engine);
+    const r = await verify(join(PROJECTS, 'slow-setup'), { level: 'smoke', smokeTimeoutMs: 15_000 });
+    expect(codes(r.findings.filter((f) => f.severity === 'error'))).toEqual(['CM525']);
+    const left = await newSince(engine, snap);
+    expect([left.containers, left.images]).toEqual([[], []]);
+  });
 });
 
 describe('substituted bases, inputs from the schema, --example', () => {
