@@ -82,7 +82,7 @@ export async function verify(outDir: string, options: VerifyOptions): Promise<Ve
     return { findings, steps };
   }
   try {
-    if (upTo >= 2) await smokeStep(engine, dir, tag, options, findings, steps, step, skip);
+    if (upTo >= 2) await smokeStep(engine, dir, tag, options, findings, step, skip);
   } finally {
     if (!options.keepImage) {
       await removeImage(engine, tag);
@@ -93,7 +93,7 @@ export async function verify(outDir: string, options: VerifyOptions): Promise<Ve
 }
 
 async function smokeStep(
-  engine: Engine, dir: string, tag: string, options: VerifyOptions, findings: Finding[], _steps: VerifyStep[],
+  engine: Engine, dir: string, tag: string, options: VerifyOptions, findings: Finding[],
   step: (name: string, body: () => Promise<{ findings: Finding[]; extra?: Partial<VerifyStep> }>) => Promise<boolean>,
   skip: (name: string, why: string) => void,
 ): Promise<void> {
