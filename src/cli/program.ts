@@ -44,11 +44,16 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--force', 'replace an existing, non-empty output folder')
     .option('--machine-type <type>', 'fal: override the machine type chosen from cog.yaml (e.g. GPU-H100)')
     .option('--dry-run', 'list the files that would be written; write nothing')
+    .addOption(new Option('--verify <level>', 'then verify the output: static (parse, import, type-check), build (container), smoke (run one prediction)').choices(['static', 'build', 'smoke']))
     .option('--strict', 'exit 1 on warnings too')
-    .action((dir: string, opts) => {
+    .action(async (dir: string, opts) => {
       const r = runConvert(dir, opts, io);
       code = r.code;
       if (r.error && debug) io.err(r.error.stack ?? String(r.error));
+      if (opts.verify && r.written && !opts.dryRun) {
+        const v = await runVerify(r.written.dir, { level: opts.verify, strict: opts.strict }, io, r.written.ir);
+        code = Math.max(code, v.code) as ExitCode;
+      }
     });
 
   program

@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import { convert } from '../../convert/index.js';
 import { writeOutput } from '../../fs/write-output.js';
 import type { Finding } from '../../findings/types.js';
+import type { CogIR } from '../../ir/types.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
 import { targetByName } from '../targets.js';
@@ -13,9 +14,10 @@ export interface ConvertCommandOptions {
   strict?: boolean;
   machineType?: string;
   dryRun?: boolean;
+  verify?: string;
 }
 
-export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { code: ExitCode; error?: Error } {
+export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { code: ExitCode; error?: Error; written?: { dir: string; ir: CogIR } } {
   const target = targetByName(opts.to);
   const options = target.parseOptions({ machineType: opts.machineType });
   const result = convert(dir, target, options);
@@ -39,7 +41,7 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { 
   printNeedsAHuman(io, result.findings);
   for (const step of result.target.nextSteps) io.out(`  ${step.title}: (cd ${outDir} && ${step.command})`);
   io.out(`Read ${outDir}/MIGRATION.md for the full mapping and the Dockerfile changes.`);
-  return { code: exitCodeFor(result.findings, opts.strict ?? false) };
+  return { code: exitCodeFor(result.findings, opts.strict ?? false), written: { dir: written.dir, ir: result.ir } };
 }
 
 function printNeedsAHuman(io: Io, findings: Finding[]): void {

@@ -1,4 +1,5 @@
 import { verify, type VerifyLevel } from '../../verify/index.js';
+import type { CogIR } from '../../ir/types.js';
 import { exitCodeFor, UsageError, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
 
@@ -11,7 +12,8 @@ export interface VerifyOptions {
 
 const LEVELS: VerifyLevel[] = ['static', 'build', 'smoke'];
 
-export async function runVerify(outDir: string, opts: VerifyOptions, io: Io): Promise<{ code: ExitCode }> {
+/** `--verify LEVEL` on convert: the conversion has just been written; its IR drives the smoke inputs. */
+export async function runVerify(outDir: string, opts: VerifyOptions, io: Io, ir?: CogIR): Promise<{ code: ExitCode }> {
   if (!(LEVELS as string[]).includes(opts.level)) throw new UsageError(`--level ${opts.level} is not a verification level`, `use one of ${LEVELS.join(', ')}`);
   const timeoutMs = opts.timeout ? Number(opts.timeout) * 1000 : undefined;
   if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout ${opts.timeout} is not a positive number of seconds`);
@@ -20,6 +22,7 @@ export async function runVerify(outDir: string, opts: VerifyOptions, io: Io): Pr
     ...(opts.example ? { example: opts.example } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
     onProgress: (line: string) => io.err(line),
+    ...(ir ? { ir } : {}),
   });
   for (const step of result.steps) io.out(formatStep(step));
   reportFindings(io, result.findings);
