@@ -1,6 +1,9 @@
-// Regenerates the docs that are data: docs/findings.md from the findings catalogue.
+// Regenerates the docs that are data: docs/findings.md from the findings catalogue and
+// docs/conversion-matrix.md from the targets' matrices.
 import { writeFileSync } from 'node:fs';
 import { renderFindingsCatalogue } from '../src/docs/findings-md.js';
+import { renderConversionMatrix } from '../src/docs/conversion-matrix-md.js';
 
 writeFileSync(new URL('../docs/findings.md', import.meta.url), renderFindingsCatalogue());
-console.log('wrote docs/findings.md');
+writeFileSync(new URL('../docs/conversion-matrix.md', import.meta.url), renderConversionMatrix());
+console.log('wrote docs/findings.md and docs/conversion-matrix.md');

@@ -1,0 +1,38 @@
+// docs/conversion-matrix.md from the targets' matrix data (npm run docs).
+import { MATRIX_TARGETS, type MatrixCell, type MatrixRow } from '../target/matrix.js';
+import { FAL_MATRIX } from '../../targets/fal/matrix.js';
+import { mdCell } from '../findings/reporters/markdown.js';
+
+const BY_TARGET: Partial<Record<string, Record<string, MatrixCell>>> = { fal: FAL_MATRIX };
+
+export function matrixRows(): MatrixRow[] {
+  const concepts = Object.keys(FAL_MATRIX);
+  return concepts.map((concept) => ({
+    concept,
+    cells: Object.fromEntries(MATRIX_TARGETS.map((t) => [t, BY_TARGET[t]?.[concept] ?? { status: 'n', how: 'not yet implemented' }])),
+  }));
+}
+
+export function renderConversionMatrix(): string {
+  const out = [
+    '# Conversion matrix',
+    '',
+    '<!-- Generated from targets/*/matrix.ts by `npm run docs`; do not edit by hand. -->',
+    '',
+    'Glossary: ✓ converts · partial: converts, with a finding saying what differs · ✗ no 1-1 mapping,',
+    'a finding says what to do by hand · n not yet implemented. Codes link to docs/findings.md.',
+    '',
+    `| Cog concept | ${MATRIX_TARGETS.join(' | ')} |`,
+    `|---|${MATRIX_TARGETS.map(() => '---').join('|')}|`,
+  ];
+  for (const row of matrixRows()) {
+    const cells = MATRIX_TARGETS.map((t) => {
+      const c = row.cells[t]!;
+      if (c.status === 'n') return 'n';
+      const code = c.code ? ` ([${c.code}](findings.md#${c.code.toLowerCase()}))` : '';
+      return `${c.status} ${mdCell(c.how)}${code}`;
+    });
+    out.push(`| ${mdCell(row.concept)} | ${cells.join(' | ')} |`);
+  }
+  return out.join('\n') + '\n';
+}
