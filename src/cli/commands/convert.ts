@@ -24,7 +24,9 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { 
   if (result.status === 'failed') {
     reportFindings(io, result.findings);
     io.err(`cog-migrate: ${basename(resolve(dir))} was not converted; nothing was written.`);
-    return { code: exitCodeFor(result.findings, false) === EXIT.ok ? EXIT.findings : exitCodeFor(result.findings, false), ...(result.error ? { error: result.error } : {}) };
+    // A conversion that did not happen is never a success, even when no finding is an error.
+    const code = Math.max(EXIT.findings, exitCodeFor(result.findings, false)) as ExitCode;
+    return { code, ...(result.error ? { error: result.error } : {}) };
   }
   const outDir = opts.out ?? `./${result.ir.project.name}-${target.name}`;
   if (opts.dryRun) {
