@@ -77,6 +77,14 @@ describe('bad input', () => {
     });
   }
 
+  it('a missing cog.yaml points at a cog.yaml in a subfolder', async () => {
+    const dir = tempProject({ 'README.md': 'x', 'cog/cog.yaml': COG, 'cog/predict.py': MINIMAL_PREDICTOR });
+    const r = await cli('inspect', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('CM001');
+    expect(r.stderr).toContain(`Did you mean ${join(dir, 'cog')}?`);
+  });
+
   it('a 5 MB predictor that is valid still converts', async () => {
     const dir = tempProject({ 'cog.yaml': COG, 'predict.py': MINIMAL_PREDICTOR + '\n' + '# filler line to make the file large\n'.repeat(140_000) });
     const r = await cli('inspect', dir);

@@ -23,7 +23,7 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { 
   const result = convert(dir, target, options);
   if (result.status === 'failed') {
     reportFindings(io, result.findings);
-    io.err(`cog-migrate: ${basename(resolve(dir))} was not converted; nothing was written.`);
+    io.err(`cog-migrate: ${result.ir?.project.name ?? basename(resolve(dir))} was not converted; nothing was written.`);
     // A conversion that did not happen is never a success, even when no finding is an error.
     const code = Math.max(EXIT.findings, exitCodeFor(result.findings, false)) as ExitCode;
     return { code, ...(result.error ? { error: result.error } : {}) };

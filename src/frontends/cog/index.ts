@@ -1,7 +1,7 @@
 // The Cog frontend: cog.yaml + predictor source -> IR. Reads statically; never runs user code.
 
-import { basename, dirname, resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { IR_VERSION, type CogIR } from '../../ir/types.js';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
@@ -19,7 +19,9 @@ export function readCog(dir: string): ReadResult {
     return { findings: [finding('CM002', `${dir} is not a directory`)] };
   }
   if (!existsSync(resolve(root, 'cog.yaml'))) {
-    return { findings: [finding('CM001', `no cog.yaml in ${dir}`, { file: 'cog.yaml' })] };
+    const nearby = nearbyCogYamls(root);
+    const hint = nearby.length > 0 ? `Did you mean ${nearby.map((p) => join(dir, p)).join(' or ')}? Point cog-migrate at the folder that holds cog.yaml.` : undefined;
+    return { findings: [finding('CM001', `no cog.yaml in ${dir}`, { file: 'cog.yaml' }, hint ? { hint } : {})] };
   }
   const { config, findings } = loadCogConfig(root);
   if (!config) return { findings };
@@ -53,4 +55,33 @@ export function projectName(root: string, image?: string): string {
   if (GENERIC_FOLDERS.has(folder.toLowerCase())) folder = basename(dirname(root));
   const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return slug(fromImage ?? '') || slug(folder) || 'model';
+}
+
+/** Folders one or two levels down that hold a cog.yaml (monorepos keep the model in `cog/`). */
+function nearbyCogYamls(root: string): string[] {
+  const found: string[] = [];
+  const visit = (rel: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, rel)).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const child = rel ? `${rel}/${name}` : name;
+      let isDir = false;
+      try {
+        isDir = statSync(join(root, child)).isDirectory();
+      } catch {
+        continue;
+      }
+      if (!isDir) continue;
+      if (existsSync(join(root, child, 'cog.yaml'))) found.push(child);
+      else if (depth < 2) visit(child, depth + 1);
+      if (found.length >= 3) return;
+    }
+  };
+  visit('', 1);
+  return found;
 }
