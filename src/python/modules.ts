@@ -49,6 +49,8 @@ export interface ImportSite {
   file: string;
   line: number;
   column: number;
+  /** The import sits inside a function body: it runs when that function is called, not at import. */
+  deferred?: boolean;
 }
 
 export interface ImportProblem {
@@ -263,6 +265,7 @@ export class ModuleGraph {
     const missing: ImportProblem[] = [];
     for (const stmt of descendantsOfTypes(mod.root, IMPORT_TYPES)) {
       const at: ImportSite = { file: mod.file, line: stmt.startPosition.row + 1, column: stmt.startPosition.column + 1 };
+      if (insideFunction(stmt)) at.deferred = true;
       const add = (f: string | undefined) => { if (f && !found.some((x) => x.file === f)) found.push({ file: f, at }); return f; };
       const refusedAmong = (module: string, level: number) => this.candidates(mod.file, module, level).find((c) => this.refused.has(c));
       for (const { binding: b, full } of bindingsOf(stmt)) {
@@ -310,4 +313,9 @@ export class ModuleGraph {
       return (parts.length ? [`${stem}.py`, `${stem}/__init__.py`] : [`${stem}/__init__.py`]).map((c) => posix.normalize(c));
     });
   }
+}
+
+function insideFunction(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return true;
+  return false;
 }

@@ -92,7 +92,13 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
   const imports = ctx.graph.localImports(mod);
   for (const { problem, at } of imports.problems) {
     // Syntax errors point into the module itself; read problems at the import that asked for it.
-    ctx.findings.push(loadProblemFinding(problem, { read: 'CM220', syntax: 'CM220' }, problem.kind === 'read' ? at : undefined));
+    const f = loadProblemFinding(problem, { read: 'CM220', syntax: 'CM220' }, problem.kind === 'read' ? at : undefined);
+    if (at.deferred && problem.kind === 'read') {
+      // An import inside a function fails only if that code path runs; the predictor still loads.
+      f.severity = 'info';
+      f.hint = 'The import is inside a function, so it fails only when that function runs, not when the predictor loads. Check that the code path is unused, or add the module.';
+    }
+    ctx.findings.push(f);
   }
   const runtimeApis = runtimeApiUses(ctx.graph, mod);
   if (target.module !== mod) runtimeApis.push(...runtimeApiUses(ctx.graph, target.module));

@@ -91,6 +91,18 @@ describe('local imports that cannot be followed', () => {
     expect(predictorOf(e).localImports).toEqual([]);
   });
 
+  it('notes (not warns) CM220 for a missing module imported inside a function, which fails only when called (QA P6)', () => {
+    const e = extract(`
+      from cog import BasePredictor
+      class Predictor(BasePredictor):
+          def predict(self) -> str:
+              from .embeddings import rotate
+              return ""
+    `);
+    expect(e.findings).toMatchObject([{ code: 'CM220', severity: 'info', file: 'predict.py', line: 4, column: 9 }]);
+    expect(e.findings[0]?.hint).toContain('inside a function');
+  });
+
   it('warns CM220 at the import for a local module that is a symlink leaving the project', () => {
     const outside = tempProject({ 'helpers.py': 'X = 1\n' });
     const e = extract(`
