@@ -7,7 +7,7 @@ import type { CogIR } from '../ir/types.js';
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
 import { instr, type Dockerfile, type Instruction } from './model.js';
-import { resolveCuda } from './cuda.js';
+import { describeCuda, resolveCuda } from './cuda.js';
 import { isLocalArtifact, packageVersion, stageRequirements, type StagedRequirements } from './requirements.js';
 import { safeInputs, type SafeInputs } from './validate.js';
 import { cogBaseImage, RELEASE } from './tables.js';
@@ -87,19 +87,22 @@ export function generateCogDebug(ir: CogIR, options: CogDebugOptions = {}): CogD
 
   let usesCogBase = options.useCogBaseImage ?? true;
   let from = '';
+  let noCogBase = '';
   if (usesCogBase) {
     const torch = packageVersion(inputs.requirementLines, 'torch').version;
     const tag = cogBaseImage(cudaRes.cuda, stripPythonPatch(python), torch);
     if (tag) from = tag;
-    else if (options.useCogBaseImage === undefined) {
-      findings.push(finding('CM315', `Cog has no r8.im/cog-base image for CUDA ${cudaRes.cuda || '(none)'} / Python ${python} / torch ${torch || '(none)'}`, build.loc));
-      usesCogBase = false;
-    } else {
-      findings.push(finding('CM315', `--use-cog-base-image was requested but Cog has no such image; showing the public-base form`, build.loc, { severity: 'warning' }));
+    else {
+      noCogBase = `no r8.im/cog-base image for ${describeCuda(cudaRes.cuda, cudaRes.source)} / Python ${python} / ${torch ? `torch ${torch}` : 'no torch pin'}`;
+      // With Cog's default the public base is simply what `cog debug` prints: nothing to report.
+      if (options.useCogBaseImage !== undefined) {
+        findings.push(finding('CM315', `--use-cog-base-image was requested but Cog has ${noCogBase}; showing the public-base form`, build.loc));
+      }
       usesCogBase = false;
     }
   }
   if (!usesCogBase) from = build.gpu && useCuda && cudaRes.image ? `nvidia/cuda:${cudaRes.image}` : `python:${python}-slim`;
+  const fromWhy = usesCogBase ? 'cog: r8.im/cog-base image' : build.gpu && useCuda ? `build.gpu + ${describeCuda(cudaRes.cuda, cudaRes.source)}` : 'build.python_version';
   const installsPython = build.gpu && useCuda && !usesCogBase;
   const breakSystem = installsPython;
 
@@ -119,7 +122,7 @@ export function generateCogDebug(ir: CogIR, options: CogDebugOptions = {}): CogD
 
   const out: Instruction[] = [instr('#', 'syntax=docker/dockerfile:1.4', 'cog: BuildKit syntax', 'syntax')];
   if (options.separateWeightsImage) out.push(instr('FROM', `${options.separateWeightsImage}-weights AS weights`, 'cog: --separate-weights', 'weights-from'));
-  out.push(instr('FROM', from, usesCogBase ? 'cog: r8.im/cog-base image' : build.gpu && useCuda ? 'build.gpu + build.cuda' : 'build.python_version', 'from'));
+  out.push(instr('FROM', from, noCogBase ? `${fromWhy} (Cog has ${noCogBase})` : fromWhy, 'from'));
   if (!usesCogBase) {
     out.push(...L.preamble());
     out.push(...L.tini());

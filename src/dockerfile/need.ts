@@ -6,6 +6,7 @@
 import needData from './data/cuda-need.json' with { type: 'json' };
 import type { CudaNeed } from './model.js';
 import { packageName } from './requirements.js';
+import { withoutSkippedBuilds } from './skip-build.js';
 
 export interface NeedInput {
   gpu: boolean;
@@ -32,13 +33,15 @@ export function cudaNeed(input: NeedInput): NeedDecision {
     decision.reasons.push(why);
   };
   for (const cmd of input.runCommands) {
+    // Steps that set a package's own skip-CUDA-build variable compile nothing for it.
+    const { rest } = withoutSkippedBuilds(cmd);
     for (const rule of needData.develCommandPatterns) {
-      if (new RegExp(rule.pattern, 'i').test(cmd)) {
+      if (new RegExp(rule.pattern, 'i').test(rest)) {
         raise('devel', `build.run \`${cmd.length > 60 ? cmd.slice(0, 57) + '...' : cmd}\` ${rule.why}`);
         break;
       }
     }
-    if (/cudnn/i.test(cmd)) decision.cudnn = true;
+    if (/cudnn/i.test(rest)) decision.cudnn = true;
   }
   for (const line of input.requirementLines) {
     const name = (packageName(line).split('[')[0] ?? '').toLowerCase();

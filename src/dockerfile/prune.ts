@@ -168,7 +168,7 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
       case 'python-install':
         if (base.installsPython && hasCogPython) keep(i, 'nvidia/cuda has no Python; Cog installs it with uv');
         else if (base.installsPython) remove(i, 'replaced by the Python install for the CUDA base');
-        else remove(i, role === 'uv' ? "uv only served Cog's own install steps; the slim image's pip installs the requirements" : `python:${facts.python}-slim already has Python`);
+        else remove(i, role === 'uv' ? "uv only served Cog's own install steps; the slim image's pip installs the requirements" : `${base.image} already has Python`);
         break;
       case 'requirements-copy':
         if (facts.requirementsTxt !== undefined) {

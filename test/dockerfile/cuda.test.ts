@@ -22,7 +22,7 @@ describe('resolveCuda', () => {
   it('tensorflow decides CUDA and cuDNN from its row', () => {
     expect(resolve('build: {gpu: true, python_packages: [tensorflow==2.11.0]}')).toMatchObject({ cuda: '11.2', cudnn: '8' });
   });
-  it('an unpinned torch on GPU is an error, as in Cog (CM312)', () => {
+  it('an unpinned torch on GPU is reported, as Cog refuses it (CM312)', () => {
     expect(resolve('build: {gpu: true, python_packages: [torch]}').findings.map((f) => f.code)).toEqual(['CM312']);
   });
   it('rejects CUDA 10 and malformed versions (CM311), and a cuDNN the CUDA lacks (CM314)', () => {
@@ -57,5 +57,35 @@ describe('tables', () => {
     expect(cogBaseImage('11.8', '3.11', '2.3')).toBe('r8.im/cog-base:cuda11.8-python3.11-torch2.3.1');
     expect(cogBaseImage('11.8', '3.12', '2.0.1')).toBe('r8.im/cog-base:cuda11.8-python3.12');
     expect(cogBaseImage('', '3.8', '')).toBeUndefined();
+  });
+});
+
+// QA on real projects (cog-face-to-many, cog-stickers, cog-yue, MARS5-TTS, rudalle-sr, ...): Cog
+// v0.22.0 refuses these, but only the `cog debug` form needs Cog's CUDA inference.
+describe('P3/P4: CM312 for an unpinned or unknown torch does not block conversion', () => {
+  it('an unpinned torch is a warning, at the torch requirement line, whose hint asks for a pinned torch', () => {
+    const [f] = resolve('build: {gpu: true, cuda: "12.1", python_packages: [numpy, torch, torchvision]}').findings;
+    expect(f).toMatchObject({ code: 'CM312', severity: 'warning', file: 'cog.yaml', line: 11 });
+    expect(f!.hint).toMatch(/pinned torch/);
+    expect(f!.hint).not.toMatch(/or set build\.cuda/);
+  });
+  it('honours an explicit build.cuda when torch is unpinned (cog-yue sets 12.1)', () => {
+    const r = resolve('build: {gpu: true, cuda: "12.1", python_packages: [torch]}');
+    expect(r).toMatchObject({ cuda: '12.1', image: '12.1.1-cudnn8-devel-ubuntu22.04', source: 'build.cuda' });
+    expect(r.findings[0]!.message).toContain('CUDA 12.1');
+    expect(r.findings[0]!.message).not.toContain('11.8');
+  });
+  it("says Cog's default CUDA when cog.yaml gives none", () => {
+    const r = resolve('build: {gpu: true, python_packages: [torch]}');
+    expect(r).toMatchObject({ cuda: '11.8', source: 'default' });
+    expect(r.findings[0]!.message).toContain("CUDA 11.8 (Cog's default; cog.yaml sets none)");
+  });
+  it('a torch pin Cog has no CUDA for (rudalle-sr: torch==1.7.1, no cuda) is a warning at the torch line', () => {
+    const r = resolve('build: {gpu: true, python_packages: [torch==1.7.1]}');
+    expect(r.findings).toEqual([expect.objectContaining({ code: 'CM312', severity: 'warning', line: 10 })]);
+    expect(r.findings[0]!.message).toContain("Cog's default");
+  });
+  it('an unknown tensorflow pin stays an error (tensorflow loads the system CUDA)', () => {
+    expect(resolve('build: {gpu: true, python_packages: [tensorflow==1.0.0]}').findings).toEqual([expect.objectContaining({ code: 'CM312', severity: 'error' })]);
   });
 });

@@ -43,6 +43,6 @@ describe('CUDA base decisions on fixtures', () => {
     expect(base('build-run-compiles-cuda-flash-attn')).toMatch(/^nvidia\/cuda:.*-devel-ubuntu22\.04$/);
   });
   it.runIf(names.includes('gpu-torch-cuda-inferred'))('plain pip torch on GPU does not get an nvidia/cuda base', () => {
-    expect(base('gpu-torch-cuda-inferred')).toMatch(/^python:3\.\d+-slim$/);
+    expect(base('gpu-torch-cuda-inferred')).toMatch(/^python:3\.\d+-slim-bookworm$/);
   });
 });

@@ -33,3 +33,12 @@ describe('cudaNeed', () => {
     expect(need({ gpu: false, runCommands: ['nvcc --version'] }).need).toBe('none');
   });
 });
+
+describe('P5: skip-CUDA-build variables (cog-hunyuanvideo-community)', () => {
+  it('FLASH_ATTENTION_SKIP_CUDA_BUILD=TRUE pip install flash-attn --no-build-isolation needs no CUDA', () => {
+    expect(need({ runCommands: ['FLASH_ATTENTION_SKIP_CUDA_BUILD=TRUE pip install flash-attn --no-build-isolation'] })).toEqual({ need: 'none', cudnn: false, reasons: [] });
+  });
+  it('without the variable (or with another value) it still needs devel', () => {
+    expect(need({ runCommands: ['FLASH_ATTENTION_SKIP_CUDA_BUILD=1 pip install flash-attn --no-build-isolation'] }).need).toBe('devel');
+  });
+});

@@ -49,7 +49,7 @@ describe('pruned Dockerfile per target (golden)', () => {
 describe('CUDA base by need', () => {
   it('plain pip torch on a GPU model gets a slim Python base, no nvidia/cuda', () => {
     const plan = dockerfileFor(load('gpu-plain-torch').ir, 'fal');
-    expect(plan.baseImage).toBe('python:3.11-slim');
+    expect(plan.baseImage).toBe('python:3.11-slim-bookworm');
     expect(plan.cudaNeed).toBe('none');
     // git came with the old base and the build uses it
     expect(renderDockerfile(plan.pruned)).toMatch(/apt-get install -qqy --no-install-recommends (git curl|curl git)/);
@@ -65,9 +65,9 @@ describe('CUDA base by need', () => {
     expect(plan.cudaNeed).toBe('runtime');
     expect(plan.baseImage).toMatch(/^nvidia\/cuda:12\.1\.\d+-cudnn\d*-runtime-ubuntu22\.04$/);
   });
-  it('a CPU model gets python:<ver>-slim without NVIDIA settings', () => {
+  it('a CPU model gets python:<ver>-slim-bookworm without NVIDIA settings', () => {
     const plan = dockerfileFor(load('cpu-simple').ir, 'fal');
-    expect(plan.baseImage).toBe('python:3.11-slim');
+    expect(plan.baseImage).toBe('python:3.11-slim-bookworm');
     expect(renderDockerfile(plan.pruned)).not.toContain('NVIDIA_DRIVER_CAPABILITIES');
   });
 });
@@ -104,7 +104,7 @@ describe('--from-cog-debug: parsing cog debug output', () => {
   });
   it('keeps lines it does not recognise, with a warning', () => {
     const plan = pruneDockerfile(parseDockerfile('FROM python:3.11-slim\nUSER nobody\nRUN echo hi\n'), 'modal');
-    expect(renderDockerfile(plan.pruned)).toBe('ARG BASE_IMAGE=python:3.11-slim\nFROM $BASE_IMAGE\nUSER nobody\nRUN echo hi\n');
+    expect(renderDockerfile(plan.pruned)).toBe('ARG BASE_IMAGE=python:3.11-slim-bookworm\nFROM $BASE_IMAGE\nUSER nobody\nRUN echo hi\n');
     expect(plan.findings.map((f) => f.code)).toContain('CM331');
   });
   it('refuses a file with no FROM (CM332) and prunes nothing', () => {
@@ -120,5 +120,30 @@ describe('--from-cog-debug: parsing cog debug output', () => {
   it('joins continuation lines into one instruction and keeps comments', () => {
     const df = parseDockerfile('# hello\nRUN a \\\n  b\nENV X=1\n');
     expect(df.instructions.map((i) => [i.keyword, i.args, i.line])).toEqual([['#', ' hello', 1], ['RUN', 'a \\\n  b', 2], ['ENV', 'X=1', 4]]);
+  });
+});
+
+describe('QA on real projects', () => {
+  it('P3: an unpinned torch (cog-face-to-many, cog-yue) gives no error finding for any pruned target', () => {
+    const { ir } = load('gpu-unpinned-torch-cuda-set');
+    for (const target of ['fal', 'modal', 'workers-ai'] as const) {
+      const plan = dockerfileFor(ir, target);
+      expect(plan.findings.filter((f) => f.severity === 'error'), target).toEqual([]);
+      expect(plan.findings.find((f) => f.code === 'CM312')).toMatchObject({ severity: 'warning', line: 10 });
+    }
+  });
+  it('P4: the cog debug form honours build.cuda when torch is unpinned', () => {
+    const { ir } = load('gpu-unpinned-torch-cuda-set');
+    expect(renderDockerfile(dockerfileFor(ir, 'cog').pruned)).toContain('cuda12.1');
+  });
+  it('P5: FLASH_ATTENTION_SKIP_CUDA_BUILD=TRUE does not give a devel base', () => {
+    const { ir } = load('gpu-flash-attn-skip-cuda-build');
+    const plan = dockerfileFor(ir, 'fal');
+    expect(plan.cudaNeed).toBe('none');
+    expect(plan.baseImage).toBe('python:3.11-slim-bookworm');
+  });
+  it('P2: libgl1-mesa-glx gets a bookworm base, where it still exists', () => {
+    const { ir } = load('cpu-removed-debian-packages');
+    for (const target of ['fal', 'modal', 'workers-ai'] as const) expect(dockerfileFor(ir, target).baseImage).toBe('python:3.10-slim-bookworm');
   });
 });
