@@ -12,6 +12,7 @@ import type { Target, TargetResult } from '../target/types.js';
 import { carryUserFiles } from './carry.js';
 import { renderMigrationMarkdown } from '../report/migration-md.js';
 import { migrationJson } from '../report/migration-json.js';
+import { dockerfileFor } from '../dockerfile/index.js';
 
 export type ConvertResult =
   | { status: 'converted'; ir: CogIR; files: OutputFile[]; findings: Finding[]; target: TargetResult }
@@ -41,8 +42,9 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
       ...result.files.map((f) => ({ path: f.path, content: f.text, ...(f.mode !== undefined ? { mode: f.mode } : {}) })),
       ...carried.files.filter((c) => !emitted.has(c.path)),
     ];
-    files.push({ path: 'MIGRATION.md', content: renderMigrationMarkdown({ ir, target, result, findings }) });
-    files.push({ path: 'migration.json', content: JSON.stringify(migrationJson({ ir, target, result, findings }), null, 2) + '\n' });
+    const report = { ir, target, result, findings, dockerfile: dockerfileFor(ir, target.name) };
+    files.push({ path: 'MIGRATION.md', content: renderMigrationMarkdown(report) });
+    files.push({ path: 'migration.json', content: JSON.stringify(migrationJson(report), null, 2) + '\n' });
     files.sort((a, b) => a.path.localeCompare(b.path));
     return { status: 'converted', ir, files, findings, target: result };
   } catch (error) {

@@ -1,11 +1,9 @@
 import type { ReportInput } from './migration-md.js';
 import { findingsToJson } from '../findings/reporters/json.js';
-import { dockerfileFor } from '../dockerfile/index.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** The machine-readable twin of MIGRATION.md. No timestamps: same input, same bytes. */
-export function migrationJson<O>({ ir, target, result, findings }: ReportInput<O>): object {
-  const plan = dockerfileFor(ir, target.name);
+export function migrationJson<O>({ ir, target, result, findings, dockerfile: plan }: ReportInput<O>): object {
   return {
     tool: { name: 'cog-migrate', version: TOOL_VERSION },
     model: ir.project.name,
