@@ -6,10 +6,10 @@ import type { Finding } from '../../src/findings/types.js';
 import { finding } from '../../src/findings/finding.js';
 import { buildInputModel, type InputModelView } from './inputs.js';
 import { endpointBody, streamBody } from './bodies.js';
+import { isAsyncStream, isFileInput, isStreaming, noNeeds, type Needs } from './pytypes.js';
 import {
-  asyncFileCall, isAsyncStream, isFileInput, isLoose, isStreaming, noNeeds, outputAnnotation, outputConversion, OutputModels, syncFileCall,
-  type Needs, type OutputModelView,
-} from './pytypes.js';
+  asyncFileCall, looseSpots, outputAnnotation, outputConversion, OutputModels, syncFileCall, type OutputModelView,
+} from './outputs.js';
 
 export interface RoleView {
   role: 'predict' | 'train';
@@ -157,12 +157,10 @@ function roleView(
     body: [],
     streamBody: [],
   };
-  if (isLoose(p.output)) {
-    findings.push(finding('CM410', `${p.role} output of ${p.ref} has no precise type; fal returns it as untyped JSON`, p.loc, { target: 'fal' }));
-  }
+  findings.push(...looseFindings(p));
   if (isStreaming(p.output)) {
     const itemAnnotation = outputAnnotation(p.output.items, needs, outputs);
-    outputs.models.unshift({ name: outputModel, cogName: '', fields: [{ ident: 'output', annotation: `List[${itemAnnotation}]` }] });
+    outputs.wrapper(outputModel, `List[${itemAnnotation}]`);
     needs.list = true;
     const loop = isAsyncStream(p.output) ? 'async for' : p.isAsync ? 'for-await' : 'for';
     view.stream = {
@@ -179,13 +177,24 @@ function roleView(
     view.resultCode = outputConversion(p.output, 'result', needs, outputs, fileCall);
   } else {
     const annotation = outputAnnotation(p.output, needs, outputs);
-    outputs.models.unshift({ name: outputModel, cogName: '', fields: [{ ident: 'output', annotation }] });
+    outputs.wrapper(outputModel, annotation);
     view.resultCode = `${outputModel}(output=${outputConversion(p.output, 'result', needs, outputs, fileCall)})`;
   }
   outputModelsOut.push(...outputs.models);
   view.body = endpointBody(view);
   if (view.stream) view.streamBody = streamBody(view);
   return view;
+}
+
+/** CM410 where the output is loose: at the field of the Cog output class when it is inside one
+ * (the rest of that model is typed), else at the predictor. */
+function looseFindings(p: Predictor): Finding[] {
+  return looseSpots(p.output).map(({ field }) => field
+    ? finding('CM410',
+      `${p.role} output field "${field.field.name}" of ${field.owner} has no precise type; fal returns that field as untyped JSON`,
+      field.field.loc,
+      { target: 'fal', hint: `Annotate ${field.owner}.${field.field.name} precisely (for example List[str] rather than list, or a BaseModel class) to get a typed schema for it.` })
+    : finding('CM410', `${p.role} output of ${p.ref} has no precise type; fal returns it as untyped JSON`, p.loc, { target: 'fal' }));
 }
 
 export interface BuildInput {

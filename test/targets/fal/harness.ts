@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { emitFal } from '../../../targets/fal/index.js';
 import type { TargetResult } from '../../../src/target/types.js';
+import type { CogIR } from '../../../src/ir/types.js';
 import { fakeDockerfile } from './ir-builders.js';
 import { PROJECTS_DIR, type Project } from './projects.js';
 
@@ -57,3 +58,32 @@ export async function runPythonAsync(python: string, args: string[], env: Record
   });
   return stdout;
 }
+
+/** Emits `ir` into a fresh folder next to the given project files (path -> text), for tests
+ * whose predictor is written inline. */
+export function emitWithSources(ir: CogIR, sources: Record<string, string>): { dir: string; result: TargetResult } {
+  const result = emitFal(ir, {}, { dockerfile: fakeDockerfile });
+  const dir = mkdtempSync(join(tmpdir(), `fal-${ir.project.name}-`));
+  for (const [path, text] of Object.entries(sources)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  writeEmitted(result, dir);
+  return { dir, result };
+}
+
+/** Pyright's error diagnostics for `files` against the packages of `python` (the pinned SDK). */
+export function pyrightErrors(python: string, files: string[]): string[] {
+  const pyright = fileURLToPath(new URL('../../../node_modules/.bin/pyright', import.meta.url));
+  let out: string;
+  try {
+    out = execFileSync(pyright, ['--outputjson', '--pythonpath', python, ...files], { encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
+  } catch (err) {
+    out = String((err as { stdout?: string }).stdout ?? err);
+  }
+  const report = JSON.parse(out) as { generalDiagnostics: { file: string; message: string; severity: string; range: { start: { line: number } } }[] };
+  return report.generalDiagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.range.start.line + 1}: ${d.message}`);
+}
+
+/** The emitted files pyright checks: app.py and the cog compatibility package. */
+export const checkedFiles = (dir: string): string[] => [join(dir, 'app.py'), join(dir, 'cog', '__init__.py'), join(dir, 'cog', 'types.py')];

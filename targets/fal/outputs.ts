@@ -1,0 +1,238 @@
+// Output side of the fal adapter: the Pydantic output models (one class per Cog BaseModel, each
+// defined after the classes its fields use), the annotations and the conversions from what the
+// predictor returns. Values from the user's file go through pyStr/pyLiteral only.
+
+import type { IrType, LiteralValue, ObjectField } from '../../src/ir/types.js';
+import { isPyIdentifier, pyIdent, pyLiteral, pyStr } from '../../src/quote/index.js';
+import { fieldNames, type Needs } from './pytypes.js';
+
+export interface OutputFieldView {
+  ident: string;
+  alias?: string;
+  annotation: string;
+  /** Python code of the default, as Cog's class declares it; absent for a required field. */
+  default?: string;
+  /** A note for the reader (a default that could not be carried over), plain text. */
+  note?: string;
+}
+
+/** A generated Pydantic output model for a Cog BaseModel output (or a nested one). */
+export interface OutputModelView {
+  name: string;
+  cogName: string;
+  fields: OutputFieldView[];
+}
+
+/** A field of a Cog output class as the fal model declares it: the type it really admits
+ * (`x: str = None` admits None) and its default. */
+interface FieldPlan {
+  field: ObjectField;
+  names: { ident: string; alias?: string };
+  type: IrType;
+  default?: string;
+  note?: string;
+}
+
+function optional(t: IrType): IrType {
+  return t.kind === 'optional' ? t : { kind: 'optional', inner: t };
+}
+
+/** True when `value` is a valid Python default for an output field of type `t`. Files and
+ * nested models are never given one: the adapter converts those, a literal cannot stand for them. */
+function fits(t: IrType, value: LiteralValue): boolean {
+  switch (t.kind) {
+    case 'optional': return value === null || fits(t.inner, value);
+    case 'str': case 'secret': return typeof value === 'string';
+    case 'int': return typeof value === 'number' && Number.isInteger(value);
+    case 'float': return typeof value === 'number';
+    case 'bool': return typeof value === 'boolean';
+    case 'any': return true;
+    case 'dict': return value !== null && typeof value === 'object' && !Array.isArray(value);
+    case 'list': return Array.isArray(value) && value.every((v) => fits(t.items, v));
+    default: return false;
+  }
+}
+
+/** A literal of the field's output type: JSON cannot tell 1.0 from 1, the Cog type can. */
+function outputLiteral(t: IrType, value: LiteralValue): string {
+  if (t.kind === 'optional') return outputLiteral(t.inner, value);
+  if (t.kind === 'list' && Array.isArray(value)) return `[${value.map((v) => outputLiteral(t.items, v)).join(', ')}]`;
+  if (t.kind === 'float' && typeof value === 'number') {
+    const s = pyLiteral(value);
+    return /^-?[0-9]+$/.test(s) ? `${s}.0` : s;
+  }
+  return pyLiteral(value);
+}
+
+function fieldPlans(t: Extract<IrType, { kind: 'object' }>): FieldPlan[] {
+  return fieldNames(t.fields).map(({ field, names }): FieldPlan => {
+    const d = field.default;
+    if (d === undefined) return { field, names, type: field.type };
+    // Not statically known (a constant, `Field(None, ...)`): optional with None, as for inputs
+    // (CM401), so whatever Cog's class fills in validates here too.
+    if (d.kind === 'source') return { field, names, type: optional(field.type), default: 'None', note: `default in the predictor: ${d.text}` };
+    // `x: str = None` is how Cog projects spell an optional field.
+    if (d.value === null) return { field, names, type: optional(field.type), default: 'None' };
+    if (!fits(field.type, d.value)) return { field, names, type: field.type, note: `default in the predictor: ${JSON.stringify(d.value)}` };
+    return { field, names, type: field.type, default: outputLiteral(field.type, d.value) };
+  });
+}
+
+/** Collects output models so nested objects get one class each. `models` is in definition
+ * order: every class after the classes its fields use, at any depth. */
+export class OutputModels {
+  readonly models: OutputModelView[] = [];
+  private readonly byClass = new Map<string, string>();
+  private readonly names = new Set<string>();
+
+  constructor(private readonly prefix: string) {}
+
+  classFor(t: Extract<IrType, { kind: 'object' }>, needs: Needs, topLevelName?: string): string {
+    // Two modules may each define a class of the same name: they are different classes.
+    const key = `${t.loc.file}\u0000${t.name}`;
+    const existing = this.byClass.get(key);
+    if (existing) return existing;
+    const name = topLevelName ?? this.uniqueName(`${this.prefix}${safeClassPart(t.name)}`);
+    this.byClass.set(key, name);
+    this.names.add(name);
+    // The field annotations are built first: they define the nested classes, which Python needs
+    // before this class body runs.
+    const fields = fieldPlans(t).map(({ names, type, default: dflt, note }): OutputFieldView => {
+      return {
+        ...names,
+        annotation: outputAnnotation(type, needs, this),
+        ...(dflt !== undefined ? { default: dflt } : {}),
+        ...(note !== undefined ? { note } : {}),
+      };
+    });
+    this.models.push({ name, cogName: t.name, fields });
+    return name;
+  }
+
+  /** `class Output(BaseModel): output: T`, Cog's response shape for a non-object output; added
+   * after outputAnnotation() has defined the classes `annotation` uses. */
+  wrapper(name: string, annotation: string): void {
+    this.names.add(name);
+    this.models.push({ name, cogName: '', fields: [{ ident: 'output', annotation }] });
+  }
+
+  private uniqueName(base: string): string {
+    let name = base;
+    for (let i = 2; this.names.has(name); i++) name = `${base}${i}`;
+    return name;
+  }
+}
+
+function safeClassPart(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_]/g, '_');
+  return isPyIdentifier(cleaned) ? cleaned : `Model_${cleaned}`;
+}
+
+/** The annotation of an output value (files become fal.toolkit.File). */
+export function outputAnnotation(t: IrType, needs: Needs, models: OutputModels): string {
+  switch (t.kind) {
+    case 'str': return 'str';
+    case 'int': return 'int';
+    case 'float': return 'float';
+    case 'bool': return 'bool';
+    case 'path':
+    case 'file':
+      needs.toFile = true;
+      return 'File';
+    case 'secret': return 'str';
+    case 'dict':
+      needs.dict = true; needs.any = true;
+      return 'Dict[str, Any]';
+    case 'list':
+    case 'iterator':
+    case 'concatenateIterator':
+    case 'asyncIterator':
+    case 'asyncConcatenateIterator':
+      needs.list = true;
+      return `List[${outputAnnotation(t.items, needs, models)}]`;
+    case 'optional':
+      needs.optional = true;
+      return `Optional[${outputAnnotation(t.inner, needs, models)}]`;
+    case 'object':
+      return models.classFor(t, needs);
+    default:
+      needs.any = true;
+      return 'Any';
+  }
+}
+
+function hasFiles(t: IrType): boolean {
+  switch (t.kind) {
+    case 'path': case 'file': case 'object': return true;
+    case 'list': return hasFiles(t.items);
+    case 'optional': return hasFiles(t.inner);
+    default: return false;
+  }
+}
+
+/** How an output file is converted: `_to_file(x)`, or off the event loop in async endpoints. */
+export type FileCall = (expr: string) => string;
+export const syncFileCall: FileCall = (e) => `_to_file(${e})`;
+export const asyncFileCall: FileCall = (e) => `await asyncio.to_thread(_to_file, ${e})`;
+
+/** Python expression turning the predictor's value `expr` into the output annotation's type. */
+export function outputConversion(
+  t: IrType, expr: string, needs: Needs, models: OutputModels, fileCall: FileCall = syncFileCall, depth = 0,
+): string {
+  const inner = (u: IrType, e: string) => outputConversion(u, e, needs, models, fileCall, depth + 1);
+  switch (t.kind) {
+    case 'path':
+    case 'file':
+      needs.toFile = true;
+      if (fileCall === asyncFileCall) needs.asyncio = true;
+      return fileCall(expr);
+    case 'secret':
+      return `str(${expr})`;
+    case 'list': {
+      if (!hasFiles(t.items)) return expr;
+      const v = `item${depth === 0 ? '' : depth}`;
+      return `[${inner(t.items, v)} for ${v} in ${expr}]`;
+    }
+    case 'optional':
+      if (!hasFiles(t.inner)) return expr;
+      return `None if ${expr} is None else ${outputConversion(t.inner, expr, needs, models, fileCall, depth)}`;
+    case 'object': {
+      const cls = models.classFor(t, needs);
+      const plans = fieldPlans(t);
+      const value = (p: FieldPlan) => inner(p.type, isPyIdentifier(p.field.name) ? `${expr}.${pyIdent(p.field.name)}` : `getattr(${expr}, ${pyStr(p.field.name)})`);
+      if (plans.every(({ names }) => names.alias === undefined)) {
+        return `${cls}(${plans.map((p) => `${p.names.ident}=${value(p)}`).join(', ')})`;
+      }
+      // Aliased names (keywords, Pydantic-reserved) are set through a dict keyed by alias.
+      return `${cls}.model_validate({${plans.map((p) => `${pyStr(p.names.alias ?? p.names.ident)}: ${value(p)}`).join(', ')}})`;
+    }
+    default:
+      return expr;
+  }
+}
+
+/** Where an output type is too loose to describe (CM410): the output itself, or the innermost
+ * field of a Cog output class whose type is loose. */
+export interface LooseSpot {
+  field?: { owner: string; field: ObjectField };
+}
+
+export function looseSpots(t: IrType, at?: LooseSpot['field']): LooseSpot[] {
+  let spots: LooseSpot[];
+  switch (t.kind) {
+    case 'any': spots = [at ? { field: at } : {}]; break;
+    case 'list': case 'iterator': case 'concatenateIterator': case 'asyncIterator': case 'asyncConcatenateIterator':
+      spots = looseSpots(t.items, at); break;
+    case 'optional': spots = looseSpots(t.inner, at); break;
+    case 'object': spots = t.fields.flatMap((f) => looseSpots(f.type, { owner: t.name, field: f })); break;
+    default: spots = [];
+  }
+  // A class used in several places is reported once per field.
+  const seen = new Set<string>();
+  return spots.filter((s) => {
+    const key = s.field ? `${s.field.field.loc.file}:${s.field.field.loc.line}:${s.field.field.loc.column}:${s.field.owner}.${s.field.field.name}` : '';
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
