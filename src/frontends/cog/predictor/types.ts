@@ -164,6 +164,23 @@ export function typeReader(ctx: Ctx, mod: PyModule, baseDepth = 0): TypeReader {
 
 /** A BaseModel Output class as an object type: its annotated fields, inherited ones first. */
 export function objectType(ctx: Ctx, cls: ClassRef): IrType {
+  // A model that contains itself (`children: List["Node"]`) has no finite schema in Cog.
+  const key = `${cls.module.file}:${cls.node.startIndex}`;
+  if (modelsBeingRead.has(key)) {
+    report(ctx, 'CM209', `${cls.name} refers to itself; the recursive field is read as Any`, cls.module, cls.node.childForFieldName('name') ?? cls.node);
+    return { kind: 'any' };
+  }
+  modelsBeingRead.add(key);
+  try {
+    return readObjectType(ctx, cls);
+  } finally {
+    modelsBeingRead.delete(key);
+  }
+}
+
+const modelsBeingRead = new Set<string>();
+
+function readObjectType(ctx: Ctx, cls: ClassRef): IrType {
   const fields: ObjectField[] = [];
   const chain = classChain(ctx.graph, cls).reverse();
   for (const c of chain) {

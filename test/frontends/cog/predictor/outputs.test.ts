@@ -125,3 +125,22 @@ describe('iterator outputs without an item type', () => {
     expect(predictorOf(e).output).toEqual({ kind: 'iterator', items: { kind: 'any' } });
   });
 });
+
+describe('recursive output models', () => {
+  it('reads a model that refers to itself without overflowing, the recursive field as Any with CM209', () => {
+    const e = extract(`
+      from typing import List
+      from cog import BasePredictor, BaseModel
+      class Node(BaseModel):
+          name: str
+          children: List["Node"]
+      class Predictor(BasePredictor):
+          def predict(self) -> Node:
+              return Node(name="x", children=[])
+    `);
+    const out = predictorOf(e).output;
+    expect(out).toMatchObject({ kind: 'object', name: 'Node', fields: [{ name: 'name', type: { kind: 'str' } }, { name: 'children', type: { kind: 'list', items: { kind: 'any' } } }] });
+    expect(e.codes).toContain('CM209');
+    expect(e.codes).not.toContain('CM901');
+  });
+});
