@@ -14,6 +14,9 @@ import { renderMigrationMarkdown } from '../report/migration-md.js';
 import { migrationJson } from '../report/migration-json.js';
 import { dockerfileFor } from '../dockerfile/index.js';
 
+/** Files every conversion writes beside the target's own. */
+export const REPORT_FILES = ['MIGRATION.md', 'migration.json'] as const;
+
 export type ConvertResult =
   | { status: 'converted'; ir: CogIR; files: OutputFile[]; findings: Finding[]; target: TargetResult }
   | { status: 'failed'; ir?: CogIR; findings: Finding[]; error?: Error };
@@ -34,7 +37,7 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
     const carried = carryUserFiles(ir);
     const findings = [...readFindings, ...result.findings, ...carried.findings];
     if (hasErrors(findings)) return { status: 'failed', ir, findings };
-    const emitted = new Set(result.files.map((f) => f.path));
+    const emitted = new Set([...result.files.map((f) => f.path), ...REPORT_FILES]);
     const clashes = carried.files.filter((c) => emitted.has(c.path)).map((c) => clash(ir, c.path));
     findings.push(...clashes);
     if (hasErrors(clashes)) return { status: 'failed', ir, findings };

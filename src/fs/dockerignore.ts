@@ -8,8 +8,10 @@ export interface IgnoreRule {
   regex: RegExp;
 }
 
-export function parseDockerignore(text: string): IgnoreRule[] {
+/** The rules, and the patterns that are not valid globs (Docker refuses those; we skip them). */
+export function parseDockerignore(text: string): { rules: IgnoreRule[]; invalid: string[] } {
   const rules: IgnoreRule[] = [];
+  const invalid: string[] = [];
   for (const raw of text.split(/\r?\n/)) {
     let line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
@@ -17,9 +19,13 @@ export function parseDockerignore(text: string): IgnoreRule[] {
     if (negate) line = line.slice(1).trim();
     line = line.replace(/^\/+/, '').replace(/\/+$/, '').replace(/^\.\//, '');
     if (line === '' || line === '.') continue;
-    rules.push({ negate, regex: globToRegex(line) });
+    try {
+      rules.push({ negate, regex: globToRegex(line) });
+    } catch {
+      invalid.push(raw.trim());
+    }
   }
-  return rules;
+  return { rules, invalid };
 }
 
 function globToRegex(glob: string): RegExp {

@@ -45,15 +45,15 @@ function manualSteps(result: TargetResult, findings: Finding[]): string[] {
   const manual = result.mapping.filter((m) => m.status === 'manual' || m.status === 'partial');
   const lines = ['## What needs a human', ''];
   if (needs.length === 0 && manual.length === 0) return [...lines, 'Nothing: every concept mapped without loss.', ''];
-  for (const f of needs) lines.push(`- [ ] **${f.code}** ${f.message}${f.file ? ` (\`${f.file}${f.line ? `:${f.line}` : ''}\`)` : ''}${f.hint ? ` — ${f.hint}` : ''}`);
-  for (const m of manual) lines.push(`- [ ] ${m.concept}: ${m.status} — ${m.target}${m.code ? ` (${m.code})` : ''}`);
+  for (const f of needs) lines.push(`- [ ] **${f.code}** ${mdCell(f.message)}${f.file ? ` (${mdCell(`${f.file}${f.line ? `:${f.line}` : ''}`)})` : ''}${f.hint ? ` — ${mdCell(f.hint)}` : ''}`);
+  for (const m of manual) lines.push(`- [ ] ${mdCell(m.concept)}: ${m.status} — ${mdCell(m.target)}${m.code ? ` (${m.code})` : ''}`);
   lines.push('');
   return lines;
 }
 
 function predictorSection(p: Predictor): string[] {
   const lines = [`## ${p.role === 'predict' ? 'Prediction' : 'Training'} interface`, ''];
-  lines.push(`\`${p.ref}\` (${p.kind}${p.isAsync ? ', async' : ''}) keeps its names, types, defaults and constraints:`, '');
+  lines.push(`${mdCell(p.ref)} (${p.kind}${p.isAsync ? ', async' : ''}) keeps its names, types, defaults and constraints:`, '');
   lines.push('| input | type | default | constraints | description |', '|---|---|---|---|---|');
   for (const i of p.inputs) {
     lines.push(`| ${mdCell(i.name)} | ${mdCell(describeType(i.type))} | ${mdCell(describeValue(i.default))} | ${mdCell(describeConstraints(i))} | ${mdCell(i.description ?? '')} |`);

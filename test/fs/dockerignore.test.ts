@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIgnored, parseDockerignore } from '../../src/fs/dockerignore.js';
 
-const ignored = (rules: string, path: string) => isIgnored(parseDockerignore(rules), path);
+const ignored = (rules: string, path: string) => isIgnored(parseDockerignore(rules).rules, path);
 
 describe('.dockerignore matching', () => {
   it('ignores nothing without rules', () => {
@@ -26,6 +26,12 @@ describe('.dockerignore matching', () => {
     expect(ignored('# comment\n\n/build\n./dist', 'build/x')).toBe(true);
     expect(ignored('# comment\n\n/build\n./dist', 'dist/y')).toBe(true);
   });
+  it('skips an invalid pattern and reports it instead of throwing', () => {
+    const parsed = parseDockerignore('[z-a]\nweights\n');
+    expect(parsed.invalid).toEqual(['[z-a]']);
+    expect(isIgnored(parsed.rules, 'weights/w.bin')).toBe(true);
+  });
+
   it('treats regex characters literally', () => {
     expect(ignored('a+b.txt', 'a+b.txt')).toBe(true);
     expect(ignored('a+b.txt', 'aab.txt')).toBe(false);

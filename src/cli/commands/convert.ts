@@ -1,4 +1,7 @@
+import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { finding } from '../../findings/finding.js';
+import { isInside } from '../../fs/project-files.js';
 import { convert } from '../../convert/index.js';
 import { writeOutput } from '../../fs/write-output.js';
 import type { Finding } from '../../findings/types.js';
@@ -29,6 +32,11 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { 
     return { code, ...(result.error ? { error: result.error } : {}) };
   }
   const outDir = opts.out ?? `./${result.ir.project.name}-${target.name}`;
+  const clash = outputContainsProject(outDir, result.ir.project.root);
+  if (clash) {
+    reportFindings(io, [clash]);
+    return { code: EXIT.findings };
+  }
   if (opts.dryRun) {
     for (const f of result.files) io.out(f.path);
     reportFindings(io, result.findings);
@@ -55,4 +63,20 @@ function printNeedsAHuman(io: Io, findings: Finding[]): void {
   io.out(`${needs.length} thing(s) need a human (also listed in MIGRATION.md):`);
   reportFindings(io, needs);
   io.out('Next:');
+}
+
+/** `--out` naming the project itself or a folder above it would replace the user's work. */
+function outputContainsProject(outDir: string, projectRoot: string): Finding | undefined {
+  const out = realOrResolved(outDir);
+  const root = realOrResolved(projectRoot);
+  if (!isInside(out, root)) return undefined;
+  return finding('CM016', `the output folder ${outDir} ${out === root ? 'is' : 'contains'} the project itself; writing it would replace the project`);
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
 }

@@ -10,6 +10,7 @@ export const generalCodes: CodeSpec[] = [
   { code: 'CM013', defaultSeverity: 'warning', title: 'A project file was not carried into the output', hint: 'It is a symlink leaving the project or cannot be read; copy what the model needs by hand.' },
   { code: 'CM014', defaultSeverity: 'warning', title: 'A large project file was not carried into the output', hint: 'Files over 100 MB (usually weights) are not copied: copy them into the output yourself, or better, download them in setup() from storage.' },
   { code: 'CM015', defaultSeverity: 'warning', title: 'A project file has the name of a generated file', hint: 'The generated file wins; rename yours if the model needs it.' },
+  { code: 'CM016', defaultSeverity: 'error', title: 'The output folder is the project or contains it', hint: 'Choose an --out outside the project folder, or a new folder inside it (the default ./<model>-<target> is fine); --force never replaces the project.' },
   { code: 'CM020', defaultSeverity: 'warning', title: 'The OpenAPI schema cannot state this exactly', hint: 'The value is not a literal or the type has no schema form in Cog; the schema leaves it out. Make it a literal to keep it.' },
   { code: 'CM901', defaultSeverity: 'error', title: 'Internal error', hint: 'Re-run with --debug and report the stack trace at the project tracker.' },
 ];

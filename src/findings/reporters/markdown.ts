@@ -1,9 +1,7 @@
 import type { Finding } from '../types.js';
+import { mdInline as mdCell } from './escape.js';
 
-/** Escapes text for a Markdown table cell. */
-export function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
+export { mdInline as mdCell } from './escape.js';
 
 export function renderFindingsMarkdown(findings: readonly Finding[]): string {
   if (findings.length === 0) return '_No findings._\n';

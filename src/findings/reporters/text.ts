@@ -1,11 +1,12 @@
 import type { Finding } from '../types.js';
+import { oneLine } from './escape.js';
 
 /** `file:line:col: severity CODE message` plus an indented hint: what a terminal user reads. */
 export function formatFindingText(f: Finding): string {
-  const where = f.file ? `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}: ` : '';
+  const where = f.file ? `${oneLine(f.file)}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}: ` : '';
   const target = f.target ? ` [${f.target}]` : '';
-  const head = `${where}${f.severity} ${f.code}${target}: ${f.message}`;
-  return f.hint ? `${head}\n    hint: ${f.hint}` : head;
+  const head = `${where}${f.severity} ${f.code}${target}: ${oneLine(f.message)}`;
+  return f.hint ? `${head}\n    hint: ${oneLine(f.hint)}` : head;
 }
 
 export function renderFindingsText(findings: readonly Finding[]): string {

@@ -57,6 +57,11 @@ export function parametersOf(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: stri
       report(ctx, 'CM216', `${what}() must not have keyword-only parameter \`${param.name}\``, mod, p);
       continue;
     }
+    if (out.some((q) => q.name === param.name)) {
+      // Python itself refuses this ("duplicate argument"), so Cog could not import the file.
+      report(ctx, 'CM216', `${what}() has the parameter \`${param.name}\` twice`, mod, param.nameNode);
+      continue;
+    }
     out.push(param);
   }
   return out;

@@ -266,3 +266,16 @@ describe('inputs', () => {
     expect(inputs.map((i) => i.type)).toEqual([{ kind: 'secret' }, { kind: 'file' }]);
   });
 });
+
+describe('duplicate parameters (review D8)', () => {
+  it('refuses a predict() that names a parameter twice (CM216), as Python does', () => {
+    const e = extract(`
+      from cog import BasePredictor, Input
+      class Predictor(BasePredictor):
+          def predict(self, x: str = Input(default="a"), x: int = 1) -> str:
+              return ""
+    `);
+    expect(e.findings).toMatchObject([{ code: 'CM216', severity: 'error', line: 3, column: 52 }]);
+    expect(predictorOf(e).inputs.map((i) => i.name)).toEqual(['x']);
+  });
+});
