@@ -10,6 +10,7 @@
 //   FROM r8.im/cog-base:pythonX -> the local python:3.11-slim stand-in (CM511), as for every build here
 // so its size is a lower bound of the real one (Cog's base image carries more than the stand-in).
 
+import { writeOutput } from '../src/fs/write-output.js';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -78,10 +79,8 @@ export async function benchVerifyImages(opts: { fixtures?: string[]; log?: (line
       const converted = convertIr(ir, falTarget, falTarget.parseOptions({}));
       if (converted.status !== 'converted') throw new Error(`${fixture} does not convert`);
       const outDir = join(work, 'out', fixture);
-      for (const f of converted.files) {
-        mkdirSync(dirname(join(outDir, f.path)), { recursive: true });
-        writeFileSync(join(outDir, f.path), f.content);
-      }
+      const written = writeOutput(outDir, converted.files, { force: true });
+      if (!written.ok) throw new Error(`cannot write ${outDir}: ${written.findings.map((f) => f.message).join('; ')}`);
       const pruned = await measure(engine, outDir, `cog-migrate-bench/${fixture}:pruned`, { tag: '', timeoutMs: 0 }, opts.onLine);
       const cog = legacyCogDebug(renderDockerfile(dockerfileFor(ir, 'fal').cogDebug));
       const reqs = ir.build.pythonRequirements.map((r) => r.raw).join('\n') + '\n';

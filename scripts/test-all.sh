@@ -9,7 +9,7 @@ rm -f .cache/vitest-unit.json .cache/vitest-docker.json
 status=0
 
 echo "== type-check"
-npx tsc --noEmit -p . || status=1
+npx tsc -p tsconfig.test.json || status=1
 
 echo "== unit, golden and CLI suites"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest-unit.json || status=1

@@ -75,7 +75,8 @@ describe('golden fixtures', () => {
             if (result.status === 'failed') actual[`${name}/findings.json`] = normalise(json(findingsToJson(result.findings)), root);
             for (const f of out) {
               if (carried.has(f.path)) continue; // the user's own files, unchanged: not golden material
-              actual[`${name}/${f.path}`] = normalise(typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8'), root);
+              const text = 'copyFrom' in f ? readFileSync(f.copyFrom, 'utf8') : typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8');
+              actual[`${name}/${f.path}`] = normalise(text, root);
             }
           }
         }

@@ -87,7 +87,7 @@ export function carryUserFiles(ir: CogIR): { files: OutputFile[]; findings: Find
       findings.push(finding('CM014', `${rel} (${Math.round(st.size / 1024 / 1024)} MB) is not carried into the output`, { file: rel }));
       continue;
     }
-    files.push({ path: rel, content: readFileSync(resolved.path), mode: st.mode & 0o755 });
+    files.push({ path: rel, copyFrom: resolved.path, mode: st.mode & 0o755 });
   }
   return { files, findings };
 }

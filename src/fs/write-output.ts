@@ -3,17 +3,14 @@
 // no path may escape the output directory; an existing non-empty output is only replaced with
 // `force`.
 
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
 
-export interface OutputFile {
-  path: string;
-  /** Text (UTF-8) or raw bytes (carried-over user files are copied byte for byte). */
-  content: string | Uint8Array;
-  mode?: number;
-}
+/** A file to write: generated text or bytes, or a user file copied from its place (so a large
+ * project is never held in memory). */
+export type OutputFile = { path: string; mode?: number } & ({ content: string | Uint8Array } | { copyFrom: string });
 
 export type WriteResult = { ok: true; dir: string } | { ok: false; findings: Finding[] };
 
@@ -54,7 +51,8 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], opts: 
     for (const f of files) {
       const dest = join(staging, ...f.path.split('/'));
       mkdirSync(dirname(dest), { recursive: true });
-      writeFileSync(dest, f.content, { flag: 'wx' });
+      if ('copyFrom' in f) copyFileSync(f.copyFrom, dest, constants.COPYFILE_EXCL);
+      else writeFileSync(dest, f.content, { flag: 'wx' });
       if (f.mode !== undefined) chmodSync(dest, f.mode);
     }
     if (existsSync(target)) {

@@ -37,7 +37,8 @@ describe('conversion safety', () => {
   });
 
   it('survives an invalid .dockerignore pattern or a .dockerignore folder with a CM013 warning (review D2, D3)', async () => {
-    for (const extra of [{ '.dockerignore': '[z-a]\n' }, { '.dockerignore/x': 'y' }]) {
+    const cases: Record<string, string>[] = [{ '.dockerignore': '[z-a]\n' }, { '.dockerignore/x': 'y' }];
+    for (const extra of cases) {
       const r = await cli(project(extra), '--to', 'fal', '--out', outDir());
       expect(r.code).toBe(0);
       expect(r.stdout + r.stderr).toContain('CM013');

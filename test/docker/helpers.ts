@@ -2,6 +2,7 @@
 // fixture copied to a folder named after it first, so the app is named after the model rather
 // than after `input/`), and an engine snapshot to prove a suite leaves nothing behind.
 
+import { writeOutput } from '../../src/fs/write-output.js';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -30,10 +31,8 @@ export function convertFixture(name: string): Converted {
     throw new Error(`${name} did not convert: ${result.findings.map((f) => `${f.code} ${f.message}`).join('; ')}`);
   }
   const outDir = join(work, 'out', name);
-  for (const f of result.files) {
-    mkdirSync(dirname(join(outDir, f.path)), { recursive: true });
-    writeFileSync(join(outDir, f.path), f.content);
-  }
+  const written = writeOutput(outDir, result.files, { force: true });
+  if (!written.ok) throw new Error(`cannot write ${outDir}: ${written.findings.map((f) => f.message).join('; ')}`);
   return { outDir, ir: result.ir };
 }
 
