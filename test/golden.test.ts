@@ -2,7 +2,7 @@
 // For each: the IR, the findings, the OpenAPI schema, the cog debug Dockerfile and every
 // target's output are compared with fixtures/<case>/expected/. `.name` folders are skipped.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCog } from '../src/frontends/cog/index.js';
@@ -16,27 +16,9 @@ import { TARGETS } from '../src/cli/targets.js';
 import { TOOL_VERSION } from '../src/version.js';
 import { cogCompatFiles } from '../src/compat/index.js';
 import { expectGoldenDir } from './helpers/golden.js';
+import { fixtureCases } from './helpers/fixtures.js';
 
-const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 const REGENERATE = 'UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts';
-
-interface CaseOptions {
-  description?: string;
-  expectError?: boolean;
-}
-
-export function fixtureCases(): { name: string; dir: string; options: CaseOptions }[] {
-  return readdirSync(FIXTURES)
-    .filter((name) => !name.startsWith('.') && !name.startsWith('_') && statSync(join(FIXTURES, name)).isDirectory())
-    .filter((name) => existsSync(join(FIXTURES, name, 'input')))
-    .sort()
-    .map((name) => {
-      const dir = join(FIXTURES, name);
-      const caseFile = join(dir, 'case.json');
-      const options = existsSync(caseFile) ? (JSON.parse(readFileSync(caseFile, 'utf8')) as CaseOptions) : {};
-      return { name, dir, options };
-    });
-}
 
 /** Replaces machine-specific text so goldens are the same on every checkout. */
 function normalise(text: string, root: string): string {

@@ -2,7 +2,8 @@ import type { CodeSpec } from './types.js';
 
 // CM1xx: cog.yaml (and the requirements files it names).
 // CM10x reading and parsing, CM11x keys and value types, CM12x predictor references,
-// CM13x requirements, CM14x run steps and environment, CM15x runtime, CM16x 2021 format.
+// CM13x requirements, CM14x run steps and environment, CM15x runtime, CM16x 2021 format,
+// CM17x normalisation of cog.yaml for current Cog (src/cogyaml).
 export const cogYamlCodes: CodeSpec[] = [
   // -- reading and parsing
   { code: 'CM100', defaultSeverity: 'error', title: 'cog.yaml cannot be read', hint: 'cog.yaml must be a UTF-8 text file inside the project (not a binary, not a symlink leaving it).' },
@@ -47,4 +48,10 @@ export const cogYamlCodes: CodeSpec[] = [
   // -- the 2021 pre-release format
   { code: 'CM160', defaultSeverity: 'warning', title: 'cog.yaml uses the 2021 pre-release format', hint: 'It was read as today\'s build:/predict: layout; see the other findings for keys that have no equivalent. Rewrite it with build: and predict: (https://cog.run/yaml).' },
   { code: 'CM161', defaultSeverity: 'warning', title: '2021 pre-release key mapped approximately', hint: 'The key was translated to its nearest current equivalent; check the result.' },
+  // -- normalisation for current Cog (src/cogyaml): rewrites made when a Cog project is emitted
+  { code: 'CM170', defaultSeverity: 'info', title: 'Deprecated cog.yaml key rewritten', hint: 'The emitted cog.yaml uses the current form with the same meaning (python_packages -> a requirements file named by python_requirements, pre_install -> the end of build.run); nothing to do.' },
+  { code: 'CM171', defaultSeverity: 'info', title: '2021 pre-release cog.yaml rewritten', hint: 'The emitted cog.yaml uses build: and predict:; keys without a current equivalent are listed in their own findings. Compare it with the original before building.' },
+  { code: 'CM172', defaultSeverity: 'warning', title: 'python_version raised to the oldest Python current Cog builds', hint: 'Current Cog refuses older Pythons; test the model on the new version (dependencies pinned for the old one may need newer releases).' },
+  { code: 'CM173', defaultSeverity: 'info', title: 'python_version written explicitly', hint: 'cog.yaml had no python_version; the version it was read with is now written, so a future Cog default cannot change the build.' },
+  { code: 'CM174', defaultSeverity: 'warning', title: 'Value current Cog rejects was replaced', hint: 'The message says what was written instead; check it before building.' },
 ];
