@@ -4,16 +4,19 @@
 // text as written (`python_version: 3.10` must stay "3.10", not the float 3.1).
 
 import { existsSync, statSync } from 'node:fs';
-import { LineCounter, isMap, parseAllDocuments, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { LineCounter, isMap, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { finding } from '../../../findings/finding.js';
 import type { Finding } from '../../../findings/types.js';
 import { safeReadProjectText } from './safe-read.js';
+import { composeFirstDocument } from './yaml-parse.js';
 
 export const COG_YAML = 'cog.yaml';
 /** cog.yaml files are a few KB; anything near this is not a cog.yaml a person wrote. */
 export const MAX_COG_YAML_BYTES = 1024 * 1024;
 /** Alias expansions allowed before the file counts as a resource-exhaustion attempt. */
 export const MAX_ALIAS_COUNT = 100;
+/** YAML errors reported one by one; past this the file is not a cog.yaml with typos but noise. */
+export const MAX_YAML_ERRORS = 20;
 
 export interface YamlSource {
   text: string;
@@ -46,28 +49,29 @@ export function parseCogYamlText(original: string): YamlSourceResult {
     text = stripped.text;
     findings.push(finding('CM105', `cog.yaml opens with a """...""" block (lines 1-${stripped.endLine}); it was ignored`, { file: COG_YAML, line: stripped.startLine, column: 1 }));
   }
-  let lines = new LineCounter();
+  const lines = new LineCounter();
   // merge: Cog's Go YAML reader honours `<<: *anchor` merge keys, so we do too.
-  const options = { keepSourceTokens: true, prettyErrors: true, merge: true } as const;
-  let doc = parseDocument(text, { ...options, lineCounter: lines });
-  if (doc.errors.length > 0 && doc.errors.every((e) => e.code === 'MULTIPLE_DOCS')) {
-    // Cog decodes the first document of the stream and ignores the rest; do the same, and say so.
-    const second = doc.errors[0]?.linePos?.[0];
-    lines = new LineCounter();
-    const all = parseAllDocuments(text, { ...options, lineCounter: lines });
-    if (Array.isArray(all) && all[0]) {
-      doc = all[0] as typeof doc;
-      findings.push(finding('CM106', 'cog.yaml holds more than one YAML document; only the first was read, as Cog does', { file: COG_YAML, line: second?.line ?? 1, column: second?.col ?? 1 }));
-    }
+  const options = { keepSourceTokens: true, merge: true } as const;
+  const composed = composeFirstDocument(text, options, lines, MAX_YAML_ERRORS);
+  const problems = composed.ok ? composed.doc.errors.map((e) => ({ offset: e.pos[0], message: e.message })) : composed.errors;
+  for (const err of problems) {
+    const pos = lines.linePos(err.offset);
+    findings.push(finding('CM102', yamlErrorText(err.message), { file: COG_YAML, line: pos.line, column: pos.col }));
   }
-  for (const err of doc.errors) {
-    const pos = err.linePos?.[0];
-    findings.push(finding('CM102', firstLine(err.message), { file: COG_YAML, line: pos?.line ?? 1, column: pos?.col ?? 1 }));
+  if (!composed.ok) {
+    findings.push(finding('CM102', `cog.yaml has more than ${MAX_YAML_ERRORS} YAML errors; reading stopped there`, { file: COG_YAML, line: 1, column: 1 }));
+    return { ok: false, findings };
+  }
+  const doc = composed.doc;
+  if (composed.moreDocuments) {
+    // Cog decodes the first document of the stream and ignores the rest; do the same, and say so.
+    const second = lines.linePos(composed.secondOffset);
+    findings.push(finding('CM106', 'cog.yaml holds more than one YAML document; only the first was read, as Cog does', { file: COG_YAML, line: second.line, column: second.col }));
   }
   if (doc.errors.length > 0) return { ok: false, findings };
-  for (const warn of doc.warnings) {
-    const pos = warn.linePos?.[0];
-    findings.push(finding('CM106', firstLine(warn.message), { file: COG_YAML, line: pos?.line ?? 1, column: pos?.col ?? 1 }));
+  for (const warn of doc.warnings.slice(0, MAX_YAML_ERRORS)) {
+    const pos = lines.linePos(warn.pos[0]);
+    findings.push(finding('CM106', firstLine(warn.message), { file: COG_YAML, line: pos.line, column: pos.col }));
   }
   // Aliases are only followed by our own walkers, but a full expansion is the one reliable
   // check that no path through the document explodes; the library counts and stops early.
@@ -102,6 +106,11 @@ export function parseCogYamlText(original: string): YamlSourceResult {
 
 function isScalarNull(node: unknown): boolean {
   return typeof node === 'object' && node !== null && 'value' in node && (node as { value: unknown }).value === null && !isMap(node);
+}
+
+/** The library turns a stack overflow while composing into an ordinary error; say what it means. */
+function yamlErrorText(message: string): string {
+  return /call stack/i.test(message) ? 'cog.yaml is nested too deeply to read' : firstLine(message);
 }
 
 function firstLine(message: string): string {
