@@ -233,4 +233,73 @@ export interface CogIR {
   build: Build;
   runtime: Runtime;
   predictors: { predict?: Predictor; train?: Predictor };
+  /** The model's cog-safe-push configs (tests, fuzzing, hardware); absent when it has none. */
+  safePush?: SafePushConfig[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests, hardware and publishing: cog-safe-push configs (field names as cog-safe-push spells
+// them in its pydantic config model, camel-cased here)
+
+/** A test-case input value: cog-safe-push accepts bool, int, float, str and lists of them. */
+export type SafePushInputValue = boolean | number | string | number[] | string[];
+
+export interface SafePushInput {
+  name: string;
+  value: SafePushInputValue;
+  loc: SourceLocation;
+}
+
+/** How a test case judges the output; cog-safe-push allows at most one per case. */
+export type SafePushChecker =
+  /** No checker: the prediction must succeed. */
+  | { kind: 'succeeds' }
+  | { kind: 'exact_string'; expected: string }
+  | { kind: 'error_contains'; expected: string }
+  | { kind: 'jq_query'; query: string }
+  | { kind: 'match_url'; url: string }
+  | { kind: 'match_prompt'; prompt: string };
+
+export interface SafePushTestCase {
+  inputs: SafePushInput[];
+  checker: SafePushChecker;
+  loc: SourceLocation;
+}
+
+export interface SafePushFuzz {
+  fixedInputs: SafePushInput[];
+  disabledInputs: { name: string; loc: SourceLocation }[];
+  iterations: number;
+  prompt?: string;
+  loc: SourceLocation;
+}
+
+export interface SafePushPhase {
+  testCases: SafePushTestCase[];
+  fuzz?: SafePushFuzz;
+  /** Seconds: `predict_timeout` or `train_timeout`. */
+  timeout: number;
+  loc: SourceLocation;
+}
+
+export interface SafePushConfig {
+  /** Project-relative path: `cog-safe-push.yaml` or `cog-safe-push-configs/<variant>.yaml`. */
+  file: string;
+  /** The variant name (file stem) for configs under cog-safe-push-configs/. */
+  variant?: string;
+  /** `model`: the Replicate model pushed to, `owner/name`. */
+  model: string;
+  testModel?: string;
+  /** Replicate hardware name the test model runs on (`cpu` when absent, as in cog-safe-push). */
+  testHardware: { name: string; loc?: SourceLocation };
+  predict?: SafePushPhase & { compareOutputs: boolean };
+  train?: SafePushPhase & { destination?: string; destinationHardware: string };
+  deployment?: { owner?: string; name?: string; hardware?: string; loc: SourceLocation };
+  dockerfile?: string;
+  parallel: number;
+  fastPush: boolean;
+  useCogBaseImage: boolean;
+  ignoreSchemaCompatibility: boolean;
+  officialModel?: string;
+  loc: SourceLocation;
 }

@@ -2,6 +2,7 @@ import { readCog } from '../../frontends/cog/index.js';
 import type { CogIR, Predictor } from '../../ir/types.js';
 import { describeConstraints, describeType, describeValue } from '../../ir/describe.js';
 import { irToJson } from '../../ir/json.js';
+import { safePushSummary } from '../../ir/describe-safe-push.js';
 import { buildOpenApi } from '../../ir/openapi.js';
 import { finding } from '../../findings/finding.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit.js';
@@ -45,6 +46,7 @@ function summary(ir: CogIR): string {
   if (ir.runtime.concurrency?.max !== undefined) lines.push(`  concurrency.max: ${ir.runtime.concurrency.max}`);
   for (const p of [ir.predictors.predict, ir.predictors.train]) if (p) lines.push('', ...predictorSummary(p));
   if (!ir.predictors.predict && !ir.predictors.train) lines.push('', 'no predictor (cog.yaml names no predict, run or train)');
+  lines.push(...safePushSummary(ir.safePush));
   return lines.join('\n');
 }
 

@@ -7,6 +7,7 @@ import { predictorCodes } from './predictor.js';
 import { dockerfileCodes } from './dockerfile.js';
 import { targetCodes } from './target.js';
 import { verifyCodes } from './verify.js';
+import { safePushCodes } from './safe-push.js';
 
 export type { CodeSpec } from './types.js';
 
@@ -17,6 +18,7 @@ export const ALL_CODES: readonly CodeSpec[] = [
   ...dockerfileCodes,
   ...targetCodes,
   ...verifyCodes,
+  ...safePushCodes,
 ].sort((a, b) => a.code.localeCompare(b.code));
 
 const byCode = new Map<string, CodeSpec>();

@@ -7,6 +7,7 @@ import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 import { loadCogConfig } from './config/index.js';
 import { extractPredictor } from './predictor/index.js';
+import { readSafePush } from '../cog-safe-push/index.js';
 
 export interface ReadResult {
   ir?: CogIR;
@@ -38,6 +39,9 @@ export function readCog(dir: string): ReadResult {
     findings.push(...result.findings);
     if (result.predictor) ir.predictors[ref.role] = result.predictor;
   }
+  const safePush = readSafePush(ir);
+  findings.push(...safePush.findings);
+  if (safePush.configs.length > 0) ir.safePush = safePush.configs;
   return { ir, findings };
 }
 
