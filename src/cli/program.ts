@@ -8,6 +8,7 @@ import { runConvert } from './commands/convert.js';
 import { runInspect } from './commands/inspect.js';
 import { runDockerfile } from './commands/dockerfile.js';
 import { runVerify } from './commands/verify.js';
+import { runClients } from './commands/clients.js';
 import { TARGETS, PLANNED_TARGETS } from './targets.js';
 import { COG_RELEASE } from '../dockerfile/index.js';
 
@@ -30,6 +31,7 @@ Examples:
   $ cog-migrate inspect ./my-model --openapi         the OpenAPI schema Cog serves for it
   $ cog-migrate dockerfile ./my-model --explain      the pruned Dockerfile, line by line against cog debug
   $ cog-migrate verify ./my-model-fal --level build  build the emitted container on the local Docker engine
+  $ cog-migrate clients ./app --to fal --model acme/sdxl=acme/sdxl-fal   the diff that moves Replicate calls to fal
 
 Exit codes: 0 converted, 1 errors found (or warnings with --strict), 2 usage error, 3 internal fault.
 Findings codes: ${DOCS}/findings.md`);
@@ -89,6 +91,20 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--strict', 'exit 1 on warnings too')
     .action(async (outdir: string, opts) => {
       code = (await runVerify(outdir, opts, io)).code;
+    });
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command('clients')
+    .description("rewrite application code that calls a moved model through Replicate's client (prints a diff; --write applies it)")
+    .argument('<paths...>', 'files or folders of application code (TypeScript, JavaScript, Python)')
+    .addOption(new Option('--to <target>', 'where the models moved').choices(['fal', 'modal', 'workers-ai']).makeOptionMandatory())
+    .option('--model <owner/name[:version]=TARGET_ID>', 'a moved model and its id on the target (repeatable)', collect)
+    .option('--ir <[owner/name=]DIR_OR_JSON>', "the model's Cog project or IR JSON, for input checks and output shapes (repeatable)", collect)
+    .option('--write', 'write the rewritten files (atomically, one by one); default: print the diff')
+    .option('--strict', 'exit 1 on warnings too')
+    .action((paths: string[], opts) => {
+      code = runClients(paths, opts, io).code;
     });
 
   try {

@@ -8,6 +8,7 @@ import { dockerfileCodes } from './dockerfile.js';
 import { targetCodes } from './target.js';
 import { verifyCodes } from './verify.js';
 import { safePushCodes } from './safe-push.js';
+import { clientsCodes } from './clients.js';
 
 export type { CodeSpec } from './types.js';
 
@@ -19,6 +20,7 @@ export const ALL_CODES: readonly CodeSpec[] = [
   ...targetCodes,
   ...verifyCodes,
   ...safePushCodes,
+  ...clientsCodes,
 ].sort((a, b) => a.code.localeCompare(b.code));
 
 const byCode = new Map<string, CodeSpec>();
