@@ -133,7 +133,8 @@ function falSubmit(ctx: PyContext, pc: PyCall): boolean {
   const fn = pc.call.childForFieldName('function')!;
   ctx.edits.push({ start: fn.startIndex, end: fn.endIndex, text: pc.viaClient ? `${pc.receiver}.submit` : isAsync ? 'fal_client.submit_async' : 'fal_client.submit' });
   const open = args.list.children[0]!;
-  ctx.edits.push({ start: open.endIndex, end: open.endIndex, text: `${pyLiteralLike(mapping.targetId, idKw.value)}, ` });
+  const breaks = /^[ \t]*\r?\n/.test(ctx.text.slice(open.endIndex, open.endIndex + 16));
+  ctx.edits.push({ start: open.endIndex, end: open.endIndex, text: `${pyLiteralLike(mapping.targetId, idKw.value)},${breaks ? '' : ' '}` });
   for (const n of idUses) ctx.edits.push({ start: n.startIndex, end: n.endIndex, text: 'request_id' });
   return true;
 }
@@ -175,22 +176,30 @@ function rewriteModal(ctx: PyContext, pc: PyCall): boolean {
   if (pc.kind.startsWith('async_') && !awaited) return unsafe(ctx, pc.call, 'the coroutine is not awaited where it is made');
   const method = pc.kind.endsWith('stream') ? 'remote_gen' : 'remote';
   const callable = `modal.Cls.from_name(${pyLiteralLike(t.app, p.idNode)}, ${pyLiteralLike(t.cls, p.idNode)})().${t.method}.${method}${pc.kind.startsWith('async_') ? '.aio' : ''}`;
-  ctx.edits.push({ start: pc.call.startIndex, end: pc.call.endIndex, text: `${callable}(${keywordArguments(p.input!)})` });
+  // Edited in place, argument by argument, so comments and layout inside the call survive.
+  const fn = pc.call.childForFieldName('function')!;
+  ctx.edits.push({ start: fn.startIndex, end: fn.endIndex, text: callable }, { ...argumentRemoval(p.idNode, p.args.list), text: '' });
+  for (const k of ['wait', 'use_file_output']) {
+    const kw = p.args.keywords.get(k);
+    if (kw) ctx.edits.push({ ...argumentRemoval(kw.node, p.args.list), text: '' });
+  }
+  const inputArg = p.args.keywords.get('input')?.node ?? p.input!;
+  ctx.edits.push({ start: inputArg.startIndex, end: inputArg.endIndex, text: keywordArguments(ctx, p.input!) });
   return true;
 }
 
-/** `{"prompt": p, "steps": 20}` -> `prompt=p, steps=20`; anything else -> `**input`. */
-function keywordArguments(input: SyntaxNode): string {
-  if (input.type === 'dictionary') {
+/** `{"prompt": p, "steps": 20}` -> `prompt=p, steps=20`; with comments or other keys -> `**{...}` as written. */
+function keywordArguments(ctx: PyContext, input: SyntaxNode): string {
+  const written = ctx.text.slice(input.startIndex, input.endIndex);
+  if (input.type === 'dictionary' && written === input.text) {
     const parts: string[] = [];
     for (const pair of input.namedChildren) {
-      if (pair.type === 'comment') continue;
       const key = pair.type === 'pair' ? pair.childForFieldName('key') : undefined;
       const m = key?.type === 'string' ? /^["']([A-Za-z_][A-Za-z0-9_]*)["']$/.exec(key.text) : undefined;
-      if (!m || !isPyIdentifier(m[1]!)) return `**${input.text}`;
+      if (!m || !isPyIdentifier(m[1]!)) return `**${written}`;
       parts.push(`${m[1]}=${pair.childForFieldName('value')!.text}`);
     }
     return parts.join(', ');
   }
-  return `**${input.text}`;
+  return `**${written}`;
 }

@@ -18,6 +18,8 @@ export interface PyContext {
   to: ClientTarget;
   models: readonly ModelMapping[];
   root: SyntaxNode;
+  /** The file's text as written (comments included). */
+  text: string;
   edits: TextEdit[];
   findings: Finding[];
   helpers: Set<PyHelper>;

@@ -6,9 +6,12 @@ import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 import { parsePython, type SyntaxNode } from '../../python/parse.js';
 import { applyEdits, type ClientsOptions } from '../types.js';
+import { swallowBlankLine } from '../ts/source.js';
 import { rewritePyCall } from './calls.js';
 import { argsOf, at, type PyContext } from './context.js';
-import { findPyUses, type PyClient, type PyUses } from './uses.js';
+import { dottedPath, findPyUses, type PyClient, type PyUses } from './uses.js';
+import { findMapping } from '../models.js';
+import { stringValue } from '../../python/strings.js';
 
 const STREAM_HELPER = [
   'def _replicate_style_events(events):',
@@ -30,8 +33,9 @@ export function rewritePySource(text: string, file: string, options: ClientsOpti
     return { after: text, findings: [finding('CM700', `${file} does not parse: ${e?.message ?? 'parse timed out'}`, { file, ...(e ? { line: e.line, column: e.column } : {}) })] };
   }
   const uses = findPyUses(parsed.root);
-  if (uses.imports.length === 0) return { after: text, findings: [] };
-  const ctx: PyContext = { file, to: options.to, models: options.models, root: parsed.root, edits: [], findings: [], helpers: new Set(), used: new Set() };
+  const ctx: PyContext = { file, to: options.to, models: options.models, root: parsed.root, text, edits: [], findings: [], helpers: new Set(), used: new Set() };
+  reportUntracedCalls(ctx, uses);
+  if (uses.imports.length === 0) return { after: text, findings: ctx.findings };
   const done = new Set<SyntaxNode>();
   const mixed = clientsMixingSyncAndAsync(uses);
   for (const pc of uses.calls) {
@@ -83,8 +87,9 @@ function falClient(ctx: PyContext, c: PyClient, isAsync: boolean) {
   const token = argsOf(c.call)?.keywords.get('api_token')?.value;
   let key = '';
   if (token) {
-    const renamed = token.text.replace(/(["'])REPLICATE_API_TOKEN\1/g, '$1FAL_KEY$1');
-    if (renamed === token.text) ctx.findings.push(finding('CM732', `the Replicate client took its token from \`${token.text}\`; pass the fal key (FAL_KEY) there`, at(ctx, token)));
+    const written = ctx.text.slice(token.startIndex, token.endIndex);
+    const renamed = written.replace(/(["'])REPLICATE_API_TOKEN\1/g, '$1FAL_KEY$1');
+    if (renamed === written) ctx.findings.push(finding('CM732', `the Replicate client took its token from \`${written}\`; pass the fal key (FAL_KEY) there`, at(ctx, token)));
     key = `key=${renamed}`;
   }
   return { start: c.call.startIndex, end: c.call.endIndex, text: `${cls}(${key})` };
@@ -96,5 +101,22 @@ function lineRemoval(text: string, node: SyntaxNode): { start: number; end: numb
   let end = node.endIndex;
   if (text[end] === '\r') end++;
   if (text[end] === '\n') end++;
-  return { start, end };
+  return swallowBlankLine(text, start, end);
+}
+
+/** `x.run("owner/name", ...)` on something that is not the module or a client built in this file. */
+function reportUntracedCalls(ctx: PyContext, uses: PyUses): void {
+  const traced = new Set(uses.calls.map((c) => c.call.startIndex));
+  const visit = (n: SyntaxNode) => {
+    if (n.type === 'call' && !traced.has(n.startIndex)) {
+      const fn = dottedPath(n.childForFieldName('function'));
+      const first = n.childForFieldName('arguments')?.namedChildren[0];
+      const id = first?.type === 'string' ? stringValue(first) : undefined;
+      if (fn && fn.length >= 2 && ['run', 'async_run', 'stream'].includes(fn[fn.length - 1]!) && id?.ok && findMapping(id.value, ctx.models)) {
+        ctx.findings.push(finding('CM712', `\`${fn.join('.')}("${id.value}", ...)\`: the client is not constructed in this file`, at(ctx, n)));
+      }
+    }
+    for (const c of n.namedChildren) visit(c);
+  };
+  visit(ctx.root);
 }

@@ -8,6 +8,7 @@ import { envName, modalTarget } from '../models.js';
 import type { ModelMapping } from '../types.js';
 import { at, checkCallInputs, literalLike, mappingFor, workerEnvInScope, type TsContext } from './context.js';
 import { planOptions } from './options.js';
+import { reindented } from './source.js';
 import type { ClientCall } from './replicate-uses.js';
 
 const RULES = {
@@ -46,7 +47,7 @@ function prepare(ctx: TsContext, cc: ClientCall): { mapping: ModelMapping; input
   const input = plan.values.get('input')!;
   checkCallInputs(ctx, target.mapping, input);
   for (const d of plan.dropped) ctx.findings.push(finding('CM731', `dropped ${d}`, at(ctx, cc.call)));
-  return { mapping: target.mapping, input: input.getText(), literal: target.literal };
+  return { mapping: target.mapping, input: reindented(input, cc.call), literal: target.literal };
 }
 
 export function rewriteModalCall(ctx: TsContext, cc: ClientCall): boolean {

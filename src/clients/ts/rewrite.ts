@@ -83,7 +83,10 @@ function importText(imp: ReplicateImport): string {
 function credentials(ctx: TsContext, client: ClientDecl): string {
   const auth = client.auth?.getText();
   const m = auth ? /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.REPLICATE_API_TOKEN$/.exec(auth) : undefined;
-  if (m) return `${m[1]}.FAL_KEY`;
+  if (m) {
+    if (m[1] !== 'process.env') ctx.findings.push(finding('CM732', `the fal key is read from ${m[1]}.FAL_KEY: add FAL_KEY to its type and set it (\`wrangler secret put FAL_KEY\`)`, at(ctx, client.statement)));
+    return `${m[1]}.FAL_KEY`;
+  }
   if (auth !== undefined) ctx.findings.push(finding('CM732', `the Replicate client took its token from \`${auth}\`; the rewrite reads the fal key from FAL_KEY`, at(ctx, client.statement)));
   return 'process.env.FAL_KEY';
 }

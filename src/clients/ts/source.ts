@@ -117,7 +117,31 @@ export function statementRemoval(statement: Node): { start: number; end: number 
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   if (text[end] === '\r') end++;
   if (text[end] === '\n') end++;
-  return { start, end };
+  return swallowBlankLine(text, start, end);
+}
+
+/** Removing lines between two blank lines (or at the top) would leave a double blank: take one with it. */
+export function swallowBlankLine(text: string, start: number, end: number): { start: number; end: number } {
+  const blankBefore = start === 0 || /\n[ \t]*\r?\n$/.test(text.slice(Math.max(0, start - 8), start));
+  const m = /^[ \t]*\r?\n/.exec(text.slice(end, end + 16));
+  return blankBefore && m ? { start, end: end + m[0].length } : { start, end };
+}
+
+/**
+ * The text of `node` moved to where `anchor` starts a line: continuation lines lose the
+ * indentation of `node`'s own line and get the anchor's, so nested code reads as written.
+ */
+export function reindented(node: Node, anchor: Node): string {
+  const text = node.getSourceFile().getFullText();
+  const indent = (pos: number) => {
+    const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+    return /^[ \t]*/.exec(text.slice(lineStart))![0];
+  };
+  const from = indent(node.getStart());
+  const to = indent(anchor.getStart());
+  const lines = node.getText().split('\n');
+  if (lines.slice(1).some((l) => l.trim() !== '' && !l.startsWith(from))) return node.getText();
+  return [lines[0], ...lines.slice(1).map((l) => (l.startsWith(from) ? to + l.slice(from.length) : l))].join('\n');
 }
 
 /** The awaited form of a call, when it is directly awaited (`await call`). */

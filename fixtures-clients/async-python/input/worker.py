@@ -1,0 +1,34 @@
+import asyncio
+
+import replicate
+
+
+async def render(prompt: str) -> list:
+    urls = await replicate.async_run("acme/gallery", input={"prompt": prompt, "num_outputs": 2})
+    return [str(u) for u in urls]
+
+
+async def render_all(prompts):
+    return await asyncio.gather(*(render(p) for p in prompts))
+
+
+def caption(prompt: str) -> str:
+    return replicate.run(
+        "acme/tuned",
+        input={
+            "prompt": prompt,
+            "width": 4096,  # the model allows 2048 at most
+            "scheduler": "K_EULER",
+            "num_outputs": 3,
+            "stregth": 0.5,
+        },
+    )
+
+
+def upscale(url: str):
+    # Not moved: stays on Replicate.
+    return replicate.run("other/upscaler", input={"image": url})
+
+
+if __name__ == "__main__":
+    print(asyncio.run(render_all(["a cat", "a dog"])))

@@ -1,0 +1,4 @@
+import replicate
+
+def go(:
+    return replicate.run("acme/tokens", input={"prompt": "hi"})
