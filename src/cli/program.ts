@@ -9,6 +9,7 @@ import { runInspect } from './commands/inspect.js';
 import { runDockerfile } from './commands/dockerfile.js';
 import { runVerify } from './commands/verify.js';
 import { runClients } from './commands/clients.js';
+import { runDiff } from './commands/diff.js';
 import { TARGETS, PLANNED_TARGETS } from './targets.js';
 import { COG_RELEASE } from '../dockerfile/index.js';
 
@@ -105,6 +106,29 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--strict', 'exit 1 on warnings too')
     .action((paths: string[], opts) => {
       code = runClients(paths, opts, io).code;
+    });
+
+  program
+    .command('diff')
+    .description('compare two versions of a model\'s schema; exit 1 when a change breaks existing callers (as cog-safe-push judges)')
+    .argument('<old>', 'the earlier version: a Cog project folder, an IR JSON file (inspect --json) or an OpenAPI file (inspect --openapi)')
+    .argument('<new>', 'the new version, in any of the same forms')
+    .option('--json', 'print the changes as JSON')
+    .addHelpText('after', `
+Breaking: a removed input, a changed type or format, removed choices, an added or raised minimum,
+an added or lowered maximum, tighter length or pattern limits, a new required input, an input
+that lost its default, a removed or changed output, a mode (predict/train) no longer served.
+Compatible (listed, exit 0): new optional inputs, added choices, wider ranges, changed defaults,
+descriptions and deprecations.
+
+Examples:
+  $ cog-migrate diff ./model-v1 ./model-v2
+  $ cog-migrate inspect --openapi ./model > old.json && git pull && cog-migrate diff old.json ./model
+  $ cog-migrate diff live-openapi.json ./model --json
+
+Exit codes: 0 no breaking change, 1 breaking change, 2 an input cannot be read.`)
+    .action((oldPath: string, newPath: string, opts) => {
+      code = runDiff(oldPath, newPath, opts, io).code;
     });
 
   try {

@@ -9,6 +9,7 @@ import { targetCodes } from './target.js';
 import { verifyCodes } from './verify.js';
 import { safePushCodes } from './safe-push.js';
 import { clientsCodes } from './clients.js';
+import { batchCodes } from './batch.js';
 
 export type { CodeSpec } from './types.js';
 
@@ -21,6 +22,7 @@ export const ALL_CODES: readonly CodeSpec[] = [
   ...verifyCodes,
   ...safePushCodes,
   ...clientsCodes,
+  ...batchCodes,
 ].sort((a, b) => a.code.localeCompare(b.code));
 
 const byCode = new Map<string, CodeSpec>();
