@@ -9,6 +9,7 @@ const RANGES: [string, string][] = [
   ['CM3', 'Dockerfile generation and pruning'],
   ['CM4', 'Target mapping'],
   ['CM5', 'Verification'],
+  ['CM6', 'Batch conversion and schema changes'],
   ['CM7', 'Rewriting client code (cog-migrate clients)'],
   ['CM9', 'Internal faults'],
 ];
