@@ -2,7 +2,7 @@
 // 2 usage error, 3 internal fault.
 import type { Finding } from '../findings/types.js';
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export function exitCodeFor(findings: readonly Finding[], strict: boolean): ExitCode {

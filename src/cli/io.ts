@@ -5,11 +5,14 @@ import { renderFindingsText, summarizeFindings } from '../findings/reporters/tex
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** A terminal for live progress (a redrawn bar); absent when output is captured, piped or in CI. */
+  tty?: NodeJS.WriteStream;
 }
 
 export const processIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  ...(process.stderr.isTTY && !process.env.CI ? { tty: process.stderr } : {}),
 };
 
 export function reportFindings(io: Io, findings: readonly Finding[]): void {

@@ -10,6 +10,7 @@ import { runDockerfile } from './commands/dockerfile.js';
 import { runVerify } from './commands/verify.js';
 import { runClients } from './commands/clients.js';
 import { runDiff } from './commands/diff.js';
+import { runBatchCommand, runReportMerge } from './commands/batch.js';
 import { TARGETS, PLANNED_TARGETS } from './targets.js';
 import { COG_RELEASE } from '../dockerfile/index.js';
 
@@ -106,6 +107,62 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--strict', 'exit 1 on warnings too')
     .action((paths: string[], opts) => {
       code = runClients(paths, opts, io).code;
+    });
+
+  program
+    .command('batch')
+    .description('convert every Cog project under PATHS for each target, in parallel, with reports for review and CI')
+    .argument('<paths...>', 'folders to search for cog.yaml (projects, variants in subfolders, whole repositories)')
+    .requiredOption('--to <targets>', `comma-separated targets: ${targetList}`)
+    .option('-o, --out <dir>', 'output folder: OUT/<model>/<target>/ plus report.html, report.json, junit.xml, report.sarif', './cog-migrate-out')
+    .option('--force', 'write into an existing, non-empty OUT (each model folder is replaced whole)')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
+    .option('--timeout <seconds>', 'limit per model; a model over it is a CM602 row (default 120, 0 for none)')
+    .option('--shard <i/n>', 'convert only shard i of n (1-based), for a CI matrix; join them with `report merge`')
+    .option('--changed-since <git-ref>', 'only models with files changed since this git revision (or uncommitted)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'never']).default('error'))
+    .addOption(new Option('--verify <level>', 'verify each converted output: static (parse, type-check) or build (container)').choices(['static', 'build']))
+    .option('--verify-jobs <n>', 'verifications at once (default 1; a build holds the Docker engine)')
+    .option('--baseline <old-out>', 'an earlier batch OUT (or its report.json): show per model how the schema changed')
+    .option('--machine-type <type>', 'fal: machine type for every model (default: chosen from cog.yaml)')
+    .option('-q, --quiet', 'no progress, only errors')
+    .option('--json', 'print a summary as JSON on stdout (no progress)')
+    .addHelpText('after', `
+Models are folders holding cog.yaml; node_modules, dot folders and earlier cog-migrate outputs are
+skipped. One model's failure, crash or timeout is a row in the report with its finding; the others
+go on. Ctrl-C stops starting models: finished ones are complete on disk, the rest are rows marked
+interrupted (exit 130). On a terminal a live bar shows progress; in CI (CI=true) or a pipe, one line
+per model.
+
+Examples:
+  $ cog-migrate batch models/ --to fal                          every model under models/ to ./cog-migrate-out
+  $ cog-migrate batch . --to ${targetList.replace(/, /g, ',')} --out out --jobs 2
+  $ cog-migrate batch models/ --to fal --shard 1/4 --out out-1  one machine of a 4-way CI matrix
+  $ cog-migrate report merge out-1 out-2 out-3 out-4 --out out  the report of the whole run
+  $ cog-migrate batch models/ --to fal --changed-since origin/main --fail-on warning
+  $ cog-migrate batch models/ --to fal --baseline last-run/     what changed in each model's schema
+
+Exit codes: 0 done (nothing at --fail-on level), 1 findings at that level (or a breaking schema
+change against --baseline), 2 usage error, 130 interrupted. See docs/batch.md and docs/ci.md.`)
+    .action(async (paths: string[], opts) => {
+      code = (await runBatchCommand(paths, opts, io)).code;
+    });
+
+  const report = program.command('report').description('work with batch reports');
+  report
+    .command('merge')
+    .description('join the outputs of `batch --shard i/n` runs into one report (report.html, report.json, junit.xml, report.sarif)')
+    .argument('<outs...>', 'shard output folders (or their report.json files)')
+    .option('-o, --out <dir>', 'where the merged reports go', './cog-migrate-report')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'never']).default('error'))
+    .option('-q, --quiet', 'only errors')
+    .option('--json', 'print a summary as JSON on stdout')
+    .addHelpText('after', `
+Examples:
+  $ cog-migrate report merge out-1 out-2 out-3 out-4 --out merged
+  $ cog-migrate report merge shards/*/ --out merged --fail-on never`)
+    .action((outs: string[], opts) => {
+      code = runReportMerge(outs, opts, io).code;
     });
 
   program

@@ -1,0 +1,99 @@
+// One model of a batch: read it once, convert it for every target, write `OUT/<model>/<target>/`
+// as one atomic folder (all of the model's successful targets or nothing), and describe the result
+// as the report's ModelReport. Runs inside a worker thread; never throws.
+
+import { join } from 'node:path';
+import type { Finding } from '../findings/types.js';
+import { finding } from '../findings/finding.js';
+import { hasErrors } from '../findings/types.js';
+import { readCog } from '../frontends/cog/index.js';
+import { convertIr, type ConvertResult } from '../convert/index.js';
+import { toOpenApi } from '../ir/openapi.js';
+import { writeOutput, type OutputFile } from '../fs/write-output.js';
+import { targetByName } from '../cli/targets.js';
+import type { DockerfileLine, ModelReport, TargetRow } from './types.js';
+
+export interface ModelTask {
+  id: string;
+  dir: string;
+  /** `dir` relative to the run's working folder, POSIX separators. */
+  source: string;
+  /** Absolute batch output folder. */
+  outRoot: string;
+  /** Folder name under outRoot. */
+  outName: string;
+  targets: string[];
+  /** Raw target options (`--machine-type` ...), parsed by each target. */
+  targetOptions: Record<string, string | boolean | undefined>;
+  force: boolean;
+}
+
+export function convertModel(task: ModelTask): ModelReport {
+  const base = { id: task.id, outName: task.outName, source: task.source };
+  try {
+    const read = readCog(task.dir);
+    if (!read.ir || hasErrors(read.findings)) {
+      return { ...base, rows: task.targets.map((t) => ({ target: t, status: 'failed', findings: own(read.findings) })) };
+    }
+    const ir = read.ir;
+    const schema = toOpenApi(ir);
+    const files: OutputFile[] = [];
+    const rows: TargetRow[] = [];
+    for (const name of task.targets) {
+      const target = targetByName(name);
+      const result: ConvertResult = convertIr(ir, target, target.parseOptions(task.targetOptions), read.findings);
+      if (result.status === 'failed') {
+        rows.push({ target: name, status: 'failed', findings: own(result.findings) });
+        continue;
+      }
+      for (const f of result.files) files.push({ ...f, path: `${name}/${f.path}` });
+      rows.push({
+        target: name,
+        status: 'converted',
+        findings: own(result.findings),
+        outDir: `${task.outName}/${name}`,
+        files: result.files.length,
+        mapping: result.target.mapping,
+        ...reportParts(result.files),
+      });
+    }
+    if (files.length > 0) {
+      const written = writeOutput(join(task.outRoot, task.outName), files, { force: task.force });
+      if (!written.ok) {
+        for (const r of rows) {
+          if (r.status !== 'converted') continue;
+          r.status = 'failed';
+          r.findings.push(...own(written.findings));
+          delete r.outDir;
+          delete r.files;
+        }
+      }
+    }
+    return { ...base, schema, rows };
+  } catch (error) {
+    const f = finding('CM901', `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    return { ...base, rows: task.targets.map((t) => ({ target: t, status: 'failed', findings: [{ ...f }] })) };
+  }
+}
+
+/** A row's own copy of the findings (rows are changed later: verification, write failures). */
+function own(findings: readonly Finding[]): Finding[] {
+  return findings.map((f) => ({ ...f }));
+}
+
+/** MIGRATION.md and the Dockerfile plan, read back from the files the conversion produced. */
+function reportParts(files: readonly OutputFile[]): { migrationMd?: string; dockerfile?: DockerfileLine[] } {
+  const text = (path: string) => {
+    const f = files.find((x) => x.path === path);
+    return f && 'content' in f && typeof f.content === 'string' ? f.content : undefined;
+  };
+  const out: { migrationMd?: string; dockerfile?: DockerfileLine[] } = {};
+  const md = text('MIGRATION.md');
+  if (md !== undefined) out.migrationMd = md;
+  const json = text('migration.json');
+  if (json !== undefined) {
+    const doc = JSON.parse(json) as { dockerfileChanges?: DockerfileLine[] };
+    if (doc.dockerfileChanges) out.dockerfile = doc.dockerfileChanges.map((c) => ({ action: c.action, ...(c.before ? { before: c.before } : {}), ...(c.after ? { after: c.after } : {}), reason: c.reason }));
+  }
+  return out;
+}

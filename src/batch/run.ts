@@ -1,0 +1,130 @@
+// `runBatch`: discovery -> selection (--changed-since, --shard) -> worker pool -> optional
+// verification in its own bounded pool -> comparison with a baseline -> one BatchReport.
+// Writes only model folders under OUT (atomically each); the reports are written by the caller.
+
+import { availableParallelism } from 'node:os';
+import { relative, resolve, sep } from 'node:path';
+import type { Finding } from '../findings/types.js';
+import { finding } from '../findings/finding.js';
+import { TOOL_VERSION } from '../version.js';
+import { discoverModels, type ModelRef } from './discover.js';
+import { changedFiles, changedModels } from './changed.js';
+import { inShard, type Shard } from './shard.js';
+import { WorkerPool, type PoolOutcome } from './pool.js';
+import { verifyRows, type BatchVerifyLevel } from './verify-rows.js';
+import { compareWithBaseline } from './baseline.js';
+import { outNames } from './names.js';
+import { REPORT_VERSION, type BatchReport, type ModelReport, type RowStatus } from './types.js';
+import type { ModelTask } from './convert-model.js';
+
+export interface BatchOptions {
+  paths: string[];
+  targets: string[];
+  out: string;
+  force?: boolean;
+  /** Worker threads; default the number of cores. */
+  jobs?: number;
+  /** Per-model limit in ms (0: none). Default 120 s. */
+  timeoutMs?: number;
+  shard?: Shard;
+  changedSince?: string;
+  verify?: BatchVerifyLevel;
+  verifyJobs?: number;
+  /** An earlier batch's report, to show what changed per model. */
+  baseline?: BatchReport;
+  targetOptions?: Record<string, string | boolean | undefined>;
+  /** Called as the run goes. */
+  onEvent?: (e: BatchEvent) => void;
+  /** Aborting stops starting models; running ones finish and are written whole. */
+  signal?: AbortSignal;
+}
+
+export type BatchEvent =
+  | { kind: 'start'; total: number }
+  | { kind: 'model'; model: ModelReport; done: number; total: number }
+  | { kind: 'verify'; model: string; target: string; line: string };
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+export async function runBatch(options: BatchOptions): Promise<BatchReport> {
+  const out = resolve(options.out);
+  const findings: Finding[] = [];
+  const found = discoverModels(options.paths, { exclude: [out] });
+  findings.push(...found.findings);
+  let models: ModelRef[] = found.models;
+  if (options.changedSince !== undefined) {
+    const changed = changedFiles(found.root, options.changedSince);
+    findings.push(...changed.findings);
+    models = changed.files ? changedModels(models, changed.files) : [];
+  }
+  models = models.filter((m) => inShard(m.id, options.shard));
+  if (found.models.length === 0) findings.push(finding('CM600', `no cog.yaml under ${options.paths.join(', ')}`));
+
+  const names = outNames(models.map((m) => m.id));
+  const tasks: ModelTask[] = models.map((m) => ({
+    id: m.id, dir: m.dir, source: relative(process.cwd(), m.dir).split(sep).join('/') || '.', outRoot: out, outName: names.get(m.id)!, targets: options.targets,
+    targetOptions: options.targetOptions ?? {}, force: options.force ?? false,
+  }));
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), tasks.length || 1));
+  const pool = new WorkerPool(jobs, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const onAbort = () => pool.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) pool.abort();
+
+  const emit = options.onEvent ?? (() => undefined);
+  emit({ kind: 'start', total: tasks.length });
+  let done = 0;
+  const reports: ModelReport[] = [];
+  const verifying: Promise<void>[] = [];
+  const verifyLimit = limiter(Math.max(1, options.verifyJobs ?? 1));
+  try {
+    await Promise.all(tasks.map(async (task) => {
+      const report = fromOutcome(task, await pool.run(task));
+      reports.push(report);
+      if (options.verify && !options.signal?.aborted) {
+        verifying.push(verifyLimit(() => verifyRows(out, report, options.verify!, (target, line) => emit({ kind: 'verify', model: task.id, target, line }))));
+      }
+      emit({ kind: 'model', model: report, done: ++done, total: tasks.length });
+    }));
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await pool.close();
+  }
+  await Promise.all(verifying);
+  reports.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (options.baseline) compareWithBaseline(reports, options.baseline);
+  return {
+    reportVersion: REPORT_VERSION,
+    tool: { name: 'cog-migrate', version: TOOL_VERSION },
+    targets: [...options.targets],
+    ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count } } : {}),
+    models: reports,
+    findings,
+  };
+}
+
+/** A row per target for a model the pool could not convert. */
+function fromOutcome(task: ModelTask, o: PoolOutcome): ModelReport {
+  if (o.kind === 'done') return o.report;
+  const [status, f]: [RowStatus, Finding] =
+    o.kind === 'crashed' ? ['crashed', finding('CM601', `the worker crashed while converting ${task.id}: ${o.detail}`)]
+    : o.kind === 'timeout' ? ['timeout', finding('CM602', `converting ${task.id} was stopped after the time limit`)]
+    : ['interrupted', finding('CM603', `${task.id} was not converted: the run was interrupted`)];
+  return { id: task.id, outName: task.outName, source: task.source, rows: task.targets.map((target) => ({ target, status, findings: [{ ...f }] })) };
+}
+
+/** At most `n` of the given async jobs at once. */
+function limiter(n: number): (job: () => Promise<void>) => Promise<void> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (job) => {
+    if (active >= n) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      await job();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}

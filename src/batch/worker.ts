@@ -1,0 +1,32 @@
+// A batch worker thread: imports the frontends (and so tree-sitter and its Python grammar) once,
+// then converts one model per message until the pool closes it.
+//
+// COG_MIGRATE_FAULT (tests only): `crash:<model id>` makes this worker die while converting that
+// model, `hang:<model id>` makes it spin forever, so the suite can prove that a crashed or stuck
+// worker costs exactly one row and nothing else.
+
+import { parentPort } from 'node:worker_threads';
+import { convertModel, type ModelTask } from './convert-model.js';
+
+export type WorkerRequest = { type: 'task'; seq: number; task: ModelTask };
+export type WorkerReply = { type: 'done'; seq: number; report: ReturnType<typeof convertModel> };
+
+const faults = new Map<string, string>(
+  (process.env.COG_MIGRATE_FAULT ?? '').split(',').filter(Boolean).map((f) => {
+    const i = f.indexOf(':');
+    return [f.slice(i + 1), f.slice(0, i)] as [string, string];
+  }),
+);
+
+parentPort!.on('message', (msg: WorkerRequest) => {
+  const fault = faults.get(msg.task.id);
+  if (fault === 'crash') {
+    setImmediate(() => {
+      throw new Error(`injected crash while converting ${msg.task.id}`);
+    });
+    return;
+  }
+  if (fault === 'hang') for (;;) { /* spin until terminated */ }
+  const reply: WorkerReply = { type: 'done', seq: msg.seq, report: convertModel(msg.task) };
+  parentPort!.postMessage(reply);
+});

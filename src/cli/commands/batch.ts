@@ -1,0 +1,150 @@
+// `cog-migrate batch PATHS... --to T1,T2`: every model under PATHS for every target, on a worker
+// pool, with the reports a reviewer and CI read. `report merge` joins shard outputs.
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runBatch, type BatchOptions } from '../../batch/run.js';
+import { parseShard } from '../../batch/shard.js';
+import { mergeReports } from '../../batch/merge.js';
+import { countReport, type BatchReport } from '../../batch/types.js';
+import { readBatchReport, writeBatchReports } from '../../report/batch/files.js';
+import { finding } from '../../findings/finding.js';
+import { EXIT, UsageError, type ExitCode } from '../exit.js';
+import { reportFindings, type Io } from '../io.js';
+import { targetByName } from '../targets.js';
+import { batchProgress } from '../progress.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface BatchCommandOptions {
+  to: string;
+  out: string;
+  force?: boolean;
+  jobs?: string;
+  timeout?: string;
+  shard?: string;
+  changedSince?: string;
+  failOn: FailOn;
+  verify?: 'static' | 'build';
+  verifyJobs?: string;
+  baseline?: string;
+  machineType?: string;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+export async function runBatchCommand(paths: string[], opts: BatchCommandOptions, io: Io): Promise<{ code: ExitCode }> {
+  const targets = [...new Set(opts.to.split(',').map((t) => t.trim()).filter(Boolean))];
+  if (targets.length === 0) throw new UsageError('--to names no target', 'for example --to fal');
+  for (const t of targets) targetByName(t);
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (opts.shard !== undefined && !shard) throw new UsageError(`--shard ${JSON.stringify(opts.shard)} is not INDEX/COUNT`, 'for example --shard 2/4 (1-based)');
+  const out = resolve(opts.out);
+  if (existsSync(out) && (!statSync(out).isDirectory() || (readdirSync(out).length > 0 && !opts.force))) {
+    reportFindings(io, [finding('CM010', `${opts.out} already exists and is not an empty folder`)]);
+    return { code: EXIT.findings };
+  }
+  let baseline: BatchReport | undefined;
+  if (opts.baseline !== undefined) {
+    const read = readBatchReport(opts.baseline);
+    if (!read.report) {
+      reportFindings(io, read.findings);
+      return { code: EXIT.usage };
+    }
+    baseline = read.report;
+  }
+
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      io.err('cog-migrate: interrupted; finishing the models being converted (Ctrl-C again to stop at once)');
+      controller.abort();
+      return;
+    }
+    // Atomic writes leave only staging folders behind; remove them so OUT holds whole models only.
+    removeStaging(out);
+    process.exit(EXIT.interrupted);
+  };
+  process.on('SIGINT', onSigint);
+  const progress = batchProgress(io, opts.quiet || opts.json ? 'quiet' : 'auto');
+  const options: BatchOptions = {
+    paths, targets, out, force: opts.force ?? false, signal: controller.signal,
+    ...(opts.jobs !== undefined ? { jobs: positive(opts.jobs, '--jobs') } : {}),
+    ...(opts.timeout !== undefined ? { timeoutMs: positive(opts.timeout, '--timeout', true) * 1000 } : {}),
+    ...(shard ? { shard } : {}),
+    ...(opts.changedSince !== undefined ? { changedSince: opts.changedSince } : {}),
+    ...(opts.verify ? { verify: opts.verify } : {}),
+    ...(opts.verifyJobs !== undefined ? { verifyJobs: positive(opts.verifyJobs, '--verify-jobs') } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(opts.machineType ? { targetOptions: { machineType: opts.machineType } } : {}),
+    onEvent: (e) => progress.event(e),
+  };
+  let report: BatchReport;
+  try {
+    report = await runBatch(options);
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+  return finish(report, out, opts, io, controller.signal.aborted);
+}
+
+export function runReportMerge(dirs: string[], opts: { out: string; failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io): { code: ExitCode } {
+  const reports: BatchReport[] = [];
+  for (const d of dirs) {
+    const r = readBatchReport(d);
+    if (!r.report) {
+      reportFindings(io, r.findings);
+      return { code: EXIT.usage };
+    }
+    reports.push(r.report);
+  }
+  const merged = mergeReports(reports);
+  reportFindings(io, merged.findings);
+  if (!merged.report || merged.findings.some((f) => f.severity === 'error')) return { code: EXIT.findings };
+  return finish(merged.report, resolve(opts.out), opts, io, false);
+}
+
+function finish(report: BatchReport, out: string, opts: { failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io, interrupted: boolean): { code: ExitCode } {
+  const written = writeBatchReports(out, report);
+  if (!written.ok) {
+    reportFindings(io, written.findings);
+    return { code: EXIT.findings };
+  }
+  if (report.findings.length > 0 && !opts.json) reportFindings(io, report.findings.filter((f) => !opts.quiet || f.severity === 'error'));
+  const counts = countReport(report);
+  if (opts.json) {
+    io.out(JSON.stringify({
+      out, reports: written.files.map((f) => join(out, f)), counts,
+      models: report.models.map((m) => ({ id: m.id, rows: m.rows.map((r) => ({ target: r.target, status: r.status, ...(r.outDir ? { outDir: join(out, r.outDir) } : {}), findings: r.findings.map((f) => f.code) })) })),
+    }, null, 2));
+  } else if (!opts.quiet) {
+    const s = counts.byStatus;
+    const others = (['verify-failed', 'failed', 'crashed', 'timeout', 'interrupted'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
+    io.out(`${counts.models} model(s) x ${report.targets.length} target(s): ${s.converted} converted${others.length ? `, ${others.join(', ')}` : ''}; ${counts.bySeverity.error} error(s), ${counts.bySeverity.warning} warning(s)${counts.breaking ? `, ${counts.breaking} breaking schema change(s)` : ''}`);
+    io.out(`Reports: ${join(out, 'report.html')} (open in a browser), report.json, junit.xml, report.sarif`);
+  }
+  if (interrupted) return { code: EXIT.interrupted };
+  const errors = counts.bySeverity.error + counts.breaking;
+  if (opts.failOn === 'never') return { code: EXIT.ok };
+  if (errors > 0) return { code: EXIT.findings };
+  if (opts.failOn === 'warning' && counts.bySeverity.warning > 0) return { code: EXIT.findings };
+  return { code: EXIT.ok };
+}
+
+function positive(text: string, flag: string, allowZero = false): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < (allowZero ? 0 : 1) || (flag !== '--timeout' && !Number.isInteger(n))) {
+    throw new UsageError(`${flag} ${JSON.stringify(text)} is not a ${allowZero ? 'number >= 0' : 'whole number >= 1'}`);
+  }
+  return n;
+}
+
+function removeStaging(out: string): void {
+  try {
+    for (const name of readdirSync(out)) if (name.startsWith('.') && name.includes('.cog-migrate-')) rmSync(join(out, name), { recursive: true, force: true });
+  } catch {
+    // nothing to clean
+  }
+}
