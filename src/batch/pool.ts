@@ -26,6 +26,8 @@ interface Slot {
   job?: Job;
   seq: number;
   timer?: NodeJS.Timeout;
+  /** Set once the worker has loaded the frontends: the time limit counts from then. */
+  ready: boolean;
 }
 
 export class WorkerPool {
@@ -77,16 +79,26 @@ export class WorkerPool {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.seq = ++this.seq;
-      if (this.timeoutMs > 0) slot.timer = setTimeout(() => this.fail(slot!, { kind: 'timeout' }), this.timeoutMs);
-      const msg: WorkerRequest = { type: 'task', seq: slot.seq, task: job.task };
-      slot.worker.postMessage(msg);
+      if (slot.ready) this.start(slot);
     }
   }
 
+  private start(slot: Slot): void {
+    if (!slot.job) return;
+    if (this.timeoutMs > 0) slot.timer = setTimeout(() => this.fail(slot, { kind: 'timeout' }), this.timeoutMs);
+    const msg: WorkerRequest = { type: 'task', seq: slot.seq, task: slot.job.task };
+    slot.worker.postMessage(msg);
+  }
+
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(), seq: 0 };
+    const slot: Slot = { worker: startWorker(), seq: 0, ready: false };
     slot.worker.on('message', (msg: WorkerReply) => {
-      if (msg.type !== 'done' || msg.seq !== slot.seq || !slot.job) return;
+      if (msg.type === 'ready') {
+        slot.ready = true;
+        this.start(slot);
+        return;
+      }
+      if (msg.seq !== slot.seq || !slot.job) return;
       const job = slot.job;
       this.release(slot);
       job.resolve({ kind: 'done', report: msg.report });

@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { convertModel, type ModelTask } from './convert-model.js';
 
 export type WorkerRequest = { type: 'task'; seq: number; task: ModelTask };
-export type WorkerReply = { type: 'done'; seq: number; report: ReturnType<typeof convertModel> };
+export type WorkerReply = { type: 'ready' } | { type: 'done'; seq: number; report: ReturnType<typeof convertModel> };
 
 const faults = new Map<string, string>(
   (process.env.COG_MIGRATE_FAULT ?? '').split(',').filter(Boolean).map((f) => {
@@ -30,3 +30,6 @@ parentPort!.on('message', (msg: WorkerRequest) => {
   const reply: WorkerReply = { type: 'done', seq: msg.seq, report: convertModel(msg.task) };
   parentPort!.postMessage(reply);
 });
+
+// Loading is done (tree-sitter and the grammar are in memory): the pool starts the clock now.
+parentPort!.postMessage({ type: 'ready' } satisfies WorkerReply);

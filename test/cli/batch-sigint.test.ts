@@ -1,0 +1,45 @@
+// Ctrl-C in the middle of a batch: the process exits 130, every model folder in OUT is complete
+// (no half-written folder, no staging leftovers), and the report marks the rest interrupted.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GOOD, countFiles, freshOut, modelTree, readReport } from '../helpers/batch.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+describe('batch and SIGINT', () => {
+  it('stops starting models, finishes the running one, leaves only whole model folders', async () => {
+    const models: Record<string, Record<string, string>> = {};
+    for (let i = 0; i < 40; i++) models[`m${String(i).padStart(2, '0')}`] = GOOD;
+    const root = modelTree(models);
+    const out = freshOut();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'batch', root, '--to', 'fal', '--out', out, '--jobs', '1'], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
+    let stderr = '';
+    let sent = false;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (!sent && /\[3\/40\]/.test(stderr)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(sent).toBe(true);
+    expect(code).toBe(130);
+    expect(stderr).toContain('interrupted');
+    const report = readReport(out);
+    const rows = report.models.map((m) => ({ id: m.id, row: m.rows[0]! }));
+    const converted = rows.filter((r) => r.row.status === 'converted');
+    const interrupted = rows.filter((r) => r.row.status === 'interrupted');
+    expect(converted.length).toBeGreaterThanOrEqual(3);
+    expect(interrupted.length).toBeGreaterThan(0);
+    expect(converted.length + interrupted.length).toBe(40);
+    for (const r of interrupted) expect(r.row.findings.map((f) => f.code)).toEqual(['CM603']);
+    const folders = readdirSync(out).filter((n) => !/^(report\.(json|html|sarif)|junit\.xml)$/.test(n));
+    expect(folders.filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(folders.sort()).toEqual(converted.map((r) => r.id).sort());
+    for (const r of converted) expect(countFiles(join(out, r.id, 'fal'))).toBe(r.row.files);
+    for (const r of interrupted) expect(existsSync(join(out, r.id))).toBe(false);
+  }, 120_000);
+});
