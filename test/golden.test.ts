@@ -14,7 +14,7 @@ import { convertIr } from '../src/convert/index.js';
 import { filesToCarry } from '../src/convert/carry.js';
 import { TARGETS } from '../src/cli/targets.js';
 import { TOOL_VERSION } from '../src/version.js';
-import { cogCompatFiles } from '../src/compat/index.js';
+import { allRuntimeFiles } from '../src/runtime/index.js';
 import { expectGoldenDir } from './helpers/golden.js';
 import { fixtureCases } from './helpers/fixtures.js';
 
@@ -27,9 +27,10 @@ function normalise(text: string, root: string): string {
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
-// The generated `cog` compatibility package is the same for every project (test/compat covers
-// it); a copy per fixture would only repeat it. A target that changes it still shows up here.
-const COMPAT = new Map(cogCompatFiles().map((f) => [f.path, f.text]));
+// The shipped runtime (runtime/: the `cog` compatibility package and cog_migrate_runtime) is the
+// same for every project (test/runtime covers it); a copy per fixture would only repeat it. Which
+// of its files a target ships is listed in <target>/runtime-files.txt; a changed copy shows up.
+const RUNTIME = new Map(allRuntimeFiles().map((f) => [f.path, f.text]));
 
 describe('golden fixtures', () => {
   const cases = fixtureCases();
@@ -60,12 +61,17 @@ describe('golden fixtures', () => {
             const out = result.status === 'converted' ? result.files : [];
             actual[`${name}/status.txt`] = result.status + '\n';
             if (result.status === 'failed') actual[`${name}/findings.json`] = normalise(json(findingsToJson(result.findings)), root);
+            const shipped: string[] = [];
             for (const f of out) {
               if (carried.has(f.path)) continue; // the user's own files, unchanged: not golden material
-              if ('content' in f && COMPAT.get(f.path) === f.content) continue;
+              if ('content' in f && RUNTIME.get(f.path) === f.content) {
+                shipped.push(f.path);
+                continue;
+              }
               const text = 'copyFrom' in f ? readFileSync(f.copyFrom, 'utf8') : typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8');
               actual[`${name}/${f.path}`] = normalise(text, root);
             }
+            if (shipped.length > 0) actual[`${name}/runtime-files.txt`] = shipped.sort().join('\n') + '\n';
           }
         }
       }

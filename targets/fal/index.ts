@@ -9,12 +9,12 @@ import type { CogIR } from '../../src/ir/types.js';
 import type { Finding } from '../../src/findings/types.js';
 import type { Target, TargetResult } from '../../src/target/types.js';
 import { finding } from '../../src/findings/finding.js';
-import { cogCompatFiles } from '../../src/compat/index.js';
+import { cogCompatFiles, runtimeFiles } from '../../src/runtime/index.js';
 import { pyLiteral, pyStr } from '../../src/quote/index.js';
 import { DEFAULT_PROJECT_DIR, falImage, realDockerfileProvider, type DockerfileProvider } from './dockerfile.js';
 import { appSlug, buildAppView, className, type AppView } from './model.js';
 import { mappingRows, runtimeFindings } from './mapping.js';
-import { renderApp } from './render.js';
+import { falRuntimeModules, renderApp } from './render.js';
 import { isGpuMachineType, isKnownMachineType, machineTypeFor, parseFalOptions, type FalOptions } from './options.js';
 
 export type { FalOptions } from './options.js';
@@ -80,7 +80,7 @@ export function emitFal(ir: CogIR, options: FalOptions, deps: { dockerfile?: Doc
     projectDir: image?.projectDir ?? DEFAULT_PROJECT_DIR,
   }, findings);
   findings.push(...runtimeFindings(ir));
-  const files = [{ path: 'app.py', text: renderApp(view) }, ...cogCompatFiles()];
+  const files = [{ path: 'app.py', text: renderApp(view) }, ...cogCompatFiles(), ...runtimeFiles(falRuntimeModules(view))];
   return {
     files,
     findings,

@@ -101,7 +101,7 @@ export function inputConversion(t: IrType, expr: string, needs: Needs, depth = 0
       return `_download(${expr}, tmp)`;
     case 'file':
       needs.download = true; needs.openFile = true;
-      return `_open(_download(${expr}, tmp))`;
+      return `open_file(_download(${expr}, tmp))`;
     case 'list': {
       if (!isFileInput(t.items)) return expr;
       const v = `item${depth === 0 ? '' : depth}`;

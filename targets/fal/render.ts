@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import { pyIdent, pyLiteral, pyStr } from '../../src/quote/index.js';
 import type { LiteralValue } from '../../src/ir/types.js';
 import type { AppView } from './model.js';
+import type { RuntimeModule } from '../../src/runtime/index.js';
 
 /** A comment-safe rendering of user text: one line, control characters shown as escapes. */
 export function pyComment(s: string): string {
@@ -39,13 +40,22 @@ function template(): Handlebars.TemplateDelegate {
   return compiled;
 }
 
-function imports(view: AppView): { stdlibImports: string[]; typingImports: string; toolkitImports: string; pydanticImports: string } {
+/** The cog_migrate_runtime modules app.py imports from (runtime/, shipped beside app.py). */
+export function falRuntimeModules(view: AppView): RuntimeModule[] {
+  return view.needs.download ? ['loading', 'inputs'] : ['loading'];
+}
+
+function imports(view: AppView): { stdlibImports: string[]; typingImports: string; toolkitImports: string; pydanticImports: string; runtimeImports: string[] } {
   const n = view.needs;
-  const stdlib = ['import importlib.util', 'import os', 'import sys'];
+  const stdlib = ['import os', 'import sys'];
   if (view.roles.some((r) => r.usesTmp)) stdlib.push('import tempfile');
   if (n.asyncio) stdlib.push('import asyncio');
-  if (n.download) stdlib.push('import base64', 'import urllib.parse');
-  if (n.download || n.toFile) stdlib.push('import mimetypes');
+  if (n.toFile) stdlib.push('import mimetypes');
+  const inputs = [...(n.openFile ? ['open_file'] : []), ...(n.download ? ['to_local_path'] : [])];
+  const runtime = [
+    ...(inputs.length > 0 ? [`from cog_migrate_runtime.inputs import ${inputs.join(', ')}`] : []),
+    'from cog_migrate_runtime.loading import load_module',
+  ];
   const typing = new Set(['Any', 'Dict']);
   if (n.optional || view.usesWeights) typing.add('Optional');
   if (n.list || view.streaming) typing.add('List');
@@ -62,7 +72,7 @@ function imports(view: AppView): { stdlibImports: string[]; typingImports: strin
   if (n.secret) pydantic.add('SecretStr');
   if (n.annotated) pydantic.add('AfterValidator');
   const sorted = (s: Set<string>) => [...s].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(', ');
-  return { stdlibImports: stdlib.sort(), typingImports: sorted(typing), toolkitImports: sorted(toolkit), pydanticImports: sorted(pydantic) };
+  return { stdlibImports: stdlib.sort(), typingImports: sorted(typing), toolkitImports: sorted(toolkit), pydanticImports: sorted(pydantic), runtimeImports: runtime };
 }
 
 export function renderApp(view: AppView): string {

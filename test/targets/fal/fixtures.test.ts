@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { readCog } from '../../../src/frontends/cog/index.js';
 import { falTarget } from '../../../targets/fal/index.js';
 import { pythonEnv } from '../../helpers/python-env.js';
-import { runPython, writeEmitted } from './harness.js';
+import { pyrightArgs, runPython, writeEmitted } from './harness.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 
@@ -83,7 +83,7 @@ describe('fal output for every fixture', () => {
     const pyright = fileURLToPath(new URL('../../../node_modules/.bin/pyright', import.meta.url));
     let out: string;
     try {
-      out = execFileSync(pyright, ['--outputjson', '--pythonpath', python, ...files], { encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+      out = execFileSync(pyright, pyrightArgs(python, files), { encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
     } catch (err) {
       out = String((err as { stdout?: string }).stdout ?? err);
     }

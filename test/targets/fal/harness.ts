@@ -72,12 +72,20 @@ export function emitWithSources(ir: CogIR, sources: Record<string, string>): { d
   return { dir, result };
 }
 
+/** pyright's arguments for `files`: app.py's own imports (cog_migrate_runtime, beside it) resolve
+ * from the emitted folders, as they do when the platform imports app.py there. */
+export function pyrightArgs(python: string, files: string[]): string[] {
+  const config = join(mkdtempSync(join(tmpdir(), 'fal-pyright-')), 'pyrightconfig.json');
+  writeFileSync(config, JSON.stringify({ extraPaths: [...new Set(files.map((f) => dirname(f)))] }));
+  return ['--outputjson', '--pythonpath', python, '--project', config, ...files];
+}
+
 /** Pyright's error diagnostics for `files` against the packages of `python` (the pinned SDK). */
 export function pyrightErrors(python: string, files: string[]): string[] {
   const pyright = fileURLToPath(new URL('../../../node_modules/.bin/pyright', import.meta.url));
   let out: string;
   try {
-    out = execFileSync(pyright, ['--outputjson', '--pythonpath', python, ...files], { encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
+    out = execFileSync(pyright, pyrightArgs(python, files), { encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
   } catch (err) {
     out = String((err as { stdout?: string }).stdout ?? err);
   }

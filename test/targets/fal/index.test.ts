@@ -12,7 +12,7 @@ const app = (r: { files: { path: string; text: string }[] }) => r.files.find((f)
 describe('falTarget.emit', () => {
   it('emits app.py and the cog compatibility package for a plain predictor, with no findings', () => {
     const r = emitFal(cogIR({ predict: predictor({ inputs: [input('prompt', { kind: 'str' })] }) }), {}, { dockerfile: fakeDockerfile });
-    expect(r.files.map((f) => f.path)).toEqual(['app.py', 'cog/__init__.py', 'cog/types.py']);
+    expect(r.files.map((f) => f.path)).toEqual(['app.py', 'cog/__init__.py', 'cog/types.py', 'cog_migrate_runtime/__init__.py', 'cog_migrate_runtime/loading.py']);
     expect(r.findings).toEqual([]);
     expect(app(r)).toContain('class HelloModel(fal.App):');
     expect(app(r)).toContain('@fal.endpoint("/")');
@@ -127,7 +127,7 @@ describe('falTarget.emit', () => {
     const r = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions.slice(0, 2), { keyword: 'WORKDIR', args: '/app', provenance: 'x' }] }, findings: [] }) });
     expect(app(r)).toContain('    "WORKDIR /src\\n"\n    "COPY . /src\\n"\n)');
     expect(app(r)).toContain('PROJECT_DIR = "/src"');
-    expect(app(r)).toContain('_load_module(project_dir, "src/my pred.py", "my_pred")');
+    expect(app(r)).toContain('load_module(project_dir, "src/my pred.py", "my_pred")');
     expect(app(r)).toContain('os.chdir(project_dir)');
     const copying = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: '--chown=1000 . ./code', provenance: 'x' }] }, findings: [] }) });
     expect(app(copying)).not.toContain('# fal: this folder');

@@ -2,12 +2,12 @@
 // those values: Python's own ast parses the emitted file and literal_eval reads them back.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emitFal } from '../../../targets/fal/index.js';
 import { pythonEnv } from '../../helpers/python-env.js';
-import { runPython } from './harness.js';
+import { runPython, writeEmitted } from './harness.js';
 import { cogIR, fakeDockerfile, input, predictor } from './ir-builders.js';
 
 const NASTY = [
@@ -86,8 +86,9 @@ beforeAll(() => {
   const result = emitFal(ir, {}, { dockerfile: fakeDockerfile });
   text = result.files.find((f) => f.path === 'app.py')!.text;
   python = pythonEnv('fal');
-  file = join(mkdtempSync(join(tmpdir(), 'fal-literals-')), 'app.py');
-  writeFileSync(file, text);
+  const dir = mkdtempSync(join(tmpdir(), 'fal-literals-'));
+  writeEmitted(result, dir);
+  file = join(dir, 'app.py');
   parsed = JSON.parse(runPython(python, ['-c', EXTRACT, file]));
 });
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pythonEnv } from '../../helpers/python-env.js';
-import { emitProject, runPython, stubsDir } from './harness.js';
+import { emitProject, pyrightArgs, runPython, stubsDir } from './harness.js';
 import { PROJECTS, type Project } from './projects.js';
 
 const INSPECT = String.raw`
@@ -94,7 +94,7 @@ describe('emitted app.py under the real fal SDK', () => {
     const pyright = fileURLToPath(new URL('../../../node_modules/.bin/pyright', import.meta.url));
     let out: string;
     try {
-      out = execFileSync(pyright, ['--outputjson', '--pythonpath', python, ...files], { encoding: 'utf8', timeout: 180_000 });
+      out = execFileSync(pyright, pyrightArgs(python, files), { encoding: 'utf8', timeout: 180_000 });
     } catch (err) {
       out = String((err as { stdout?: string }).stdout ?? err);
     }

@@ -1,11 +1,12 @@
-// The generated `cog` compatibility package: a Cog-style predictor imports and runs with it.
+// The shipped runtime as files (src/runtime) and the `cog` compatibility package: a Cog-style
+// predictor imports and runs with it.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { COG_COMPAT_NAMES, cogCompatFiles } from '../../src/compat/index.js';
+import { COG_COMPAT_NAMES, RUNTIME_DEPENDENCIES, allRuntimeFiles, cogCompatFiles, runtimeClosure, runtimeDir, runtimeFiles, type RuntimeModule } from '../../src/runtime/index.js';
 import { pythonEnv } from '../helpers/python-env.js';
 
 let dir: string;
@@ -22,12 +23,37 @@ beforeAll(() => {
 
 const run = (code: string) => execFileSync(python, ['-c', code], { cwd: dir, encoding: 'utf8' }).trim();
 
-describe('cog compatibility package', () => {
-  it('places its files under a folder when asked, and is the same every call', () => {
+describe('runtime files', () => {
+  it('places the cog package under a folder when asked, and is the same every call', () => {
     expect(cogCompatFiles('out/').map((f) => f.path)).toEqual(['out/cog/__init__.py', 'out/cog/types.py']);
     expect(cogCompatFiles()).toEqual(cogCompatFiles());
+    expect(cogCompatFiles()[0]!.text).toBe(readFileSync(join(runtimeDir(), 'cog/__init__.py'), 'utf8'));
   });
 
+  it('gives a module with the modules it imports, and the package __init__', () => {
+    expect(runtimeClosure(['http'])).toEqual(['inputs', 'outputs', 'logs', 'validation', 'predictions', 'http']);
+    expect(runtimeFiles(['loading']).map((f) => f.path)).toEqual(['cog_migrate_runtime/__init__.py', 'cog_migrate_runtime/loading.py']);
+    expect(runtimeFiles([])).toEqual([]);
+  });
+
+  it('lists every module file runtime/ has, with the package imports each really makes', () => {
+    const dir = join(runtimeDir(), 'cog_migrate_runtime');
+    const onDisk = readdirSync(dir).filter((f) => f.endsWith('.py') && f !== '__init__.py').map((f) => f.slice(0, -3)).sort();
+    expect(onDisk).toEqual(Object.keys(RUNTIME_DEPENDENCIES).sort());
+    for (const m of onDisk as RuntimeModule[]) {
+      const text = readFileSync(join(dir, `${m}.py`), 'utf8');
+      const imported = new Set<string>();
+      for (const match of text.matchAll(/^from \.(\w*) import ([\w, ]+)$/gm)) {
+        if (match[1]) imported.add(match[1]);
+        else for (const name of match[2]!.split(',')) imported.add(name.trim());
+      }
+      expect([...imported].sort(), m).toEqual([...RUNTIME_DEPENDENCIES[m]].sort());
+    }
+    expect(allRuntimeFiles().length).toBe(onDisk.length + 3);
+  });
+});
+
+describe('cog compatibility package', () => {
   it('provides every name it lists, from cog and from cog.types', () => {
     const names = JSON.parse(run('import cog, json; print(json.dumps(sorted(cog.__all__)))')) as string[];
     expect(names).toEqual([...COG_COMPAT_NAMES].sort());

@@ -1,0 +1,90 @@
+// The Python every adapter ships, kept once as real files under runtime/ (checked by pyright and
+// imported by tests) and copied from there into each output. This module is the one place targets
+// take them from: a target names the modules it needs and gets their files, dependencies included.
+//
+//   runtime/cog/                   the `cog` compatibility package (`from cog import ...` keeps working)
+//   runtime/cog_migrate_runtime/   predictor loading, input downloads, output encoding, Cog's HTTP API
+
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { EmittedFile } from '../target/types.js';
+
+/** The Python package name adapters import the shared pieces from. */
+export const RUNTIME_PACKAGE = 'cog_migrate_runtime';
+
+/** Modules of runtime/cog_migrate_runtime, each a file `<name>.py`. */
+export type RuntimeModule = 'loading' | 'inputs' | 'outputs' | 'logs' | 'validation' | 'predictions' | 'http';
+
+/** What each module imports from the package (kept in step with the Python imports; tested). */
+export const RUNTIME_DEPENDENCIES: Readonly<Record<RuntimeModule, readonly RuntimeModule[]>> = {
+  loading: [],
+  inputs: [],
+  outputs: [],
+  logs: [],
+  validation: [],
+  predictions: ['logs', 'outputs', 'inputs'],
+  http: ['logs', 'predictions', 'validation', 'outputs'],
+};
+
+/** Names the compatibility package provides (for docs and for checks against predictor imports). */
+export const COG_COMPAT_NAMES = [
+  'AsyncConcatenateIterator', 'BaseModel', 'BasePredictor', 'BaseRunner', 'CancelationException',
+  'ConcatenateIterator', 'ExperimentalFeatureWarning', 'File', 'Input', 'Path', 'Predictor', 'Secret',
+  'URLPath', 'current_scope', 'emit_metric', 'input',
+] as const;
+
+const COG_FILES = ['cog/__init__.py', 'cog/types.py'] as const;
+
+/** runtime/ from source (src/runtime) or from the built package (dist/src/runtime). */
+export function runtimeDir(): string {
+  const candidates = [new URL('../../runtime/', import.meta.url), new URL('../../../runtime/', import.meta.url)];
+  for (const c of candidates) {
+    const dir = fileURLToPath(c);
+    if (existsSync(`${dir}cog_migrate_runtime/__init__.py`)) return dir;
+  }
+  throw new Error('cog-migrate runtime/ folder not found');
+}
+
+const cache = new Map<string, string>();
+
+function read(rel: string): string {
+  let text = cache.get(rel);
+  if (text === undefined) {
+    text = readFileSync(`${runtimeDir()}${rel}`, 'utf8');
+    cache.set(rel, text);
+  }
+  return text;
+}
+
+function place(dir: string, rel: string): EmittedFile {
+  const prefix = dir === '' ? '' : `${dir.replace(/\/+$/, '')}/`;
+  return { path: `${prefix}${rel}`, text: read(rel) };
+}
+
+/** The `cog` compatibility package's files, placed under `dir` (the output root by default). */
+export function cogCompatFiles(dir = ''): EmittedFile[] {
+  return COG_FILES.map((rel) => place(dir, rel));
+}
+
+/** The modules asked for plus everything they import, in a stable order. */
+export function runtimeClosure(modules: readonly RuntimeModule[]): RuntimeModule[] {
+  const seen = new Set<RuntimeModule>();
+  const visit = (m: RuntimeModule) => {
+    if (seen.has(m)) return;
+    seen.add(m);
+    for (const d of RUNTIME_DEPENDENCIES[m]) visit(d);
+  };
+  modules.forEach(visit);
+  return (Object.keys(RUNTIME_DEPENDENCIES) as RuntimeModule[]).filter((m) => seen.has(m));
+}
+
+/** cog_migrate_runtime/ with the modules asked for (and their dependencies), under `dir`. */
+export function runtimeFiles(modules: readonly RuntimeModule[], dir = ''): EmittedFile[] {
+  if (modules.length === 0) return [];
+  return [`${RUNTIME_PACKAGE}/__init__.py`, ...runtimeClosure(modules).map((m) => `${RUNTIME_PACKAGE}/${m}.py`)].map((rel) => place(dir, rel));
+}
+
+/** Every file runtime/ ships, for checks that treat them as one fixed set (golden tests). */
+export function allRuntimeFiles(): EmittedFile[] {
+  return [...cogCompatFiles(), ...runtimeFiles(Object.keys(RUNTIME_DEPENDENCIES) as RuntimeModule[])];
+}
