@@ -11,6 +11,9 @@ status=0
 echo "== type-check"
 npx tsc -p tsconfig.test.json || status=1
 
+echo "== chromium (report.html browser tests)"
+bash scripts/chromium.sh || status=1
+
 echo "== unit, golden and CLI suites"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest-unit.json || status=1
 
