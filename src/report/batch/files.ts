@@ -24,8 +24,11 @@ export function writeBatchReports(dir: string, report: BatchReport): { ok: true;
   try {
     mkdirSync(dir, { recursive: true });
     const files: string[] = [];
+    // Every format renders the report as report.json holds it (keys in a stable order), so a
+    // report read back from disk (merge, baseline) renders to the same bytes as a fresh one.
+    const canonical = JSON.parse(renderBatchJson(report)) as BatchReport;
     for (const [name, render] of Object.entries(BATCH_REPORTS)) {
-      writeFileAtomic(join(dir, name), render(report));
+      writeFileAtomic(join(dir, name), render(canonical));
       files.push(name);
     }
     return { ok: true, files };
