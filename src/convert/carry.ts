@@ -4,12 +4,13 @@
 // their target's bytes); very large files (weights baked into the folder) and names no output
 // may hold are left out with a finding, since those are decisions for a person.
 
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CogIR } from '../ir/types.js';
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
 import { readProjectText, resolveProjectPath } from '../fs/project-files.js';
+import { readJsonFile } from '../fs/bounded-read.js';
 import { unsafeOutputPath, type OutputFile } from '../fs/write-output.js';
 import { isIgnored, parseDockerignore, type IgnoreRule } from '../fs/dockerignore.js';
 
@@ -37,22 +38,57 @@ export function planCarry(ir: CogIR): CarryPlan {
     }
   }
   const files: string[] = [];
+  const skip = (rel: string, why: string) => findings.push(finding('CM013', `${JSON.stringify(rel)} is not carried into the output: ${why}`, { file: rel }));
   const walk = (rel: string) => {
-    for (const name of readdirSync(join(root, rel)).sort()) {
-      const child = rel ? `${rel}/${name}` : name;
-      if (ALWAYS_SKIPPED.has(name) || isIgnored(rules, child)) continue;
-      const st = lstatSync(join(root, child));
+    for (const entry of listFolder(root, rel, skip)) {
+      const child = rel ? `${rel}/${entry}` : entry;
+      if (ALWAYS_SKIPPED.has(entry) || isIgnored(rules, child)) continue;
+      let st;
+      try {
+        st = lstatSync(join(root, child));
+      } catch (e) {
+        // A path longer than PATH_MAX, a file vanishing mid-walk, a folder we may not enter.
+        skip(child, `it cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        continue;
+      }
       if (st.isDirectory()) {
         if (!isEarlierOutput(join(root, child))) walk(child);
       } else if (st.isFile() || st.isSymbolicLink()) {
         const unsafe = unsafeOutputPath(child);
-        if (unsafe) findings.push(finding('CM013', `${JSON.stringify(child)} is not carried into the output: ${unsafe}`, { file: child }));
+        if (unsafe) skip(child, unsafe);
         else files.push(child);
       }
     }
   };
   walk('');
   return { files, findings };
+}
+
+/** A folder's entry names, sorted; names that are not UTF-8 (no output or report can hold them
+ * faithfully) and a folder that cannot be listed become findings. */
+function listFolder(root: string, rel: string, skip: (rel: string, why: string) => void): string[] {
+  let raw: Buffer[];
+  try {
+    raw = readdirSync(join(root, rel), { encoding: 'buffer' });
+  } catch (e) {
+    skip(rel || '.', `the folder cannot be listed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return [];
+  }
+  const names: string[] = [];
+  for (const bytes of raw) {
+    const name = decodeUtf8(bytes);
+    if (name === undefined) skip(rel ? `${rel}/${bytes.toString('latin1')}` : bytes.toString('latin1'), 'its name is not valid UTF-8');
+    else names.push(name);
+  }
+  return names.sort();
+}
+
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Project-relative paths (POSIX) that a conversion carries, sorted. */
@@ -62,13 +98,8 @@ export function filesToCarry(ir: CogIR): string[] {
 
 /** A folder an earlier conversion wrote (e.g. `./model-fal` inside the project): never carried. */
 function isEarlierOutput(dir: string): boolean {
-  const marker = join(dir, 'migration.json');
-  if (!existsSync(marker)) return false;
-  try {
-    return (JSON.parse(readFileSync(marker, 'utf8')) as { tool?: { name?: string } }).tool?.name === 'cog-migrate';
-  } catch {
-    return false;
-  }
+  const doc = readJsonFile(join(dir, 'migration.json')) as { tool?: { name?: string } } | undefined;
+  return doc?.tool?.name === 'cog-migrate';
 }
 
 export function carryUserFiles(ir: CogIR): { files: OutputFile[]; findings: Finding[] } {
@@ -81,7 +112,13 @@ export function carryUserFiles(ir: CogIR): { files: OutputFile[]; findings: Find
       findings.push(finding('CM013', `${rel} is not carried into the output: ${resolved.detail}`, { file: rel }));
       continue;
     }
-    const st = statSync(resolved.path);
+    let st;
+    try {
+      st = statSync(resolved.path);
+    } catch (e) {
+      findings.push(finding('CM013', `${rel} is not carried into the output: it cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: rel }));
+      continue;
+    }
     if (!st.isFile()) continue;
     if (st.size > MAX_CARRIED_FILE_BYTES) {
       findings.push(finding('CM014', `${rel} (${Math.round(st.size / 1024 / 1024)} MB) is not carried into the output`, { file: rel }));

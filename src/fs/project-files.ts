@@ -1,8 +1,9 @@
 // Reads files of the user's project without ever leaving it: paths that climb out with `..`,
 // absolute paths and symlinks resolving outside the root are refused, as are binary files and
-// files over a size limit. Returns findings-ready errors, never throws for bad input.
+// files over a size limit, FIFOs and devices (never opened blocking). Returns findings-ready errors, never throws for bad input.
 
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
+import { readRegularFile } from './bounded-read.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -45,15 +46,9 @@ export function resolveProjectPath(root: string, rel: string): { ok: true; path:
 export function readProjectText(root: string, rel: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
   const resolved = resolveProjectPath(root, rel);
   if (!resolved.ok) return resolved;
-  let bytes: Buffer;
-  try {
-    const st = statSync(resolved.path);
-    if (!st.isFile()) return { ok: false, problem: 'not-a-file', detail: `${rel} is not a regular file` };
-    if (st.size > maxBytes) return { ok: false, problem: 'too-large', detail: `${rel} is ${st.size} bytes; the limit is ${maxBytes}` };
-    bytes = readFileSync(resolved.path);
-  } catch (e) {
-    return { ok: false, problem: 'unreadable', detail: `${rel} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
-  }
+  const read = readRegularFile(resolved.path, maxBytes, rel);
+  if (!read.ok) return read;
+  const bytes = read.bytes;
   if (bytes.includes(0)) return { ok: false, problem: 'binary', detail: `${rel} contains NUL bytes: it is a binary file, not source text` };
   let text: string;
   try {

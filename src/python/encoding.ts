@@ -1,8 +1,8 @@
 // PEP 263: a Python file may declare its encoding in a comment on line 1 or 2
 // (`# -*- coding: latin-1 -*-`). Python decodes it that way, so the extractor must too.
 
-import { readFileSync } from 'node:fs';
-import { resolveProjectPath } from '../fs/project-files.js';
+import { MAX_SOURCE_BYTES, resolveProjectPath } from '../fs/project-files.js';
+import { readRegularFile } from '../fs/bounded-read.js';
 
 const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 
@@ -36,7 +36,9 @@ export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: 
 export function decodeDeclared(root: string, rel: string): DecodeResult {
   const resolved = resolveProjectPath(root, rel);
   if (!resolved.ok) return { ok: false, detail: resolved.detail };
-  const bytes = readFileSync(resolved.path);
+  const read = readRegularFile(resolved.path, MAX_SOURCE_BYTES, rel);
+  if (!read.ok) return { ok: false, detail: read.detail };
+  const bytes = read.bytes;
   const enc = declaredEncoding(bytes);
   if (!enc) return { ok: false, detail: `${rel} is not valid UTF-8 and declares no encoding (PEP 263)` };
   if (LATIN1.has(enc)) return { ok: true, text: bytes.toString('latin1'), encoding: enc };

@@ -3,7 +3,7 @@
 // the built image serves one request through the generated adapter, with the same result as
 // calling the Cog predictor directly. Never throws for a bad project or a missing engine.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readJsonFile } from '../fs/bounded-read.js';
 import { basename, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Predictor } from '../ir/types.js';
@@ -151,13 +151,8 @@ function readMigrationJson(dir: string): {
   ir?: { predictors?: { predict?: Predictor } };
   predictors?: { predict?: { ref?: string; kind?: Predictor['kind'] } };
 } | undefined {
-  const path = join(dir, 'migration.json');
-  if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as ReturnType<typeof readMigrationJson>;
-  } catch {
-    return undefined;
-  }
+  const doc = readJsonFile(join(dir, 'migration.json'));
+  return doc && typeof doc === 'object' ? (doc as ReturnType<typeof readMigrationJson>) : undefined;
 }
 
 /** A full IR predictor, when the output's migration.json carries one (`ir.predictors.predict`). */
