@@ -12,7 +12,7 @@ import { finding } from '../findings/finding.js';
 import { readProjectText, resolveProjectPath } from '../fs/project-files.js';
 import { readJsonFile } from '../fs/bounded-read.js';
 import { unsafeOutputPath, type OutputFile } from '../fs/write-output.js';
-import { isIgnored, parseDockerignore, type IgnoreRule } from '../fs/dockerignore.js';
+import { MATCH_BUDGET, isIgnored, parseDockerignore, type DockerignoreRules } from '../fs/dockerignore.js';
 
 export const MAX_CARRIED_FILE_BYTES = 100 * 1024 * 1024;
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', '.cog', '__pycache__', 'node_modules', '.venv', '.mypy_cache', '.pytest_cache']);
@@ -20,13 +20,15 @@ const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', '.cog', '__pycache__', 'n
 interface CarryPlan {
   files: string[];
   findings: Finding[];
+  /** The project's .dockerignore, which the emitted folder keeps and its image build applies. */
+  rules?: DockerignoreRules;
 }
 
 /** Project-relative paths (POSIX) that a conversion carries, sorted, with what was left out. */
 export function planCarry(ir: CogIR): CarryPlan {
   const root = ir.project.root;
   const findings: Finding[] = [];
-  let rules: IgnoreRule[] = [];
+  let rules: DockerignoreRules | undefined;
   if (existsSync(join(root, '.dockerignore'))) {
     const read = readProjectText(root, '.dockerignore', 1024 * 1024);
     if (read.ok) {
@@ -39,10 +41,17 @@ export function planCarry(ir: CogIR): CarryPlan {
   }
   const files: string[] = [];
   const skip = (rel: string, why: string) => findings.push(finding('CM013', `${JSON.stringify(rel)} is not carried into the output: ${why}`, { file: rel }));
+  let overBudget = false;
   const walk = (rel: string) => {
+    if (overBudget) return;
     for (const entry of listFolder(root, rel, skip)) {
       const child = rel ? `${rel}/${entry}` : entry;
-      if (ALWAYS_SKIPPED.has(entry) || isIgnored(rules, child)) continue;
+      if (ALWAYS_SKIPPED.has(entry)) continue;
+      const ignored = rules !== undefined && isIgnored(rules, child);
+      if (rules && rules.spent > MATCH_BUDGET) {
+        overBudget = true;
+        return;
+      }
       let st;
       try {
         st = lstatSync(join(root, child));
@@ -52,7 +61,10 @@ export function planCarry(ir: CogIR): CarryPlan {
         continue;
       }
       if (st.isDirectory()) {
-        if (!isEarlierOutput(join(root, child))) walk(child);
+        // Docker still walks an excluded folder when a `!` rule may re-include something in it.
+        if ((!ignored || rules?.hasExceptions) && !isEarlierOutput(join(root, child))) walk(child);
+      } else if (ignored) {
+        continue;
       } else if (st.isFile() || st.isSymbolicLink()) {
         const unsafe = unsafeOutputPath(child);
         if (unsafe) skip(child, unsafe);
@@ -61,7 +73,12 @@ export function planCarry(ir: CogIR): CarryPlan {
     }
   };
   walk('');
-  return { files, findings };
+  if (overBudget) {
+    const n = rules?.patterns.length ?? 0;
+    findings.push(finding('CM022', `.dockerignore (${n} rules) costs too much to apply to this project; nothing was carried`, { file: '.dockerignore' }));
+    return { files: [], findings };
+  }
+  return { files, findings, ...(rules ? { rules } : {}) };
 }
 
 /** A folder's entry names, sorted; names that are not UTF-8 (no output or report can hold them
@@ -102,7 +119,7 @@ function isEarlierOutput(dir: string): boolean {
   return doc?.tool?.name === 'cog-migrate';
 }
 
-export function carryUserFiles(ir: CogIR): { files: OutputFile[]; findings: Finding[] } {
+export function carryUserFiles(ir: CogIR): { files: OutputFile[]; findings: Finding[]; rules?: DockerignoreRules } {
   const plan = planCarry(ir);
   const files: OutputFile[] = [];
   const findings = [...plan.findings];
@@ -126,5 +143,5 @@ export function carryUserFiles(ir: CogIR): { files: OutputFile[]; findings: Find
     }
     files.push({ path: rel, copyFrom: resolved.path, mode: st.mode & 0o755 });
   }
-  return { files, findings };
+  return { files, findings, ...(plan.rules ? { rules: plan.rules } : {}) };
 }

@@ -10,6 +10,7 @@ import { readCog } from '../frontends/cog/index.js';
 import type { OutputFile } from '../fs/write-output.js';
 import type { Target, TargetResult } from '../target/types.js';
 import { carryUserFiles } from './carry.js';
+import { contextExclusions } from './context-check.js';
 import { renderMigrationMarkdown } from '../report/migration-md.js';
 import { migrationJson } from '../report/migration-json.js';
 import { dockerfileFor } from '../dockerfile/index.js';
@@ -35,9 +36,10 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
   try {
     const result = target.emit(ir, options);
     const carried = carryUserFiles(ir);
-    const findings = [...readFindings, ...result.findings, ...carried.findings];
+    const generated = result.files.map((f) => f.path);
+    const findings = [...readFindings, ...result.findings, ...carried.findings, ...contextExclusions(ir, carried.rules, generated)];
     if (hasErrors(findings)) return { status: 'failed', ir, findings };
-    const emitted = new Set([...result.files.map((f) => f.path), ...REPORT_FILES]);
+    const emitted = new Set([...generated, ...REPORT_FILES]);
     const clashes = carried.files.filter((c) => emitted.has(c.path)).map((c) => clash(ir, c.path));
     findings.push(...clashes);
     if (hasErrors(clashes)) return { status: 'failed', ir, findings };

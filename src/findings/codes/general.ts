@@ -12,5 +12,7 @@ export const generalCodes: CodeSpec[] = [
   { code: 'CM015', defaultSeverity: 'warning', title: 'A project file has the name of a generated file', hint: 'The generated file wins; rename yours if the model needs it.' },
   { code: 'CM016', defaultSeverity: 'error', title: 'The output folder is the project or contains it', hint: 'Choose an --out outside the project folder, or a new folder inside it (the default ./<model>-<target> is fine); --force never replaces the project.' },
   { code: 'CM020', defaultSeverity: 'warning', title: 'The OpenAPI schema cannot state this exactly', hint: 'The value is not a literal or the type has no schema form in Cog; the schema leaves it out. Make it a literal to keep it.' },
+  { code: 'CM021', defaultSeverity: 'error', title: '.dockerignore excludes a file the image needs', hint: 'The output keeps your .dockerignore and its image is built through it: remove or narrow the rule (or add a `!path` exception after it) so the predictor, its local modules and the generated files stay in.' },
+  { code: 'CM022', defaultSeverity: 'error', title: '.dockerignore is too costly to apply', hint: 'Its rules times the project\'s files exceed what a conversion spends on matching (many long wildcard patterns, usually generated). Use fewer, simpler rules: a folder name excludes everything beneath it.' },
   { code: 'CM901', defaultSeverity: 'error', title: 'Internal error', hint: 'Re-run with --debug and report the stack trace at the project tracker.' },
 ];
