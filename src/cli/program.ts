@@ -47,6 +47,8 @@ Findings codes: ${DOCS}/findings.md`);
     .option('-o, --out <dir>', 'output folder (default: ./<model>-<target>)')
     .option('--force', 'replace an existing, non-empty output folder')
     .option('--machine-type <type>', 'fal: override the machine type chosen from cog.yaml (e.g. GPU-H100)')
+    .option('--hardware <name>', 'the Replicate machine the model runs on (gpu-t4, gpu-l40s, gpu-a100-large, gpu-h100-2x, ...), over what cog-safe-push.yaml says; sets the target machine (docs/hardware.md)')
+    .option('--pricing <file>', 'price table (JSON) for the cost view in MIGRATION.md, instead of the dated one shipped')
     .option('--dry-run', 'list the files that would be written; write nothing')
     .addOption(new Option('--verify <level>', 'then verify the output: static (parse, import, type-check), build (container), smoke (run one prediction)').choices(['static', 'build', 'smoke']))
     .option('--strict', 'exit 1 on warnings too')

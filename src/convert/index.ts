@@ -14,6 +14,8 @@ import { contextExclusions } from './context-check.js';
 import { renderMigrationMarkdown } from '../report/migration-md.js';
 import { migrationJson } from '../report/migration-json.js';
 import { dockerfileFor } from '../dockerfile/index.js';
+import type { PriceTable } from '../hardware/prices.js';
+import { replicateHardware } from '../hardware/index.js';
 
 /** Files every conversion writes beside the target's own. */
 export const REPORT_FILES = ['MIGRATION.md', 'migration.json'] as const;
@@ -22,17 +24,27 @@ export type ConvertResult =
   | { status: 'converted'; ir: CogIR; files: OutputFile[]; findings: Finding[]; target: TargetResult }
   | { status: 'failed'; ir?: CogIR; findings: Finding[]; error?: Error };
 
-export function convert<O>(dir: string, target: Target<O>, options: O): ConvertResult {
+/** What a conversion takes besides the target's own options. */
+export interface ConvertExtras {
+  /** `--hardware`: the Replicate machine the model runs on, over what cog-safe-push configs say. */
+  hardware?: string;
+  /** `--pricing FILE`: the price table for MIGRATION.md's cost view. */
+  prices?: PriceTable;
+}
+
+export function convert<O>(dir: string, target: Target<O>, options: O, extras: ConvertExtras = {}): ConvertResult {
   try {
     const read = readCog(dir);
     if (!read.ir || hasErrors(read.findings)) return { status: 'failed', ir: read.ir, findings: read.findings };
-    return convertIr(read.ir, target, options, read.findings);
+    // Validated by the CLI against the hardware table before this is called.
+    if (extras.hardware !== undefined && replicateHardware(extras.hardware)) read.ir.runtime.hardware = { name: extras.hardware, from: '--hardware' };
+    return convertIr(read.ir, target, options, read.findings, extras);
   } catch (error) {
     return { status: 'failed', findings: [internalFault(error)], error: error as Error };
   }
 }
 
-export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindings: Finding[] = []): ConvertResult {
+export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindings: Finding[] = [], extras: ConvertExtras = {}): ConvertResult {
   try {
     const result = target.emit(ir, options);
     const carried = carryUserFiles(ir);
@@ -47,7 +59,7 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
       ...result.files.map((f) => ({ path: f.path, content: f.text, ...(f.mode !== undefined ? { mode: f.mode } : {}) })),
       ...carried.files.filter((c) => !emitted.has(c.path)),
     ];
-    const report = { ir, target, result, findings, dockerfile: dockerfileFor(ir, target.name) };
+    const report = { ir, target, result, findings, dockerfile: dockerfileFor(ir, target.name), ...(extras.prices ? { prices: extras.prices } : {}) };
     files.push({ path: 'MIGRATION.md', content: renderMigrationMarkdown(report) });
     files.push({ path: 'migration.json', content: JSON.stringify(migrationJson(report), null, 2) + '\n' });
     files.sort((a, b) => a.path.localeCompare(b.path));

@@ -77,3 +77,10 @@ export function suggestHardware(name: string): string[] {
   const stem = name.toLowerCase().replace(/-(small|large)$/, '');
   return replicateHardwareNames().filter((n) => n.startsWith(stem) || stem.startsWith(n)).slice(0, 3);
 }
+
+/** The machine the IR says the model runs on (runtime.hardware), mapped to each platform. */
+export function modelHardware(ir: { runtime: { hardware?: { name: string; from: string } } }): { mapping: HardwareMapping; where: string } | undefined {
+  const named = ir.runtime.hardware;
+  const h = named ? replicateHardware(named.name) : undefined;
+  return named && h ? { mapping: mapHardware(h), where: `${named.from}: ${h.name}` } : undefined;
+}

@@ -216,6 +216,12 @@ export interface Runtime {
   model?: string;
   environment: EnvironmentVariable[];
   weights: WeightsEntry[];
+  /**
+   * The Replicate machine the model runs on, where something says so (cog.yaml alone only says
+   * `gpu:`): a cog-safe-push config's deployment.hardware or test_hardware, or `--hardware`.
+   * Targets map it through src/hardware.
+   */
+  hardware?: { name: string; from: string; loc?: SourceLocation };
 }
 
 export interface Project {

@@ -10,6 +10,7 @@ import type { Finding } from '../../src/findings/types.js';
 import type { Target, TargetResult } from '../../src/target/types.js';
 import { finding } from '../../src/findings/finding.js';
 import { cogCompatFiles, runtimeFiles } from '../../src/runtime/index.js';
+import { modelHardware } from '../../src/hardware/index.js';
 import { pyLiteral, pyStr } from '../../src/quote/index.js';
 import { DEFAULT_PROJECT_DIR, falImage, realDockerfileProvider, type DockerfileProvider } from './dockerfile.js';
 import { appSlug, buildAppView, className, type AppView } from './model.js';
@@ -25,7 +26,8 @@ const DOCS_URL = 'https://docs.fal.ai/documentation/development/endpoints-overvi
 
 function attributes(ir: CogIR, options: FalOptions, findings: Finding[]): AppView['attributes'] {
   const out: AppView['attributes'] = [];
-  const machineType = options.machineType ?? machineTypeFor(ir.build.gpu);
+  const named = options.machineType === undefined ? modelHardware(ir) : undefined;
+  const machineType = options.machineType ?? named?.mapping.fal.machineType ?? machineTypeFor(ir.build.gpu);
   if (options.machineType !== undefined && !isKnownMachineType(machineType)) {
     findings.push(finding('CM411', `machine type ${JSON.stringify(machineType)} is not one fal documents`, undefined, { target: 'fal' }));
   }
@@ -35,12 +37,12 @@ function attributes(ir: CogIR, options: FalOptions, findings: Finding[]): AppVie
   out.push({
     name: 'machine_type',
     code: pyStr(machineType),
-    note: options.machineType !== undefined ? 'set with --machine-type' : `cog.yaml gpu: ${ir.build.gpu ? 'true' : 'false'}; change with --machine-type`,
+    note: options.machineType !== undefined ? 'set with --machine-type' : named ? `${named.where} (docs/hardware.md); change with --machine-type` : `cog.yaml gpu: ${ir.build.gpu ? 'true' : 'false'}; change with --machine-type`,
   });
   const int = (name: string, value: number | undefined, note?: string) => {
     if (value !== undefined) out.push({ name, code: pyLiteral(value), ...(note ? { note } : {}) });
   };
-  int('num_gpus', options.numGpus);
+  int('num_gpus', options.numGpus ?? named?.mapping.fal.numGpus);
   int('keep_alive', options.keepAlive, 'seconds an idle runner stays warm');
   int('min_concurrency', options.minConcurrency);
   int('max_concurrency', options.maxConcurrency);

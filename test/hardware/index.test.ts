@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPLICATE_HARDWARE, mapHardware, replicateHardware, suggestHardware } from '../../src/hardware/index.js';
+import { REPLICATE_HARDWARE, mapHardware, modelHardware, replicateHardware, suggestHardware } from '../../src/hardware/index.js';
+import { costLines, parsePriceTable } from '../../src/hardware/prices.js';
 import { GPU_MACHINE_TYPES, CPU_MACHINE_TYPES } from '../../targets/fal/options.js';
 import { renderHardwareDoc } from '../../src/docs/hardware-md.js';
 
@@ -47,6 +48,28 @@ describe('hardware table', () => {
   it('suggests the real names for a near miss', () => {
     expect(suggestHardware('gpu-a100')).toContain('gpu-a100-large');
     expect(suggestHardware('tpu-v5')).toEqual([]);
+  });
+
+  it('maps the machine the IR names and says where the name came from', () => {
+    expect(modelHardware({ runtime: {} })).toBeUndefined();
+    expect(modelHardware({ runtime: { hardware: { name: 'gpu-h100-2x', from: '--hardware' } } })).toMatchObject({ where: '--hardware: gpu-h100-2x', mapping: { fal: { machineType: 'GPU-H100', numGpus: 2 } } });
+    expect(modelHardware({ runtime: { hardware: { name: 'gpu-nope', from: 'x' } } })).toBeUndefined();
+  });
+
+  it('prices a multi-GPU machine per GPU times the count, and says when no price is published', () => {
+    const m = mapHardware(replicateHardware('gpu-h100-2x')!);
+    const table = { currency: 'USD', platforms: { modal: { source: 's', read: '2026-01-01', usdPerHour: { H100: 4 } } } };
+    expect(costLines(m, 'modal', table)).toEqual([
+      { platform: 'Replicate', machine: 'gpu-h100-2x', usdPerHour: 10.98, source: 'https://replicate.com/pricing', read: '2026-12-01' },
+      { platform: 'Modal', machine: 'H100:2', usdPerHour: 8, source: 's', read: '2026-01-01' },
+    ]);
+    expect(costLines(m, 'fal', table)[1]).toEqual({ platform: 'fal', machine: 'GPU-H100 x2', source: 'https://fal.ai/pricing', read: '-' });
+  });
+
+  it('checks a --pricing file for its shape', () => {
+    expect(parsePriceTable('{"currency":"USD","platforms":{"fal":{"source":"x","read":"2026","usdPerHour":{"GPU-H100":2}}}}').ok).toBe(true);
+    expect(parsePriceTable('{"currency":"USD","platforms":{"fal":{"source":"x","read":"2026","usdPerHour":{"GPU-H100":"2"}}}}')).toEqual({ ok: false, problem: 'platforms.fal.usdPerHour.GPU-H100 must be a number' });
+    expect(parsePriceTable('nope').ok).toBe(false);
   });
 
   it('docs/hardware.md is up to date (regenerate with `npm run docs`)', () => {

@@ -9,6 +9,7 @@ import type { CogIR } from '../../ir/types.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
 import { targetByName } from '../targets.js';
+import { readConvertExtras } from './convert-extras.js';
 
 export interface ConvertCommandOptions {
   to: string;
@@ -18,12 +19,14 @@ export interface ConvertCommandOptions {
   machineType?: string;
   dryRun?: boolean;
   verify?: string;
+  hardware?: string;
+  pricing?: string;
 }
 
 export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { code: ExitCode; error?: Error; written?: { dir: string; ir: CogIR } } {
   const target = targetByName(opts.to);
   const options = target.parseOptions({ machineType: opts.machineType });
-  const result = convert(dir, target, options);
+  const result = convert(dir, target, options, readConvertExtras(opts));
   if (result.status === 'failed') {
     reportFindings(io, result.findings);
     io.err(`cog-migrate: ${result.ir?.project.name ?? basename(resolve(dir))} was not converted; nothing was written.`);

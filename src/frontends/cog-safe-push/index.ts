@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { LineCounter } from 'yaml';
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
-import type { CogIR, SafePushConfig } from '../../ir/types.js';
+import type { CogIR, Runtime, SafePushConfig } from '../../ir/types.js';
+import { replicateHardware } from '../../hardware/index.js';
 import { readProjectText } from '../../fs/project-files.js';
 import { MAX_CONFIG_BYTES, parseConfig, type ConfigCtx } from './yaml.js';
 import { readConfig } from './read.js';
@@ -38,7 +39,23 @@ export function safePushFiles(root: string): { file: string; variant?: string }[
 
 export interface SafePushResult {
   configs: SafePushConfig[];
+  /** The machine the configs run the model on, when one names a known machine. */
+  hardware?: NonNullable<Runtime['hardware']>;
   findings: Finding[];
+}
+
+/**
+ * The first config's production machine: deployment.hardware, else test_hardware when written
+ * (cog-safe-push defaults it to cpu, which says nothing about the model).
+ */
+export function configuredHardware(configs: readonly SafePushConfig[]): SafePushResult['hardware'] {
+  for (const c of configs) {
+    const deployed = c.deployment?.hardware;
+    if (deployed !== undefined && replicateHardware(deployed)) return { name: deployed, from: `${c.file} deployment.hardware`, loc: c.deployment!.loc };
+    const tested = c.testHardware;
+    if (deployed === undefined && tested.loc && replicateHardware(tested.name)) return { name: tested.name, from: `${c.file} test_hardware`, loc: tested.loc };
+  }
+  return undefined;
 }
 
 /** Reads every config of the project and checks its test cases against `ir`. */
@@ -58,5 +75,10 @@ export function readSafePush(ir: CogIR): SafePushResult {
     configs.push(config);
     findings.push(...checkSafePush(config, ir));
   }
-  return { configs, findings };
+  const machines = new Set(configs.map((c) => c.deployment?.hardware ?? c.testHardware.name));
+  if (machines.size > 1) {
+    findings.push(finding('CM191', `the variants name different Replicate machines (${[...machines].join(', ')})`, { file: SAFE_PUSH_VARIANTS_DIR }));
+  }
+  const hardware = configuredHardware(configs);
+  return { configs, ...(hardware ? { hardware } : {}), findings };
 }

@@ -42,6 +42,7 @@ export function readCog(dir: string): ReadResult {
   const safePush = readSafePush(ir);
   findings.push(...safePush.findings);
   if (safePush.configs.length > 0) ir.safePush = safePush.configs;
+  if (safePush.hardware) ir.runtime.hardware = safePush.hardware;
   return { ir, findings };
 }
 

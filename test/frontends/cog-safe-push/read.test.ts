@@ -171,3 +171,13 @@ describe('cog-safe-push configs', () => {
     expect(big.codes).toEqual(['CM180@undefined']);
   });
 });
+
+describe('the machine the configs name', () => {
+  it('is the deployment hardware, else a written test_hardware, never the cpu default', () => {
+    const hw = (yaml: string) => readCog(project({ 'cog-safe-push.yaml': yaml })).ir?.runtime.hardware;
+    expect(hw('model: acme/m\n')).toBeUndefined();
+    expect(hw('model: acme/m\ntest_hardware: gpu-t4\n')).toEqual({ name: 'gpu-t4', from: 'cog-safe-push.yaml test_hardware', loc: { file: 'cog-safe-push.yaml', line: 2, column: 16 } });
+    expect(hw('model: acme/m\ntest_hardware: gpu-t4\ndeployment:\n  hardware: gpu-h100\n')).toMatchObject({ name: 'gpu-h100', from: 'cog-safe-push.yaml deployment.hardware' });
+    expect(hw('model: acme/m\ntest_hardware: gpu-typo\n')).toBeUndefined();
+  });
+});
