@@ -26,7 +26,20 @@ export function unsafeOutputPath(path: string): string | undefined {
   return undefined;
 }
 
-export function writeOutput(outDir: string, files: readonly OutputFile[], opts: { force?: boolean } = {}): WriteResult {
+/** The file-system calls that change the disk; a test passes a copy whose nth call fails. */
+export interface OutputFs {
+  mkdirSync: typeof mkdirSync;
+  writeFileSync: typeof writeFileSync;
+  copyFileSync: typeof copyFileSync;
+  chmodSync: typeof chmodSync;
+  renameSync: typeof renameSync;
+  rmSync: typeof rmSync;
+}
+
+const NODE_FS: OutputFs = { mkdirSync, writeFileSync, copyFileSync, chmodSync, renameSync, rmSync };
+
+export function writeOutput(outDir: string, files: readonly OutputFile[], opts: { force?: boolean; fs?: OutputFs } = {}): WriteResult {
+  const fs = opts.fs ?? NODE_FS;
   const target = resolve(outDir);
   const seen = new Set<string>();
   for (const f of files) {
@@ -45,27 +58,47 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], opts: 
   }
   const parent = dirname(target);
   const staging = join(parent, `.${basename(target)}.cog-migrate-${process.pid}-${Date.now()}`);
+  const old = `${staging}.old`;
+  // What this call created or moved, so that a failure at any step can undo exactly that.
+  let createdParent: string | undefined;
+  let movedOld = false;
   try {
-    mkdirSync(parent, { recursive: true });
-    mkdirSync(staging);
+    createdParent = fs.mkdirSync(parent, { recursive: true });
+    fs.mkdirSync(staging);
     for (const f of files) {
       const dest = join(staging, ...f.path.split('/'));
-      mkdirSync(dirname(dest), { recursive: true });
-      if ('copyFrom' in f) copyFileSync(f.copyFrom, dest, constants.COPYFILE_EXCL);
-      else writeFileSync(dest, f.content, { flag: 'wx' });
-      if (f.mode !== undefined) chmodSync(dest, f.mode);
+      fs.mkdirSync(dirname(dest), { recursive: true });
+      if ('copyFrom' in f) fs.copyFileSync(f.copyFrom, dest, constants.COPYFILE_EXCL);
+      else fs.writeFileSync(dest, f.content, { flag: 'wx' });
+      if (f.mode !== undefined) fs.chmodSync(dest, f.mode);
     }
     if (existsSync(target)) {
-      const old = `${staging}.old`;
-      renameSync(target, old);
-      renameSync(staging, target);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(staging, target);
+      fs.renameSync(target, old);
+      movedOld = true;
     }
-    return { ok: true, dir: target };
+    fs.renameSync(staging, target);
   } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
-    return { ok: false, findings: [finding('CM012', `could not write ${outDir}: ${(err as Error).message}`)] };
+    return { ok: false, findings: [finding('CM012', `could not write ${outDir}: ${(err as Error).message}${undo(fs, { staging, old, target, movedOld, createdParent })}`)] };
   }
+  if (movedOld) {
+    try {
+      fs.rmSync(old, { recursive: true, force: true });
+    } catch (err) {
+      return { ok: false, findings: [finding('CM012', `wrote ${outDir}, but could not remove the previous output, moved to ${old}: ${(err as Error).message}`)] };
+    }
+  }
+  return { ok: true, dir: target };
+}
+
+/** Undoes a failed write: the staging folder goes, a moved-away old output comes back, a parent
+ * folder this call created goes. Returns what could not be undone, for the finding's message. */
+function undo(fs: OutputFs, s: { staging: string; old: string; target: string; movedOld: boolean; createdParent: string | undefined }): string {
+  const left: string[] = [];
+  const attempt = (what: string, op: () => void) => {
+    try { op(); } catch (e) { left.push(`${what}: ${(e as Error).message}`); }
+  };
+  attempt(`could not remove ${s.staging}`, () => fs.rmSync(s.staging, { recursive: true, force: true }));
+  if (s.movedOld) attempt(`the previous output is at ${s.old}, could not move it back`, () => fs.renameSync(s.old, s.target));
+  if (s.createdParent !== undefined && left.length === 0) attempt(`could not remove ${s.createdParent}`, () => fs.rmSync(s.createdParent!, { recursive: true, force: true }));
+  return left.length > 0 ? `; ${left.join('; ')}` : '';
 }

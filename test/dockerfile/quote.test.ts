@@ -2,6 +2,9 @@
 // against Docker's documented double-quote rules (\\, \" and \$ are the only escapes).
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { continuesLine, dq, envValue, isAptPackage, isEnvName, isMountValue, shellWord } from '../../src/dockerfile/quote.js';
 
@@ -24,6 +27,19 @@ describe('shellWord', () => {
     expect(shellWord('curl; rm -rf /')).toBe(`'curl; rm -rf /'`);
     expect(shellWord(`it's`)).toBe(`'it'\\''s'`);
     expect(shellWord('')).toBe(`''`);
+  });
+  it('quotes glob, tilde, brace, history and comment characters: a shell in a folder with matching files reads them back (issue 18)', () => {
+    // Files that every pattern below would match if it reached the shell bare.
+    const dir = mkdtempSync(join(tmpdir(), 'cogm-glob-'));
+    for (const f of ['ab', 'ac', 'a.whl', 'b']) writeFileSync(join(dir, f), '');
+    mkdirSync(join(dir, 'sub'));
+    const words = ['*', 'a*', '*.whl', 'a?', '?', '[a]b', 'a[bc]', '[!x]', '~', '~/x', '~root', '{a,b}', 'a{b,c}', '!x', '#', 'x#y', 'a #b',
+      '$HOME', '${X:-y}', '`id`', '$(id)', 'a;b', 'a|b', 'a&b', '<x', '>x', '(x)', 'a b', 'a\tb', '\\', '"', "'", '', ' ', '-', '--'];
+    for (const w of words) {
+      expect(shellWord(w), w).not.toMatch(/^[^']*[*?[~{!#$`;|&<>() \t\\"][^']*$/);
+      const out = execFileSync('sh', ['-c', `printf '%s\\n' ${shellWord(w)}`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: '/home/nobody' } });
+      expect(out, `shellWord(${JSON.stringify(w)}) = ${shellWord(w)}`).toBe(`${w}\n`);
+    }
   });
   it('a POSIX shell reads every word back exactly', () => {
     fc.assert(

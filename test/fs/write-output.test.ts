@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unsafeOutputPath, writeOutput } from '../../src/fs/write-output.js';
+import * as nodeFs from 'node:fs';
+import { unsafeOutputPath, writeOutput, type OutputFile, type OutputFs } from '../../src/fs/write-output.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'cogm-out-'));
 
@@ -56,5 +57,132 @@ describe('writeOutput', () => {
   it('accepts ordinary nested relative paths', () => {
     expect(unsafeOutputPath('cog/__init__.py')).toBeUndefined();
     expect(unsafeOutputPath('my-model.py')).toBeUndefined();
+  });
+});
+
+/** Node's fs, except that the nth call (counting every op) throws EIO; `calls` counts them. */
+function failingFs(n: number): { fs: OutputFs; calls: () => number; failed: () => string | undefined } {
+  let count = 0;
+  let failed: string | undefined;
+  const wrap = <F extends (...args: never[]) => unknown>(name: string, f: F): F => ((...args: Parameters<F>) => {
+    if (count++ === n) {
+      failed = name;
+      throw Object.assign(new Error(`EIO: injected failure in ${name}`), { code: 'EIO' });
+    }
+    return f(...args);
+  }) as F;
+  const fs: OutputFs = {
+    mkdirSync: wrap('mkdirSync', nodeFs.mkdirSync),
+    writeFileSync: wrap('writeFileSync', nodeFs.writeFileSync),
+    copyFileSync: wrap('copyFileSync', nodeFs.copyFileSync),
+    chmodSync: wrap('chmodSync', nodeFs.chmodSync),
+    renameSync: wrap('renameSync', nodeFs.renameSync),
+    rmSync: wrap('rmSync', nodeFs.rmSync),
+  };
+  return { fs, calls: () => count, failed: () => failed };
+}
+
+/** Every file under `dir` with its text, for comparing whole trees. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) out[join(e.parentPath, e.name).slice(dir.length + 1)] = readFileSync(join(e.parentPath, e.name), 'utf8');
+  }
+  return out;
+}
+
+describe('writeOutput: a write failing midway (CM012, issue 18)', () => {
+  const src = () => {
+    const d = tmp();
+    writeFileSync(join(d, 'weights.txt'), 'copied');
+    return d;
+  };
+  const files = (from: string): OutputFile[] => [
+    { path: 'app.py', content: 'new = 1\n' },
+    { path: 'cog/__init__.py', content: '', mode: 0o644 },
+    { path: 'model/weights.txt', copyFrom: join(from, 'weights.txt') },
+    { path: 'run.sh', content: '#!/bin/sh\n', mode: 0o755 },
+  ];
+
+  it('a copy source that vanished fails the write: nothing is left, the old output is intact', () => {
+    const parent = tmp();
+    const out = join(parent, 'o');
+    mkdirSync(join(out, 'keep'), { recursive: true });
+    writeFileSync(join(out, 'keep', 'old.py'), 'old');
+    const r = writeOutput(out, [{ path: 'a.py', content: 'x' }, { path: 'b.bin', copyFrom: join(parent, 'missing') }, { path: 'c.py', content: 'y' }], { force: true });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['CM012', 'error']]);
+    expect(readdirSync(parent)).toEqual(['o']);
+    expect(tree(out)).toEqual({ 'keep/old.py': 'old' });
+  });
+
+  it('whichever file-system call fails, the old output is intact and nothing else is left (replacing with force)', () => {
+    const from = src();
+    const total = failingFs(Number.POSITIVE_INFINITY);
+    const probe = tmp();
+    nodeFs.mkdirSync(join(probe, 'o'));
+    nodeFs.writeFileSync(join(probe, 'o', 'old.py'), 'old');
+    expect(writeOutput(join(probe, 'o'), files(from), { force: true, fs: total.fs }).ok).toBe(true);
+    const n = total.calls();
+    expect(n).toBeGreaterThan(8);
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const parent = tmp();
+      const out = join(parent, 'o');
+      nodeFs.mkdirSync(out);
+      nodeFs.writeFileSync(join(out, 'old.py'), 'old');
+      const inject = failingFs(i);
+      const r = writeOutput(out, files(from), { force: true, fs: inject.fs });
+      seen.add(inject.failed()!);
+      expect(r.ok, `call ${i} (${inject.failed()}) failed, yet the write reported success`).toBe(false);
+      if (r.ok) continue;
+      expect(r.findings.map((f) => f.code)).toEqual(['CM012']);
+      expect(r.findings[0]!.message).toContain('injected failure');
+      if (i < n - 1) {
+        // Failed before the swap: the old output is back in place, no staging folder remains.
+        expect(readdirSync(parent), `after failing call ${i} (${inject.failed()})`).toEqual(['o']);
+        expect(tree(out), `after failing call ${i} (${inject.failed()})`).toEqual({ 'old.py': 'old' });
+      } else {
+        // The last call removes the previous output after the swap: the new output is in place
+        // and the finding says where the old one was left.
+        expect(inject.failed()).toBe('rmSync');
+        expect(tree(out)['app.py']).toBe('new = 1\n');
+        expect(r.findings[0]!.message).toMatch(/could not remove the previous output, moved to .*\.old/);
+      }
+    }
+    expect([...seen].sort()).toEqual(['chmodSync', 'copyFileSync', 'mkdirSync', 'renameSync', 'rmSync', 'writeFileSync']);
+  });
+
+  it('whichever call fails writing a new folder under a new parent, nothing at all is left', () => {
+    const from = src();
+    const total = failingFs(Number.POSITIVE_INFINITY);
+    expect(writeOutput(join(tmp(), 'new', 'deeper', 'o'), files(from), { fs: total.fs }).ok).toBe(true);
+    for (let i = 0; i < total.calls(); i++) {
+      const root = tmp();
+      const r = writeOutput(join(root, 'new', 'deeper', 'o'), files(from), { fs: failingFs(i).fs });
+      expect(r.ok, `call ${i}`).toBe(false);
+      expect(readdirSync(root), `after failing call ${i}`).toEqual([]);
+    }
+  });
+
+  it('says what it could not undo when the clean-up fails too', () => {
+    const parent = tmp();
+    const out = join(parent, 'o');
+    nodeFs.mkdirSync(out);
+    nodeFs.writeFileSync(join(out, 'old.py'), 'old');
+    let renames = 0;
+    const fs: OutputFs = {
+      ...nodeFs,
+      renameSync: (a, b) => {
+        renames++;
+        if (renames >= 2) throw new Error('EIO: injected failure in renameSync');
+        nodeFs.renameSync(a, b);
+      },
+    };
+    const r = writeOutput(out, [{ path: 'a.py', content: 'x' }], { force: true, fs });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.findings[0]!.message).toMatch(/the previous output is at .*\.old, could not move it back/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(parent)).toEqual([expect.stringMatching(/^\.o\.cog-migrate-\d+-\d+\.old$/)]);
   });
 });

@@ -24,6 +24,38 @@ describe('pyStr', () => {
   });
 });
 
+/**
+ * Reads Python string literals the way Python reads a generated file: the expressions travel as
+ * UTF-8 bytes, one per line (a lone surrogate left raw would already be U+FFFD there), and the
+ * values come back as ASCII-escaped JSON, so any surrogate Python holds survives the way back.
+ */
+function readAsFile(exprs: string[]): string[] {
+  const script = 'import ast, json, sys\nsrc = sys.stdin.buffer.read().decode("utf-8")\nprint(json.dumps([ast.literal_eval(e) for e in src.split("\\n")]))';
+  return JSON.parse(execFileSync('python3', ['-c', script], { input: Buffer.from(exprs.join('\n'), 'utf8'), encoding: 'utf8' })) as string[];
+}
+
+describe('pyStr: lone surrogates (issue 18)', () => {
+  const lone = ['\ud800', '\udfff', 'a\ud83d', '\ude00b', '\udc00\ud800', 'ok \ud83d\ude00 \ud800'];
+  it('escapes them, so the literal is well-formed text a UTF-8 file can hold', () => {
+    for (const s of lone) {
+      expect(pyStr(s).isWellFormed(), JSON.stringify(s)).toBe(true);
+      expect(pyStr(s), JSON.stringify(s)).toMatch(/\\u[dD][89a-fA-F][0-9a-fA-F]{2}/);
+    }
+    expect(pyStr('\ud800')).toBe('"\\ud800"');
+  });
+  it('Python reads the written bytes back as the same code units', () => {
+    expect(readAsFile(lone.map(pyStr))).toEqual(lone);
+  });
+  it('keeps a surrogate pair as the one character it is', () => {
+    expect(pyStr('\ud83d\ude00')).toBe('"\ud83d\ude00"');
+  });
+  it('any string, well-formed or not, gives a well-formed literal Python reads back (property)', () => {
+    const samples = fc.sample(fc.string({ unit: 'binary', maxLength: 30 }), 200);
+    for (const s of samples) expect(pyStr(s).isWellFormed()).toBe(true);
+    expect(readAsFile(samples.map(pyStr))).toEqual(samples);
+  });
+});
+
 describe('pyLiteral', () => {
   it('emits Python for JSON-like values', () => {
     const values = [null, true, false, 0, -3, 2.5, 'x', [1, 'a', null], { k: [true], 'q"': 1 }];
