@@ -25,12 +25,35 @@ export function parseDockerfile(text: string): Dockerfile {
       body += '\n' + lines[i]!;
     }
     const m = /^\s*([A-Za-z]+)\s*([\s\S]*)$/.exec(body);
-    const ins = instr(m ? m[1]!.toUpperCase() : 'UNKNOWN', m ? m[2]!.trimEnd() : body, 'cog debug');
-    ins.role = classify(ins);
+    const keyword = m ? m[1]!.toUpperCase() : 'UNKNOWN';
+    let args = m ? m[2]! : body;
+    // A here-document's text belongs to its instruction: keep it there, so that nothing the
+    // pruner inserts or moves can land inside it.
+    if (HEREDOC_KEYWORDS.has(keyword)) {
+      for (const doc of heredocs(body)) {
+        while (i + 1 < lines.length) {
+          i++;
+          args += '\n' + lines[i]!;
+          if ((doc.chomp ? lines[i]!.replace(/^\t+/, '') : lines[i]!) === doc.word) break;
+        }
+      }
+    }
+    const ins = instr(keyword, args.trimEnd(), 'cog debug');
+    ins.role = classify(ins, out.at(-1));
     ins.line = startLine;
     out.push(ins);
   }
   return { instructions: out };
+}
+
+/** Instructions whose lines BuildKit (Dockerfile syntax 1.4 and the built-in frontend) scans for here-documents. */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
+/** The here-documents a line opens, in order: `<<WORD`, `<<-WORD`, `<<"WORD"`, `<<'WORD'`, `2<<WORD`. */
+export function heredocs(line: string): { word: string; chomp: boolean }[] {
+  const out: { word: string; chomp: boolean }[] = [];
+  for (const m of line.matchAll(/(?<!<)\d*<<(-?)\s*(["']?)([A-Za-z0-9_.$-]+)\2/g)) out.push({ word: m[3]!, chomp: m[1] === '-' });
+  return out;
 }
 
 const RULES: { keyword: string; test: RegExp; role: Role }[] = [
@@ -48,6 +71,8 @@ const RULES: { keyword: string; test: RegExp; role: Role }[] = [
   { keyword: 'RUN', test: /^--mount=type=cache,target=\/var\/cache\/apt,sharing=locked apt-get update -qq && apt-get install -qqy /, role: 'apt' },
   { keyword: 'COPY', test: /^--from=cog_build requirements\.txt /, role: 'requirements-copy' },
   { keyword: 'COPY', test: /^--from=cog_build /, role: 'ca-cert' },
+  // COG_CA_CERT (Cog >= 0.17): the staged certificate is installed right after it is copied.
+  { keyword: 'RUN', test: /^cp \/tmp\/cog-ca-cert\.crt \/usr\/local\/share\/ca-certificates\/cog-ca-cert\.crt && update-ca-certificates/, role: 'ca-cert' },
   { keyword: 'ENV', test: /^CFLAGS=/, role: 'cflags' },
   { keyword: 'RUN', test: /uv run pip install .*-r \/tmp\/requirements\.txt/, role: 'pip-requirements' },
   { keyword: 'RUN', test: /uv pip (install|uninstall) .*\b(cog|coglet)\b/, role: 'cog-sdk' },
@@ -61,7 +86,11 @@ const RULES: { keyword: string; test: RegExp; role: Role }[] = [
   { keyword: 'RUN', test: /^cp \/src\/.* \/src\/cog\.yaml$/, role: 'copy-config' },
 ];
 
-export function classify(i: Instruction): Role {
+/** The ENV lines Cog writes after installing a COG_CA_CERT certificate (pkg/dockerfile/cacert.go). */
+const CA_CERT_ENV = /^(SSL_CERT_FILE|REQUESTS_CA_BUNDLE)=\/etc\/ssl\/certs\/ca-certificates\.crt$/;
+
+export function classify(i: Instruction, previous?: Instruction): Role {
+  if (i.keyword === 'ENV' && previous?.role === 'ca-cert' && CA_CERT_ENV.test(i.args)) return 'ca-cert';
   for (const rule of RULES) if (rule.keyword === i.keyword && rule.test.test(i.args)) return rule.role;
   if (i.keyword === 'ENV') return 'user-env';
   if (i.keyword === 'RUN') return 'user-run';

@@ -40,6 +40,12 @@ export function requirementsRun(text: string, base: BaseChoice): string {
 /** Project paths a COPY line carries as written (no spaces, quotes or `$` substitution). */
 const SAFE_PATH = /^[A-Za-z0-9._\/+@=-]+$/;
 
+/** A project path as a COPY source: one starting with `-` (a folder named `--from=x`) would be
+ * read as a COPY flag, so it is written `./-...`, which names the same file. */
+export function copySource(path: string): string {
+  return path.startsWith('-') ? `./${path}` : path;
+}
+
 function aptLine(packages: readonly string[]): string {
   return `apt-get update -qq && apt-get install -qqy --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`;
 }
@@ -189,7 +195,7 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
           for (const a of facts.artifacts.filter((x) => !SAFE_PATH.test(x.source))) {
             findings.push(finding('CM308', `local package artifact ${JSON.stringify(a.source)} has characters a COPY line cannot carry safely; copy it by hand`, undefined, { target, severity: 'error' }));
           }
-          const copies = safe.map((a) => instr('COPY', `${a.source} ${a.target}`, 'local package artifacts', 'artifacts-copy'));
+          const copies = safe.map((a) => instr('COPY', `${copySource(a.source)} ${a.target}`, 'local package artifacts', 'artifacts-copy'));
           if (copies.length === 0) remove(i, 'no local artifact could be copied safely');
           copies.forEach((c, n) => (n === 0
             ? replace(i, c, 'Cog stages local wheels in .cog/build; copy them from the project instead (build context = the project directory)')

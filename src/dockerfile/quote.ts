@@ -39,6 +39,15 @@ export function breaksInstruction(s: string): boolean {
   return /[\r\n]/.test(s);
 }
 
+/**
+ * True when BuildKit could read part of a RUN line built from `s` as a here-document opener
+ * (`<<EOF`, `<<-EOF`, `3<<"EOF"`), which takes the Dockerfile lines after it as its text. BuildKit's
+ * lexer splits words at `<<` and honours quotes in ways a shell does not, so any `<<` counts.
+ */
+export function opensHeredoc(s: string): boolean {
+  return s.includes('<<');
+}
+
 /** A secret mount id or target Docker's `--mount` parser accepts without quoting. */
 export function isMountValue(s: string): boolean {
   return /^[A-Za-z0-9_./~-]+$/.test(s) && !s.includes(',');

@@ -7,7 +7,7 @@ import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
 import { RELEASE } from './tables.js';
 import { cogRequirementLines } from './requirements.js';
-import { breaksInstruction, continuesLine, isAptPackage, isEnvName, isMountValue, isPlainEnvValue } from './quote.js';
+import { breaksInstruction, continuesLine, isAptPackage, isEnvName, isMountValue, isPlainEnvValue, opensHeredoc } from './quote.js';
 
 export interface SafeInputs {
   systemPackages: string[];
@@ -34,6 +34,10 @@ export function safeInputs(build: Build, runtime: Runtime): SafeInputs {
     const command = step.command.trim();
     if (breaksInstruction(command) || continuesLine(command)) {
       findings.push(finding('CM302', `run command spans several lines: ${JSON.stringify(command.slice(0, 60))}`, step.loc));
+      continue;
+    }
+    if (opensHeredoc(command)) {
+      findings.push(finding('CM340', `run command ${JSON.stringify(command.slice(0, 60))} contains \`<<\`, which BuildKit reads as a here-document swallowing the lines after it`, step.loc));
       continue;
     }
     if (command.startsWith('-')) {
@@ -67,6 +71,10 @@ export function safeInputs(build: Build, runtime: Runtime): SafeInputs {
   for (const r of build.pythonRequirements) {
     if (breaksInstruction(r.raw) || continuesLine(r.raw)) {
       findings.push(finding('CM309', `requirement ${JSON.stringify(r.raw.slice(0, 60))} spans several lines`, r.loc));
+      continue;
+    }
+    if (opensHeredoc(r.raw)) {
+      findings.push(finding('CM341', `requirement ${JSON.stringify(r.raw.slice(0, 60))} contains \`<<\``, r.loc));
       continue;
     }
     requirementLines.push(r.raw);

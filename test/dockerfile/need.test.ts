@@ -1,6 +1,8 @@
 // The CUDA-need rules: what makes a GPU model need a runtime or devel CUDA base.
 import { describe, expect, it } from 'vitest';
 import { cudaNeed } from '../../src/dockerfile/need.js';
+import { dockerfileFor } from '../../src/dockerfile/index.js';
+import { irFromCogYaml } from './helpers.js';
 
 const need = (p: Partial<Parameters<typeof cudaNeed>[0]>) =>
   cudaNeed({ gpu: true, requirementLines: [], runCommands: [], systemPackages: [], ...p });
@@ -31,6 +33,49 @@ describe('cudaNeed', () => {
   });
   it('CPU models never need CUDA', () => {
     expect(need({ gpu: false, runCommands: ['nvcc --version'] }).need).toBe('none');
+  });
+});
+
+describe('combining needs (issue 18)', () => {
+  it('a later runtime need never lowers an earlier devel need, in any order of sources', () => {
+    const cases = [
+      { requirementLines: ['flash-attn==2.6.3', 'onnxruntime-gpu==1.18.1'] },
+      { requirementLines: ['onnxruntime-gpu==1.18.1', 'flash-attn==2.6.3'] },
+      { runCommands: ['nvcc --version'], requirementLines: ['tensorflow==2.11.0'] },
+      { runCommands: ['nvcc --version'], systemPackages: ['libcudnn8'] },
+      { systemPackages: ['cuda-nvcc-12-1', 'libnccl2'] },
+      { systemPackages: ['libnccl2', 'cuda-nvcc-12-1'] },
+    ];
+    for (const c of cases) expect(need(c).need, JSON.stringify(c)).toBe('devel');
+  });
+  it('keeps every reason, devel and runtime alike, and cuDNN from the runtime need', () => {
+    const d = need({ requirementLines: ['flash-attn==2.6.3', 'onnxruntime-gpu==1.18.1'] });
+    expect(d).toMatchObject({ need: 'devel', cudnn: true });
+    expect(d.reasons).toHaveLength(2);
+    expect(d.reasons[0]).toContain('flash-attn');
+    expect(d.reasons[1]).toContain('onnxruntime-gpu');
+  });
+  it('a runtime need alone stays runtime; cupy needs no cuDNN', () => {
+    expect(need({ requirementLines: ['cupy-cuda12x==13.0.0'] })).toMatchObject({ need: 'runtime', cudnn: false });
+    expect(need({ systemPackages: ['libnccl2'] })).toMatchObject({ need: 'runtime', cudnn: false });
+    expect(need({ systemPackages: ['libcudnn8'] })).toMatchObject({ need: 'runtime', cudnn: true });
+    expect(need({ systemPackages: ['libcudnn8-dev'] })).toMatchObject({ need: 'devel', cudnn: true });
+  });
+});
+
+describe('cuDNN used in build.run (issue 18)', () => {
+  it('a build.run that compiles against cuDNN keeps cuDNN in the devel base', () => {
+    expect(need({ runCommands: ['nvcc -o k kernel.cu -lcudnn'] })).toMatchObject({ need: 'devel', cudnn: true });
+    expect(need({ runCommands: ['export CUDA_HOME=/usr/local/cuda && CUDNN_PATH=/usr/lib make'] })).toMatchObject({ need: 'devel', cudnn: true });
+  });
+  it('without cuDNN in the step, the devel base has none', () => {
+    expect(need({ runCommands: ['nvcc -o k kernel.cu'] })).toMatchObject({ need: 'devel', cudnn: false });
+  });
+  it('the pruner picks the cuDNN devel variant for it', () => {
+    const ir = irFromCogYaml('build:\n  gpu: true\n  cuda: "12.1"\n  python_version: "3.11"\n  python_packages: ["torch==2.3.1"]\n  run:\n    - nvcc -o /k /src/k.cu -lcudnn\n');
+    expect(dockerfileFor(ir, 'fal').baseImage).toMatch(/^nvidia\/cuda:12\.1\.\d+-cudnn\d*-devel-ubuntu22\.04$/);
+    const without = irFromCogYaml('build:\n  gpu: true\n  cuda: "12.1"\n  python_version: "3.11"\n  python_packages: ["torch==2.3.1"]\n  run:\n    - nvcc -o /k /src/k.cu\n');
+    expect(dockerfileFor(without, 'fal').baseImage).toMatch(/^nvidia\/cuda:12\.1\.\d+-devel-ubuntu22\.04$/);
   });
 });
 

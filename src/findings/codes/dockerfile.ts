@@ -3,6 +3,7 @@ import type { CodeSpec } from './types.js';
 // CM3xx: Dockerfile generation and pruning.
 // CM30x: user values that cannot reach a Dockerfile safely. CM31x: CUDA/torch resolution as Cog
 // does it. CM32x: the pruner's decisions. CM33x: reading an existing `cog debug` file.
+// CM34x: user values that would change how BuildKit reads the Dockerfile around them.
 export const dockerfileCodes: CodeSpec[] = [
   { code: 'CM301', defaultSeverity: 'error', title: 'System package name is not a valid Debian package name', hint: 'Use one package name per list item (letters, digits, + - .); shell syntax in build.system_packages is not allowed. The entry was left out of the Dockerfile.' },
   { code: 'CM302', defaultSeverity: 'error', title: 'build.run command contains a line break', hint: 'Cog rejects this too: make one list item per command. The command was left out of the Dockerfile.' },
@@ -31,4 +32,6 @@ export const dockerfileCodes: CodeSpec[] = [
   { code: 'CM326', defaultSeverity: 'warning', title: 'Requirements pin a pydantic the target runtime cannot use', hint: 'fal installs pydantic 2 last (its runtime needs it); code written for pydantic 1 may need changes.' },
   { code: 'CM331', defaultSeverity: 'warning', title: 'Instruction not recognised as part of Cog output', hint: 'It was kept unchanged in the pruned file; review it.' },
   { code: 'CM332', defaultSeverity: 'error', title: 'File does not look like `cog debug` output', hint: 'Pass the text `cog debug` printed (it starts with #syntax=docker/dockerfile:1.4 and one FROM).' },
+  { code: 'CM340', defaultSeverity: 'error', title: 'build.run command contains a heredoc (<<)', hint: 'BuildKit reads `<<WORD` in a RUN line as a here-document and swallows the Dockerfile lines after it until WORD, so the generated lines would become its text. Put the script in a file of the project and run that file, or write the text with printf. The step was left out.' },
+  { code: 'CM341', defaultSeverity: 'error', title: 'Python requirement contains `<<`', hint: 'No requirement specifier has `<<`, and BuildKit could read it as a here-document in the generated RUN line; fix the requirement. It was left out.' },
 ];
