@@ -60,7 +60,13 @@ const rulesUsed = new Set<string>();
 /** Holds one IR against the oracle's answer for its project, part by part; throws on a mismatch. */
 function comparePart(part: Part, ir: CogIR, findings: Finding[], oracle: OracleResult): void {
   if (part === 'static') {
-    if (!oracle.schema) return;
+    if (!oracle.schema) {
+      // Cog serves no schema: it rejects the project, so must we (or known-failures.ts says why not).
+      const errors = findings.filter((f) => f.severity === 'error');
+      expect(oracle.error, 'the oracle gave neither a schema nor an error').toEqual(expect.any(String));
+      expect(errors, `Cog 0.19.3 serves no schema (${oracle.error}); the frontend gave no error finding`).not.toEqual([]);
+      return;
+    }
     const unexplained = jsonDiff(toOpenApi(ir), oracle.schema).filter((d) => {
       const rule = generationDifferences.find((r) => r.explains(d, ir));
       if (rule) rulesUsed.add(rule.id);
