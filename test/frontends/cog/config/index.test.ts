@@ -187,6 +187,27 @@ describe('loadCogConfig: unknown, removed and misplaced keys', () => {
     expect(r.findings[0]?.message).toMatch(/^build\.fast: /);
   });
 
+  it('reports the 2021 keys python_find_links, python_extra_index_urls, post_install, architectures, workdir under build: as removed (CM111), never as unknown (issue 18)', () => {
+    const r = load(`
+      build:
+        python_version: "3.12"
+        python_find_links: [https://data.pyg.org/whl/torch-2.3.0.html]
+        python_extra_index_urls: [https://download.pytorch.org/whl/cu121]
+        post_install: [echo hi]
+        architectures: [gpu]
+        workdir: /code
+      predict: "predict.py:Predictor"
+    `);
+    expect(codesAt(r)).toEqual(['CM111@3', 'CM111@4', 'CM111@5', 'CM111@6', 'CM111@7']);
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'build.python_find_links: 2021 pre-release key; ignored under build: (write --find-links lines in the requirements)',
+      'build.python_extra_index_urls: 2021 pre-release key; ignored under build: (write --extra-index-url lines in the requirements)',
+      'build.post_install: 2021 pre-release key; ignored under build: (use build.run)',
+      'build.architectures: 2021 pre-release key; ignored under build: (use build.gpu)',
+      'build.workdir: 2021 pre-release key; ignored (Cog always runs from /src)',
+    ]);
+  });
+
   it('reads build.environment from where it stands with CM119', () => {
     const r = load(`
       build:
