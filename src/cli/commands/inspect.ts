@@ -7,6 +7,7 @@ import { buildOpenApi } from '../../ir/openapi.js';
 import { finding } from '../../findings/finding.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
+import { terminalSafeJson, visible } from '../../findings/reporters/escape.js';
 
 export interface InspectOptions {
   json?: boolean;
@@ -17,14 +18,15 @@ export interface InspectOptions {
 export function runInspect(dir: string, opts: InspectOptions, io: Io): { code: ExitCode } {
   const { ir, findings } = readCog(dir);
   if (ir) {
-    if (opts.json) io.out(irToJson(ir));
+    // User text (names, descriptions, non-literal source) is printed as findings are: escaped.
+    if (opts.json) io.out(terminalSafeJson(irToJson(ir)));
     else if (opts.openapi) {
       const { schema, notes } = buildOpenApi(ir);
-      io.out(JSON.stringify(schema, null, 2));
+      io.out(terminalSafeJson(JSON.stringify(schema, null, 2)));
       // What the schema could not carry exactly is said once, where the user wrote it.
       for (const n of notes) findings.push(finding('CM020', n.message, n.loc));
     }
-    else io.out(summary(ir));
+    else io.out(summary(ir).split('\n').map(visible).join('\n'));
   }
   reportFindings(io, findings);
   const code = exitCodeFor(findings, opts.strict ?? false);
