@@ -15,6 +15,8 @@ export interface HostileStep {
   args: string[];
   /** Exit codes this step may end with; default [0, 1]. 3 (internal fault) is never allowed. */
   exit?: number[];
+  /** Regular expressions (JavaScript source, flag m) the step's stdout must not match. */
+  stdoutNot?: string[];
 }
 
 export interface HostileCase {

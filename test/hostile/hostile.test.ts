@@ -38,6 +38,7 @@ describe('hostile inputs', () => {
         // Node itself exits 1 on an uncaught error: a stack trace is a crash whatever the code.
         expect(run.stderr, what).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)?\n|RangeError|Maximum call stack/);
         expect(step.exit ?? [0, 1], what).toContain(run.code);
+        for (const re of step.stdoutNot ?? []) expect(run.stdout, `${what}\nstdout matches ${re}`).not.toMatch(new RegExp(re, 'm'));
         const codes = printedCodes(run);
         expect(codes.length, `${what}\nprinted ${codes.length} findings`).toBeLessThanOrEqual(c.spec.maxFindings ?? 200);
         for (const code of codes) printed.add(code);
