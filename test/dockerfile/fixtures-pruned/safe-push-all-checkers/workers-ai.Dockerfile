@@ -1,0 +1,30 @@
+ARG BASE_IMAGE=python:3.11-slim-bookworm
+FROM $BASE_IMAGE
+ENV DEBIAN_FRONTEND=noninteractive
+ENV PYTHONUNBUFFERED=1
+ENV LD_LIBRARY_PATH=$LD_LIBRARY_PATH:/usr/lib/x86_64-linux-gnu:/usr/local/nvidia/lib64:/usr/local/nvidia/bin
+ENV NVIDIA_DRIVER_CAPABILITIES=all
+RUN set -eux; \
+apt-get update -qq && \
+apt-get install -qqy --no-install-recommends curl; \
+rm -rf /var/lib/apt/lists/*; \
+TINI_VERSION=v0.19.0; \
+TINI_ARCH="$(dpkg --print-architecture)"; \
+curl -sSL -o /sbin/tini "https://github.com/krallin/tini/releases/download/${TINI_VERSION}/tini-${TINI_ARCH}"; \
+chmod +x /sbin/tini
+ENTRYPOINT ["/sbin/tini", "--"]
+RUN printf '%s\n' \
+    '--extra-index-url https://download.pytorch.org/whl/cu121/' \
+    torch==2.2.0 \
+    pillow==10.2.0 \
+    > /tmp/requirements.txt && \
+    pip install --no-cache-dir -r /tmp/requirements.txt
+ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
+RUN pip install --no-cache-dir cog
+ENV CFLAGS=
+WORKDIR /src
+EXPOSE 5000
+ENV COG_PREDICT_TYPE_STUB="predict.py:Predictor"
+ENV COG_TRAIN_TYPE_STUB="train.py:train"
+CMD ["python", "-m", "cog.server.http"]
+COPY . /src
