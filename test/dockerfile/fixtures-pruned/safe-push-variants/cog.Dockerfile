@@ -1,5 +1,5 @@
 #syntax=docker/dockerfile:1.4
-FROM r8.im/cog-base:python3.11
+FROM r8.im/cog-base:cuda11.8-python3.11
 COPY --from=ghcr.io/astral-sh/uv:0.9.26 /uv /uvx /usr/local/bin/
 ENV UV_SYSTEM_PYTHON=true
 ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
