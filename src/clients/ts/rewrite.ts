@@ -84,7 +84,10 @@ function credentials(ctx: TsContext, client: ClientDecl): string {
   const auth = client.auth?.getText();
   const m = auth ? /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.REPLICATE_API_TOKEN$/.exec(auth) : undefined;
   if (m) {
-    if (m[1] !== 'process.env') ctx.findings.push(finding('CM732', `the fal key is read from ${m[1]}.FAL_KEY: add FAL_KEY to its type and set it (\`wrangler secret put FAL_KEY\`)`, at(ctx, client.statement)));
+    if (m[1] !== 'process.env') {
+      declareFalKey(ctx, client.statement.getSourceFile());
+      ctx.findings.push(finding('CM732', `the fal key is read from ${m[1]}.FAL_KEY: set it as a secret (\`wrangler secret put FAL_KEY\`)`, at(ctx, client.statement)));
+    }
     return `${m[1]}.FAL_KEY`;
   }
   if (auth !== undefined) ctx.findings.push(finding('CM732', `the Replicate client took its token from \`${auth}\`; the rewrite reads the fal key from FAL_KEY`, at(ctx, client.statement)));
@@ -96,4 +99,14 @@ function indentOf(sf: SourceFile, node: Node): string {
   let i = node.getStart();
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
   return text.slice(i, node.getStart());
+}
+
+/** A Worker's `Env` interface declared here with REPLICATE_API_TOKEN gains `FAL_KEY` beside it. */
+function declareFalKey(ctx: TsContext, sf: SourceFile): void {
+  for (const i of sf.getInterfaces()) {
+    const token = i.getProperty('REPLICATE_API_TOKEN');
+    if (!token || i.getProperty('FAL_KEY')) continue;
+    const type = token.getTypeNode()?.getText() ?? 'string';
+    ctx.edits.push({ start: token.getEnd(), end: token.getEnd(), text: `${sf.getFullText().includes('\r\n') ? '\r\n' : '\n'}${indentOf(sf, token)}FAL_KEY: ${type};` });
+  }
 }

@@ -2,6 +2,7 @@ import { fal } from "@fal-ai/client";
 
 export interface Env {
   REPLICATE_API_TOKEN: string;
+  FAL_KEY: string;
   AI: { run(model: string, inputs: object): Promise<unknown> };
 }
 
