@@ -157,9 +157,11 @@ function predictionIdUses(call: CallExpression): Node[] | undefined {
 function falCancel(ctx: TsContext, cc: ClientCall): boolean {
   const [idArg, ...extra] = cc.call.getArguments();
   if (!idArg || extra.length) return unsafe(ctx, cc.call, 'replicate.predictions.cancel takes the prediction id only here');
-  const mapping = ctx.models.length === 1 ? ctx.models[0]! : undefined;
+  // The prediction id does not say which model ran it: only a file that names exactly one moved
+  // model (its other calls are rewritten first) tells which app to cancel on.
+  const mapping = ctx.used.size === 1 ? [...ctx.used][0]! : undefined;
   if (!mapping) {
-    ctx.findings.push(finding('CM714', 'fal.queue.cancel needs the app id, and the prediction does not say which model it ran: with several --model, change this call by hand', at(ctx, cc.call)));
+    ctx.findings.push(finding('CM714', 'fal.queue.cancel needs the app id, and this file does not name exactly one moved model to take it from: change this call by hand', at(ctx, cc.call)));
     return false;
   }
   const awaited = awaitOf(cc.call);

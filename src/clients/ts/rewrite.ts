@@ -23,7 +23,9 @@ export function rewriteTsSource(text: string, file: string, options: ClientsOpti
   reportUntracedCalls(ctx, sf, uses);
   const rewrite = options.to === 'fal' ? rewriteFalCall : options.to === 'modal' ? rewriteModalCall : rewriteWorkersAiCall;
   let rewritten = 0;
-  for (const cc of uses.calls) if (rewrite(ctx, cc)) rewritten++;
+  // Cancels last: they take their app from the model the file's other calls name.
+  const ordered = [...uses.calls].sort((a, b) => Number(a.kind === 'predictions.cancel') - Number(b.kind === 'predictions.cancel'));
+  for (const cc of ordered) if (rewrite(ctx, cc)) rewritten++;
   if (rewritten === 0) return { after: text, findings: ctx.findings };
   const everything = rewritten === uses.calls.length && uses.otherUses.length === 0;
   if (!everything && uses.imports[0]) ctx.findings.push(finding('CM717', `${uses.calls.length - rewritten + uses.otherUses.length} use(s) of the Replicate client remain in ${file}`, at(ctx, uses.imports[0].statement)));
