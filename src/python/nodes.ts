@@ -62,6 +62,12 @@ export function definitionsIn(block: SyntaxNode): { functions: Map<string, Synta
   return { functions, classes };
 }
 
+/** The name an identifier node stands for: Python reads identifiers in NFKC form, so `ｐrompt`
+ * in the source is the parameter `prompt` (what Cog's schema and a keyword call use). */
+export function identifierName(node: SyntaxNode): string {
+  return node.text.normalize('NFKC');
+}
+
 /** Dotted text of an identifier/attribute chain (`cog.types.Path`), or undefined for anything else. */
 export function dottedName(node: SyntaxNode, maxParts = Infinity): string | undefined {
   const parts: string[] = [];

@@ -5,13 +5,15 @@ import type { Input, IrType, LiteralValue } from '../../src/ir/types.js';
 import type { Finding } from '../../src/findings/types.js';
 import { finding } from '../../src/findings/finding.js';
 import { pyLiteral, pyStr } from '../../src/quote/index.js';
-import { fieldNames, inputAnnotation, inputConversion, isFileInput, type Needs } from './pytypes.js';
+import { inputAnnotation, inputConversion, isFileInput, type Needs } from './pytypes.js';
+import { fieldNames } from './names.js';
+import { ann, literalAnn, oneOfAnn, scalarLiteral, type Annotation, type ModelClass, type Scalar } from './annotation.js';
 
 export interface InputFieldView {
   ident: string;
-  /** The API name when it differs from `ident` (keywords, Pydantic-reserved names). */
+  /** The API name when it differs from `ident` (a name app.py uses, not an identifier). */
   alias?: string;
-  annotation: string;
+  annotation: Annotation;
   /** `Field`, `FileField`. */
   fieldFn: string;
   /** The keyword arguments, as Python code. */
@@ -34,15 +36,13 @@ export interface ArgumentView {
 }
 
 export interface InputModelView {
-  name: string;
+  name: ModelClass;
   /** Names in Cog's x-order, as the API spells them. */
   order: string[];
   config: string[];
   fields: InputFieldView[];
   arguments: ArgumentView[];
 }
-
-type Scalar = string | number | boolean;
 
 function scalarChoices(choices: LiteralValue): Scalar[] | undefined {
   if (!Array.isArray(choices) || choices.length === 0) return undefined;
@@ -51,47 +51,52 @@ function scalarChoices(choices: LiteralValue): Scalar[] | undefined {
 }
 
 /** Replaces the scalar at the bottom of an (optional) type by a choice-restricted annotation. */
-function withChoices(t: IrType, choices: Scalar[], needs: Needs): string | undefined {
+function withChoices(t: IrType, choices: Scalar[], needs: Needs): Annotation | undefined {
   if (t.kind === 'optional') {
     const inner = withChoices(t.inner, choices, needs);
     if (inner === undefined) return undefined;
     needs.optional = true;
-    return `Optional[${inner}]`;
+    return ann('Optional', inner);
   }
-  if (!['str', 'int', 'float', 'bool'].includes(t.kind)) return undefined;
-  const literal = choices.map((c) => typedLiteral(t, c));
+  if (t.kind !== 'str' && t.kind !== 'int' && t.kind !== 'float' && t.kind !== 'bool') return undefined;
+  const isFloat = t.kind === 'float';
   // typing.Literal admits str/int/bool but not floats: those get a validator instead.
   if (choices.some((c) => typeof c === 'number' && !Number.isInteger(c))) {
     needs.annotated = true;
-    return `Annotated[${t.kind}, _one_of(${literal.join(', ')})]`;
+    return oneOfAnn(ann(t.kind), choices, isFloat);
   }
   needs.literal = true;
-  return `Literal[${literal.join(', ')}]`;
+  return literalAnn(choices, isFloat);
 }
 
 /** A literal of the field's type: JSON cannot tell 1.0 from 1, the Cog type can. */
 export function typedLiteral(t: IrType, value: LiteralValue): string {
   if (t.kind === 'optional') return typedLiteral(t.inner, value);
   if (t.kind === 'list' && Array.isArray(value)) return `[${value.map((v) => typedLiteral(t.items, v)).join(', ')}]`;
-  if (t.kind === 'float' && typeof value === 'number') {
-    const s = pyLiteral(value);
-    return /^-?[0-9]+$/.test(s) ? `${s}.0` : s;
-  }
+  if (t.kind === 'float' && typeof value === 'number') return scalarLiteral(value, true);
   if (t.kind === 'secret' && typeof value === 'string') return `SecretStr(${pyStr(value)})`;
   return pyLiteral(value);
+}
+
+/** True when the choices became `_one_of(...)`, which gives no `enum` in the schema by itself. */
+function needsEnum(t: IrType, choices: Scalar[]): boolean {
+  let scalar = t;
+  while (scalar.kind === 'optional') scalar = scalar.inner;
+  return ['str', 'int', 'float', 'bool'].includes(scalar.kind) && choices.some((c) => typeof c === 'number' && !Number.isInteger(c));
 }
 
 function defaultCode(input: Input, value: LiteralValue): string {
   return typedLiteral(input.type, value);
 }
 
+/** `reserved`: names of this app a field must not take besides the fixed ones (its class name). */
 export function buildInputModel(
-  name: string, inputs: Input[], needs: Needs, findings: Finding[], role: string,
+  name: ModelClass, inputs: Input[], needs: Needs, findings: Finding[], role: string, reserved: ReadonlySet<string>,
 ): InputModelView {
   const sorted = [...inputs].sort((a, b) => a.order - b.order);
   const view: InputModelView = { name, order: [], config: [], fields: [], arguments: [] };
   let aliased = false;
-  for (const { field: written, names } of fieldNames(sorted)) {
+  for (const { field: written, names } of fieldNames(sorted, reserved)) {
     // Cog allows `x: Path = Input(default=None)`: optional in its schema, and here in every respect.
     const nullDefault = written.default !== 'required' && written.default.kind === 'literal' && written.default.value === null;
     const input: Input = nullDefault && written.type.kind !== 'optional' ? { ...written, type: { kind: 'optional', inner: written.type } } : written;
@@ -99,6 +104,8 @@ export function buildInputModel(
     const args: string[] = [];
     let note: string | undefined;
     let annotation = inputAnnotation(input.type, needs);
+    // Set when a non-literal default made the annotation Optional[...] around the written type.
+    let widened = false;
     let onlyIfSet = false;
 
     if (input.default === 'required') {
@@ -107,7 +114,7 @@ export function buildInputModel(
       args.push(`default=${defaultCode(input, input.default.value)}`);
     } else {
       onlyIfSet = true;
-      if (input.type.kind !== 'optional') { needs.optional = true; annotation = `Optional[${annotation}]`; }
+      if (input.type.kind !== 'optional') { needs.optional = true; annotation = ann('Optional', annotation); widened = true; }
       args.push('default=None');
       note = `default in the predictor: ${input.default.text}`;
       findings.push(finding('CM401',
@@ -137,8 +144,8 @@ export function buildInputModel(
       const consistent = choices && (dflt === null || choices.some((c) => c === dflt)) ? choices : undefined;
       const restricted = consistent ? withChoices(input.type, consistent, needs) : undefined;
       if (consistent && restricted) {
-        annotation = annotation.startsWith('Optional[') && !restricted.startsWith('Optional[') ? `Optional[${restricted}]` : restricted;
-        if (restricted.includes('_one_of(')) extra.push(`"enum": [${consistent.map((c) => typedLiteral(input.type, c)).join(', ')}]`);
+        annotation = widened ? ann('Optional', restricted) : restricted;
+        if (needsEnum(input.type, consistent)) extra.push(`"enum": [${consistent.map((c) => typedLiteral(input.type, c)).join(', ')}]`);
       } else if (!choices || consistent) {
         const text = input.choices.kind === 'literal' ? JSON.stringify(input.choices.value) : input.choices.text;
         findings.push(finding('CM402', `${role} input "${input.name}" has choices ${text} that cannot become a Literal; any ${input.type.kind} is accepted`, input.loc, { target: 'fal' }));

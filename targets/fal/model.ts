@@ -7,6 +7,7 @@ import { finding } from '../../src/findings/finding.js';
 import { buildInputModel, type InputModelView } from './inputs.js';
 import { endpointBody, streamBody } from './bodies.js';
 import { isAsyncStream, isFileInput, isStreaming, noNeeds, type Needs } from './pytypes.js';
+import { ann, modelClass, type Annotation, type ModelClass } from './annotation.js';
 import {
   asyncFileCall, looseSpots, outputAnnotation, outputConversion, OutputModels, syncFileCall, type OutputModelView,
 } from './outputs.js';
@@ -24,7 +25,7 @@ export interface RoleView {
   setup?: { isAsync: boolean; weightsParam?: string };
   input: InputModelView;
   argumentsFn: string;
-  outputModel: string;
+  outputModel: ModelClass;
   endpointPath: string;
   endpointName: string;
   isAsyncEndpoint: boolean;
@@ -44,7 +45,7 @@ export interface RoleView {
     name: string;
     /** The loop header over the predictor's items. */
     loop: 'for' | 'async for' | 'for-await';
-    itemAnnotation: string;
+    itemAnnotation: Annotation;
     itemCode: string;
   };
 }
@@ -108,10 +109,9 @@ export function moduleName(file: string): string {
 }
 
 function roleView(
-  p: Predictor, modules: ModuleView[], outputModelsOut: OutputModelView[], needs: Needs, findings: Finding[],
+  p: Predictor, modules: ModuleView[], outputModelsOut: OutputModelView[], needs: Needs, findings: Finding[], reserved: ReadonlySet<string>,
 ): RoleView {
   const train = p.role === 'train';
-  const prefix = train ? 'Train' : '';
   let module = modules.find((m) => m.file === p.file);
   if (!module) {
     const name = moduleName(p.file);
@@ -120,14 +120,14 @@ function roleView(
     module = { variable, file: p.file, moduleName: name };
     modules.push(module);
   }
-  const input = buildInputModel(`${prefix}Input`, p.inputs, needs, findings, p.role);
+  const input = buildInputModel(modelClass(train ? 'TrainInput' : 'Input'), p.inputs, needs, findings, p.role, reserved);
   const usesTmp = p.inputs.some((i) => isFileInput(i.type));
-  const outputs = new OutputModels(`${prefix}Output`);
+  const outputs = new OutputModels(train ? 'TrainOutput' : 'Output', reserved);
   const isFunction = p.kind === 'function';
   const attr = train ? 'trainer' : 'predictor';
   const method = isFunction ? undefined : (p.method ?? (p.kind === 'runner' ? 'run' : p.role));
   const callee = isFunction ? `self.${attr}` : `self.${attr}.${method}`;
-  const outputModel = `${prefix}Output`;
+  const outputModel = modelClass(train ? 'TrainOutput' : 'Output');
   // Async endpoints share the event loop with other requests (max_multiplexing): downloads and
   // uploads, which block, run in a thread there.
   const isAsyncEndpoint = p.isAsync || isAsyncStream(p.output);
@@ -160,7 +160,7 @@ function roleView(
   findings.push(...looseFindings(p));
   if (isStreaming(p.output)) {
     const itemAnnotation = outputAnnotation(p.output.items, needs, outputs);
-    outputs.wrapper(outputModel, `List[${itemAnnotation}]`);
+    outputs.wrapper(outputModel, ann('List', itemAnnotation));
     needs.list = true;
     const loop = isAsyncStream(p.output) ? 'async for' : p.isAsync ? 'for-await' : 'for';
     view.stream = {
@@ -212,7 +212,7 @@ export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
   const modules: ModuleView[] = [];
   const roles: RoleView[] = [];
   for (const p of [b.ir.predictors.predict, b.ir.predictors.train]) {
-    if (p) roles.push(roleView(p, modules, outputModels, needs, findings));
+    if (p) roles.push(roleView(p, modules, outputModels, needs, findings, new Set([b.className])));
   }
   const usesWeights = roles.some((r) => r.setup?.weightsParam !== undefined);
   const streams = roles.filter((r) => r.stream);

@@ -4,12 +4,14 @@
 
 import type { IrType, LiteralValue, ObjectField } from '../../src/ir/types.js';
 import { isPyIdentifier, pyIdent, pyLiteral, pyStr } from '../../src/quote/index.js';
-import { fieldNames, type Needs } from './pytypes.js';
+import type { Needs } from './pytypes.js';
+import { fieldNames, pythonName, type FieldNames } from './names.js';
+import { ann, modelClass, scalarLiteral, type Annotation, type ModelClass } from './annotation.js';
 
 export interface OutputFieldView {
   ident: string;
   alias?: string;
-  annotation: string;
+  annotation: Annotation;
   /** Python code of the default, as Cog's class declares it; absent for a required field. */
   default?: string;
   /** A note for the reader (a default that could not be carried over), plain text. */
@@ -18,7 +20,7 @@ export interface OutputFieldView {
 
 /** A generated Pydantic output model for a Cog BaseModel output (or a nested one). */
 export interface OutputModelView {
-  name: string;
+  name: ModelClass;
   cogName: string;
   fields: OutputFieldView[];
 }
@@ -27,7 +29,7 @@ export interface OutputModelView {
  * (`x: str = None` admits None) and its default. */
 interface FieldPlan {
   field: ObjectField;
-  names: { ident: string; alias?: string };
+  names: FieldNames;
   type: IrType;
   default?: string;
   note?: string;
@@ -57,15 +59,12 @@ function fits(t: IrType, value: LiteralValue): boolean {
 function outputLiteral(t: IrType, value: LiteralValue): string {
   if (t.kind === 'optional') return outputLiteral(t.inner, value);
   if (t.kind === 'list' && Array.isArray(value)) return `[${value.map((v) => outputLiteral(t.items, v)).join(', ')}]`;
-  if (t.kind === 'float' && typeof value === 'number') {
-    const s = pyLiteral(value);
-    return /^-?[0-9]+$/.test(s) ? `${s}.0` : s;
-  }
+  if (t.kind === 'float' && typeof value === 'number') return scalarLiteral(value, true);
   return pyLiteral(value);
 }
 
-function fieldPlans(t: Extract<IrType, { kind: 'object' }>): FieldPlan[] {
-  return fieldNames(t.fields).map(({ field, names }): FieldPlan => {
+function fieldPlans(t: Extract<IrType, { kind: 'object' }>, reserved: ReadonlySet<string>): FieldPlan[] {
+  return fieldNames(t.fields, reserved).map(({ field, names }): FieldPlan => {
     const d = field.default;
     if (d === undefined) return { field, names, type: field.type };
     // Not statically known (a constant, `Field(None, ...)`): optional with None, as for inputs
@@ -82,22 +81,23 @@ function fieldPlans(t: Extract<IrType, { kind: 'object' }>): FieldPlan[] {
  * order: every class after the classes its fields use, at any depth. */
 export class OutputModels {
   readonly models: OutputModelView[] = [];
-  private readonly byClass = new Map<string, string>();
+  private readonly byClass = new Map<string, ModelClass>();
   private readonly names = new Set<string>();
 
-  constructor(private readonly prefix: string) {}
+  /** `reserved`: names of this app fields must not take besides the fixed ones (names.ts). */
+  constructor(private readonly prefix: 'Output' | 'TrainOutput', readonly reserved: ReadonlySet<string>) {}
 
-  classFor(t: Extract<IrType, { kind: 'object' }>, needs: Needs, topLevelName?: string): string {
+  classFor(t: Extract<IrType, { kind: 'object' }>, needs: Needs, topLevelName?: ModelClass): ModelClass {
     // Two modules may each define a class of the same name: they are different classes.
     const key = `${t.loc.file}\u0000${t.name}`;
     const existing = this.byClass.get(key);
     if (existing) return existing;
-    const name = topLevelName ?? this.uniqueName(`${this.prefix}${safeClassPart(t.name)}`);
+    const name = topLevelName ?? this.uniqueName(t.name);
     this.byClass.set(key, name);
     this.names.add(name);
     // The field annotations are built first: they define the nested classes, which Python needs
     // before this class body runs.
-    const fields = fieldPlans(t).map(({ names, type, default: dflt, note }): OutputFieldView => {
+    const fields = fieldPlans(t, this.reserved).map(({ names, type, default: dflt, note }): OutputFieldView => {
       return {
         ...names,
         annotation: outputAnnotation(type, needs, this),
@@ -111,53 +111,48 @@ export class OutputModels {
 
   /** `class Output(BaseModel): output: T`, Cog's response shape for a non-object output; added
    * after outputAnnotation() has defined the classes `annotation` uses. */
-  wrapper(name: string, annotation: string): void {
+  wrapper(name: ModelClass, annotation: Annotation): void {
     this.names.add(name);
     this.models.push({ name, cogName: '', fields: [{ ident: 'output', annotation }] });
   }
 
-  private uniqueName(base: string): string {
-    let name = base;
-    for (let i = 2; this.names.has(name); i++) name = `${base}${i}`;
+  private uniqueName(userClass: string): ModelClass {
+    let name = modelClass(this.prefix, userClass);
+    for (let i = 2; this.names.has(name); i++) name = modelClass(this.prefix, userClass, i);
     return name;
   }
 }
 
-function safeClassPart(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_]/g, '_');
-  return isPyIdentifier(cleaned) ? cleaned : `Model_${cleaned}`;
-}
-
 /** The annotation of an output value (files become fal.toolkit.File). */
-export function outputAnnotation(t: IrType, needs: Needs, models: OutputModels): string {
+export function outputAnnotation(t: IrType, needs: Needs, models: OutputModels): Annotation {
   switch (t.kind) {
-    case 'str': return 'str';
-    case 'int': return 'int';
-    case 'float': return 'float';
-    case 'bool': return 'bool';
+    case 'str': return ann('str');
+    case 'int': return ann('int');
+    case 'float': return ann('float');
+    case 'bool': return ann('bool');
     case 'path':
     case 'file':
       needs.toFile = true;
-      return 'File';
-    case 'secret': return 'str';
+      return ann('File');
+    case 'secret': return ann('str');
     case 'dict':
       needs.dict = true; needs.any = true;
-      return 'Dict[str, Any]';
+      return ann('Dict', ann('str'), ann('Any'));
     case 'list':
     case 'iterator':
     case 'concatenateIterator':
     case 'asyncIterator':
     case 'asyncConcatenateIterator':
       needs.list = true;
-      return `List[${outputAnnotation(t.items, needs, models)}]`;
+      return ann('List', outputAnnotation(t.items, needs, models));
     case 'optional':
       needs.optional = true;
-      return `Optional[${outputAnnotation(t.inner, needs, models)}]`;
+      return ann('Optional', outputAnnotation(t.inner, needs, models));
     case 'object':
-      return models.classFor(t, needs);
+      return ann(models.classFor(t, needs));
     default:
       needs.any = true;
-      return 'Any';
+      return ann('Any');
   }
 }
 
@@ -198,12 +193,15 @@ export function outputConversion(
       return `None if ${expr} is None else ${outputConversion(t.inner, expr, needs, models, fileCall, depth)}`;
     case 'object': {
       const cls = models.classFor(t, needs);
-      const plans = fieldPlans(t);
-      const value = (p: FieldPlan) => inner(p.type, isPyIdentifier(p.field.name) ? `${expr}.${pyIdent(p.field.name)}` : `getattr(${expr}, ${pyStr(p.field.name)})`);
+      const plans = fieldPlans(t, models.reserved);
+      // The predictor's object is read under the attribute name Python gave the field.
+      const attr = (name: string) => (isPyIdentifier(name) ? `${expr}.${pyIdent(name)}` : `getattr(${expr}, ${pyStr(name)})`);
+      const value = (p: FieldPlan) => inner(p.type, attr(pythonName(p.field.name)));
       if (plans.every(({ names }) => names.alias === undefined)) {
         return `${cls}(${plans.map((p) => `${p.names.ident}=${value(p)}`).join(', ')})`;
       }
-      // Aliased names (keywords, Pydantic-reserved) are set through a dict keyed by alias.
+      // Aliased fields are set through a dict keyed by alias: pyright types the constructor's
+      // keywords by alias, and validation by alias works without populate_by_name.
       return `${cls}.model_validate({${plans.map((p) => `${pyStr(p.names.alias ?? p.names.ident)}: ${value(p)}`).join(', ')}})`;
     }
     default:

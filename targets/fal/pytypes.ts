@@ -1,10 +1,10 @@
 // IR types -> Python annotations and value conversions of the fal adapter's inputs, and what
-// inputs and outputs share (helper needs, field names). Every name that comes from the user's
-// project passes through pyIdent here; the fragments returned are Python code, assembled into
+// inputs and outputs share (helper needs). Field names come from names.ts, annotations from
+// annotation.ts (closed vocabulary); the fragments returned are Python code, assembled into
 // app.py by the templates. Outputs: outputs.ts.
 
 import type { IrType } from '../../src/ir/types.js';
-import { isPyIdentifier, pyIdent } from '../../src/quote/index.js';
+import { ann, type Annotation } from './annotation.js';
 
 /** The helper functions of app.py a conversion needs; the template emits only those. */
 export interface Needs {
@@ -30,58 +30,32 @@ export function noNeeds(): Needs {
   };
 }
 
-// Names a Pydantic model field cannot take without an alias: BaseModel's own attributes,
-// private (leading underscore) and the protected `model_` namespace, and Python keywords.
-const PYDANTIC_RESERVED = new Set([
-  'copy', 'dict', 'json', 'schema', 'schema_json', 'construct', 'validate', 'fields', 'parse_obj',
-  'parse_raw', 'parse_file', 'from_orm', 'update_forward_refs', 'FIELD_ORDERS', 'SCHEMA_IGNORES',
-]);
-
-export function needsAlias(name: string): boolean {
-  return !isPyIdentifier(name) || name.startsWith('_') || name.startsWith('model_') || PYDANTIC_RESERVED.has(name);
-}
-
-/** Python identifiers for a list of names: unchanged when possible, else `name_` with an alias. */
-export function fieldNames<F extends { name: string }>(fields: F[]): { field: F; names: { ident: string; alias?: string } }[] {
-  const taken = new Set(fields.filter((f) => !needsAlias(f.name)).map((f) => f.name));
-  return fields.map((field) => {
-    if (!needsAlias(field.name)) return { field, names: { ident: pyIdent(field.name) } };
-    let base = field.name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^_+/, '');
-    if (base === '' || /^[0-9]/.test(base)) base = `field_${base}`;
-    if (base.startsWith('model_')) base = `field_${base}`;
-    let ident = `${base}_`;
-    for (let i = 2; taken.has(ident) || !isPyIdentifier(ident); i++) ident = `${base}_${i}`;
-    taken.add(ident);
-    return { field, names: { ident: pyIdent(ident), alias: field.name } };
-  });
-}
-
 /** The annotation of an input field (what the request carries: files are URLs). */
-export function inputAnnotation(t: IrType, needs: Needs): string {
+export function inputAnnotation(t: IrType, needs: Needs): Annotation {
   switch (t.kind) {
-    case 'str': return 'str';
-    case 'int': return 'int';
-    case 'float': return 'float';
-    case 'bool': return 'bool';
+    case 'str': return ann('str');
+    case 'int': return ann('int');
+    case 'float': return ann('float');
+    case 'bool': return ann('bool');
     case 'path':
     case 'file':
       needs.fileField = true;
-      return 'str';
+      return ann('str');
     case 'secret':
       needs.secret = true;
-      return 'SecretStr';
+      return ann('SecretStr');
     case 'dict':
       needs.dict = true; needs.any = true;
-      return 'Dict[str, Any]';
+      return ann('Dict', ann('str'), ann('Any'));
     case 'list':
       needs.list = true;
-      return `List[${inputAnnotation(t.items, needs)}]`;
+      return ann('List', inputAnnotation(t.items, needs));
     case 'optional':
       needs.optional = true;
-      return `Optional[${inputAnnotation(t.inner, needs)}]`;
+      return ann('Optional', inputAnnotation(t.inner, needs));
     default:
       needs.any = true;
-      return 'Any';
+      return ann('Any');
   }
 }
 

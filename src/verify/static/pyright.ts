@@ -51,7 +51,8 @@ export function checkWithPyright(outDir: string, files: string[], python: string
   const pyright = join(packageRoot(), 'node_modules', 'pyright', 'index.js');
   return new Promise((resolve) => {
     execFile(process.execPath, [pyright, '--outputjson', '--pythonpath', python, '--project', config, ...files.map((f) => join(outDir, f))],
-      { cwd: outDir, timeout: 300_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+      // Pyright asks the interpreter for its search paths; it runs there, not in the output.
+      { cwd: confDir, timeout: 300_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
         rmSync(confDir, { recursive: true, force: true });
         let parsed: { generalDiagnostics?: PyrightDiagnostic[] };
         try {

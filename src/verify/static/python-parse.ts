@@ -1,8 +1,11 @@
 // Static level, first check: every emitted .py file parses. Python's own parser (ast.parse in a
 // python3 subprocess, fed the file list on stdin) is the judge, so the verdict matches what the
-// interpreter in the image will say; nothing is imported or executed.
+// interpreter in the image will say; nothing is imported or executed. The interpreter runs
+// isolated (-I) in a neutral folder, so no file of the output (or of the caller's working folder)
+// can stand in for a standard module the check imports.
 
 import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 
@@ -29,7 +32,7 @@ interface ParseError { file: string; line: number; column: number; message: stri
 export function checkPythonParses(files: [string, string][], python = 'python3'): Promise<Finding[]> {
   if (files.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
-    const child = execFile(python, ['-c', CHECK], { maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }, (err, stdout, stderr) => {
+    const child = execFile(python, ['-I', '-c', CHECK], { cwd: tmpdir(), maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }, (err, stdout, stderr) => {
       if (err) {
         resolve([finding('CM503', `could not run ${python} to parse the emitted Python: ${stderr.trim() || err.message}`)]);
         return;

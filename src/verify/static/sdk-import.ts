@@ -1,11 +1,16 @@
 // Static level: the generated adapter imports under the real platform SDK (for fal, creating the
-// App subclass validates its options). Only generated code may run on the host: an adapter whose
-// top level imports one of the output's own modules (the user's predictor files) is not imported
-// here (that would execute user code outside a container); the smoke level imports it in the image.
+// App subclass validates its options). Only generated code may run on the host. The output's
+// root holds the user's files, so a project file named like one of the SDK's own dependencies
+// (`colorama.py`, `uuid.py`, `annotated_types.py`) would run if the output were on sys.path
+// (issue 18): the adapter is copied with the generated `cog` compatibility package, and nothing
+// else, into a fresh folder, and imported from there by an isolated interpreter (`python -I`:
+// no script folder, PYTHONPATH or user site on sys.path). An adapter whose top level imports the
+// user's modules is not imported at all; the smoke level imports it in the image.
 
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 
@@ -25,6 +30,7 @@ user = sorted(top & local) + (['(relative import)'] if '.' in top else [])
 if user:
     json.dump({'skipped': user}, sys.stdout)
     sys.exit(0)
+# The sandbox folder holds only the adapter and the generated cog package.
 sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
 try:
     spec = importlib.util.spec_from_file_location('_cog_migrate_adapter', path)
@@ -49,11 +55,41 @@ export function localModules(outDir: string): string[] {
     .filter((n) => n !== 'cog');
 }
 
+/** The generated `cog` compatibility package's regular files (never a symlink), relative. */
+function compatFiles(outDir: string): string[] {
+  const dir = join(outDir, 'cog');
+  if (!isRegularDir(dir)) return [];
+  return readdirSync(dir).filter((n) => n.endsWith('.py') && isRegularFile(join(dir, n))).map((n) => `cog/${n}`);
+}
+
+function isRegularFile(p: string): boolean {
+  try { return lstatSync(p).isFile(); } catch { return false; }
+}
+
+function isRegularDir(p: string): boolean {
+  try { return lstatSync(p).isDirectory(); } catch { return false; }
+}
+
+/** A fresh folder holding only the adapter `file` and the generated compatibility package. */
+function sandbox(outDir: string, file: string): string | undefined {
+  if (!isRegularFile(join(outDir, file))) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'cog-migrate-import-'));
+  copyFileSync(join(outDir, file), join(dir, basename(file)));
+  const compat = compatFiles(outDir);
+  if (compat.length > 0) mkdirSync(join(dir, 'cog'));
+  for (const rel of compat) copyFileSync(join(outDir, rel), join(dir, rel));
+  return dir;
+}
+
 export function checkSdkImport(outDir: string, file: string, python: string): Promise<Finding[]> {
   const others = localModules(outDir).filter((n) => `${n}.py` !== file);
+  const dir = sandbox(outDir, file);
+  if (!dir) return Promise.resolve([finding('CM503', `${file} was not imported: it is not a regular file`, { file })]);
+  const copy = join(dir, basename(file));
   return new Promise((resolve) => {
-    execFile(python, ['-c', IMPORT, join(outDir, file), JSON.stringify(others)],
-      { cwd: outDir, timeout: 120_000, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }, (err, stdout, stderr) => {
+    execFile(python, ['-I', '-c', IMPORT, copy, JSON.stringify(others)],
+      { cwd: dir, timeout: 120_000, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }, (err, stdout, stderr) => {
+        rmSync(dir, { recursive: true, force: true });
         let r: { ok?: boolean; skipped?: string[]; error?: string; line?: number | null };
         try {
           r = JSON.parse(stdout) as typeof r;

@@ -104,7 +104,7 @@ describe('user values in app.py', () => {
     const fields = parsed.classes.Input;
     expect(fields['class_'].kwargs).toMatchObject({ alias: 'class', default: 'k' });
     expect(fields['json_'].kwargs).toMatchObject({ alias: 'json' });
-    expect(fields['field_model_name_'].kwargs).toMatchObject({ alias: 'model_name' });
+    expect(fields['field_model_name'].kwargs).toMatchObject({ alias: 'model_name' });
     expect(parsed.classes.Input.FIELD_ORDERS.value).toEqual(ir.predictors.predict!.inputs.map((i) => i.name));
     expect(parsed.arguments).toEqual(ir.predictors.predict!.inputs.map((i) => i.name));
   });

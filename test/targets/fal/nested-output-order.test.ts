@@ -90,7 +90,7 @@ spec = importlib.util.spec_from_file_location("app", app_dir + "/app.py")
 module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
 openapi = getattr(module, class_name).build_metadata()["openapi"]
-print(json.dumps({"paths": sorted(openapi["paths"]), "value": getattr(module, model).model_validate(json.loads(value)).model_dump()}))
+print(json.dumps({"paths": sorted(openapi["paths"]), "value": getattr(module, model).model_validate(json.loads(value)).model_dump(by_alias=True)}))
 `;
 
 let python: string;

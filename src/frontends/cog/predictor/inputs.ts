@@ -4,7 +4,7 @@
 import type { Input, StaticValue } from '../../../ir/types.js';
 import type { PyModule } from '../../../python/modules.js';
 import type { SyntaxNode } from '../../../python/parse.js';
-import { callArguments, locOf, unwrapExpr } from '../../../python/nodes.js';
+import { callArguments, identifierName, locOf, unwrapExpr } from '../../../python/nodes.js';
 import { excerpt, report, type Ctx } from './context.js';
 import { qnameOf } from './symbols.js';
 import { typeReader } from './types.js';
@@ -41,16 +41,16 @@ export function parametersOf(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: stri
       continue;
     }
     let param: Parameter | undefined;
-    if (p.type === 'identifier') param = { name: p.text, nameNode: p, node: p };
+    if (p.type === 'identifier') param = { name: identifierName(p), nameNode: p, node: p };
     else if (p.type === 'typed_parameter') {
       const id = p.namedChildren.find((c) => c.type === 'identifier');
       const t = p.childForFieldName('type');
-      if (id) param = { name: id.text, nameNode: id, node: p, ...(t ? { type: t } : {}) };
+      if (id) param = { name: identifierName(id), nameNode: id, node: p, ...(t ? { type: t } : {}) };
     } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
       const id = p.childForFieldName('name');
       const t = p.childForFieldName('type');
       const v = p.childForFieldName('value');
-      if (id) param = { name: id.text, nameNode: id, node: p, ...(t ? { type: t } : {}), ...(v ? { value: v } : {}) };
+      if (id) param = { name: identifierName(id), nameNode: id, node: p, ...(t ? { type: t } : {}), ...(v ? { value: v } : {}) };
     }
     if (!param) continue;
     if (keywordOnly) {

@@ -6,7 +6,7 @@
 import type { IrType, ObjectField, StaticValue } from '../../../ir/types.js';
 import type { PyModule } from '../../../python/modules.js';
 import { parsePython, type SyntaxNode } from '../../../python/parse.js';
-import { locOf, statements, unwrapExpr } from '../../../python/nodes.js';
+import { identifierName, locOf, statements, unwrapExpr } from '../../../python/nodes.js';
 import { evalLiteral } from '../../../python/literal.js';
 import { stringValue } from '../../../python/strings.js';
 import { excerpt, report, type Ctx } from './context.js';
@@ -201,7 +201,7 @@ function readObjectType(ctx: Ctx, cls: ClassRef): IrType {
       if (left.text.startsWith('_') || left.text === 'model_config') continue;
       const typeExpr = unwrapExpr(typeNode);
       if (typeExpr.text.startsWith('ClassVar') || typeExpr.text.includes('.ClassVar')) continue;
-      const field: ObjectField = { name: left.text, type: reader.read(typeNode), loc: locOf(left, c.module.file) };
+      const field: ObjectField = { name: identifierName(left), type: reader.read(typeNode), loc: locOf(left, c.module.file) };
       const right = a.childForFieldName('right');
       if (right) field.default = staticValue(ctx, c.module, right);
       const existing = fields.findIndex((f) => f.name === field.name);

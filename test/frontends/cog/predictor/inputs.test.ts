@@ -36,6 +36,16 @@ describe('inputs', () => {
     });
   });
 
+  it('names a parameter as Python does: NFKC-normalised (issue 18: fullwidth letters)', () => {
+    const { inputs, codes } = inputsOf('\uff50\uff52ompt: str = Input(default="x"), seed: int = 1');
+    expect(codes).toEqual([]);
+    expect(inputs.map((i) => i.name)).toEqual(['prompt', 'seed']);
+  });
+
+  it('reads two spellings of one NFKC name as one parameter given twice (CM216), as Python does', () => {
+    expect(inputsOf('prompt: str, \uff50rompt: str').codes).toContain('CM216');
+  });
+
   it('reads ge, le and choices', () => {
     const { inputs, codes } = inputsOf(`steps: int = Input(default=50, ge=1, le=500), sampler: str = Input(default="ddim", choices=["ddim", "k_euler"])`);
     expect(codes).toEqual([]);

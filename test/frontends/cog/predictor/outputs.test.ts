@@ -83,6 +83,18 @@ describe('outputs', () => {
 });
 
 describe('Output class fields', () => {
+  it('names a field as Python does: NFKC-normalised (issue 18)', () => {
+    const e = extract(`
+      from cog import BaseModel, BasePredictor
+      class Output(BaseModel):
+          \uff54ext: str
+      class Predictor(BasePredictor):
+          def predict(self) -> Output:
+              return Output(text="")
+    `);
+    expect(predictorOf(e).output).toMatchObject({ kind: 'object', fields: [{ name: 'text' }] });
+  });
+
   it('warns CM226 for an Output field without annotation and leaves it out', () => {
     const e = extract(`
       from cog import BasePredictor, BaseModel
