@@ -67,6 +67,8 @@ export const APP_NAMES: readonly string[] = [
   'Audio', 'Video', 'download_file', 'download_model_weights', 'ContainerImage',
   // pydantic, fastapi
   'BaseModel', 'ConfigDict', 'SecretStr', 'AfterValidator', 'StreamingResponse',
+  // the shared adapter code (runtime/cog_migrate_runtime)
+  'cog_migrate_runtime', 'load_module', 'open_file', 'to_local_path',
   // app.py's own module-level names (helpers start with `_`, which no field identifier does)
   'DOCKERFILE', 'PROJECT_DIR', 'model_config',
 ];

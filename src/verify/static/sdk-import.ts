@@ -2,7 +2,7 @@
 // App subclass validates its options). Only generated code may run on the host. The output's
 // root holds the user's files, so a project file named like one of the SDK's own dependencies
 // (`colorama.py`, `uuid.py`, `annotated_types.py`) would run if the output were on sys.path
-// (issue 18): the adapter is copied with the generated `cog` compatibility package, and nothing
+// (issue 18): the adapter is copied with the generated packages (`cog`, cog_migrate_runtime), nothing
 // else, into a fresh folder, and imported from there by an isolated interpreter (`python -I`:
 // no script folder, PYTHONPATH or user site on sys.path). An adapter whose top level imports the
 // user's modules is not imported at all; the smoke level imports it in the image.
@@ -10,9 +10,14 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
+import { RUNTIME_PACKAGE } from '../../runtime/index.js';
+
+/** The generated packages an adapter may import beside it: the `cog` compatibility package and
+ * the shared adapter code. Only these are copied next to the adapter for its import. */
+export const GENERATED_PACKAGES = ['cog', RUNTIME_PACKAGE] as const;
 
 const IMPORT = `
 import ast, importlib.util, json, os, sys, traceback
@@ -51,15 +56,17 @@ export function localModules(outDir: string): string[] {
       if (e.isDirectory() && existsSync(join(outDir, e.name, '__init__.py'))) return [e.name];
       return [];
     })
-    // The generated `cog` compatibility package is the target's own code, not the user's.
-    .filter((n) => n !== 'cog');
+    // The generated packages are the target's own code, not the user's.
+    .filter((n) => !(GENERATED_PACKAGES as readonly string[]).includes(n));
 }
 
-/** The generated `cog` compatibility package's regular files (never a symlink), relative. */
-function compatFiles(outDir: string): string[] {
-  const dir = join(outDir, 'cog');
-  if (!isRegularDir(dir)) return [];
-  return readdirSync(dir).filter((n) => n.endsWith('.py') && isRegularFile(join(dir, n))).map((n) => `cog/${n}`);
+/** The generated packages' regular .py files (never a symlink), output-relative. */
+function generatedFiles(outDir: string): string[] {
+  return GENERATED_PACKAGES.flatMap((pkg) => {
+    const dir = join(outDir, pkg);
+    if (!isRegularDir(dir)) return [];
+    return readdirSync(dir).filter((n) => n.endsWith('.py') && isRegularFile(join(dir, n))).map((n) => `${pkg}/${n}`);
+  });
 }
 
 function isRegularFile(p: string): boolean {
@@ -70,14 +77,15 @@ function isRegularDir(p: string): boolean {
   try { return lstatSync(p).isDirectory(); } catch { return false; }
 }
 
-/** A fresh folder holding only the adapter `file` and the generated compatibility package. */
+/** A fresh folder holding only the adapter `file` and the generated packages. */
 function sandbox(outDir: string, file: string): string | undefined {
   if (!isRegularFile(join(outDir, file))) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'cog-migrate-import-'));
   copyFileSync(join(outDir, file), join(dir, basename(file)));
-  const compat = compatFiles(outDir);
-  if (compat.length > 0) mkdirSync(join(dir, 'cog'));
-  for (const rel of compat) copyFileSync(join(outDir, rel), join(dir, rel));
+  for (const rel of generatedFiles(outDir)) {
+    mkdirSync(join(dir, dirname(rel)), { recursive: true });
+    copyFileSync(join(outDir, rel), join(dir, rel));
+  }
   return dir;
 }
 

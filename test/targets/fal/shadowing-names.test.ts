@@ -5,7 +5,7 @@
 // identifier is free (the user's name is its alias), the app imports under the real fal SDK with
 // no side effect, the schema keeps the user's names, and user text is only in string constants.
 
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -118,7 +118,9 @@ describe('fal field names that are names app.py uses (issue 18)', () => {
 
   it("keeps the user's names in the OpenAPI schema and the serialised output, Python's NFKC name for the fullwidth one", () => {
     const dir = mkdtempSync(join(tmpdir(), 'cm-shadow-import-'));
+    // The generated files only: app.py and the shared adapter package it imports.
     copyFileSync(join(out, 'app.py'), join(dir, 'app.py'));
+    cpSync(join(out, 'cog_migrate_runtime'), join(dir, 'cog_migrate_runtime'), { recursive: true });
     const script = String.raw`
 import importlib.util, json, sys
 spec = importlib.util.spec_from_file_location("app", sys.argv[1])
