@@ -3,6 +3,7 @@
 //    ast.parse of the same files, measured in the same run;
 //  - Dockerfile generation time per model and target;
 //  - conversion of every fixture to each target in models/s;
+//  - batch: 1,000 models (fixtures replicated) to fal with --jobs 1 and --jobs 2 (bench/batch.ts);
 //  - with --docker: size and build time of pruned vs. unpruned `cog debug` images (real builds).
 
 import { execFileSync } from 'node:child_process';
@@ -111,6 +112,11 @@ console.log(`  extraction         ${(models / extractSeconds).toFixed(1).padStar
 console.log(`  python ast.parse   ${(models / astSeconds).toFixed(1).padStart(8)} models/s ${((mb(pyBytes) * ROUNDS) / astSeconds).toFixed(2).padStart(8)} MB/s`);
 for (const t of targets) console.log(`  dockerfile ${t.padEnd(11)}${dockerfileMs[t]!.toFixed(3).padStart(9)} ms/model`);
 for (const [n, r] of Object.entries(convertRate)) console.log(`  convert to ${n.padEnd(11)}${r.toFixed(1).padStart(9)} models/s`);
+
+{
+  const { benchBatch } = await import('./batch.js');
+  results.batch = benchBatch(ROOT, { log: (s: string) => console.log(`  ${s}`) });
+}
 
 if (process.argv.includes('--docker')) {
   const { benchVerifyImages } = await import('./verify-images.js');

@@ -34,7 +34,7 @@ describe('batch --shard and report merge', () => {
     const merged = freshOut();
     const r = await cli('report', 'merge', ...shards, '--out', merged, '--fail-on', 'never');
     expect(r.code).toBe(0);
-    for (const f of ['report.json', 'junit.xml', 'report.sarif', 'report.html']) {
+    for (const f of ['report.json', 'junit.xml', 'report.sarif', 'report.html', 'summary.md']) {
       expect(readFileSync(join(merged, f), 'utf8'), f).toBe(readFileSync(join(whole, f), 'utf8'));
     }
     // merge honours --fail-on like batch: the set has an error

@@ -36,7 +36,7 @@ describe('batch and SIGINT', () => {
     expect(interrupted.length).toBeGreaterThan(0);
     expect(converted.length + interrupted.length).toBe(40);
     for (const r of interrupted) expect(r.row.findings.map((f) => f.code)).toEqual(['CM603']);
-    const folders = readdirSync(out).filter((n) => !/^(report\.(json|html|sarif)|junit\.xml)$/.test(n));
+    const folders = readdirSync(out).filter((n) => !/^(report\.(json|html|sarif)|junit\.xml|summary\.md)$/.test(n));
     expect(folders.filter((n) => n.startsWith('.'))).toEqual([]);
     expect(folders.sort()).toEqual(converted.map((r) => r.id).sort());
     for (const r of converted) expect(countFiles(join(out, r.id, 'fal'))).toBe(r.row.files);

@@ -35,7 +35,7 @@ describe('cog-migrate batch', () => {
     });
     expect(report.findings.map((f) => f.code)).toEqual(['CM607']);
     expect(report.models.find((m) => m.id === 'broken')!.rows[0]!.findings.map((f) => f.code).join()).toMatch(/CM2\d\d/);
-    expect(readdirSync(out).sort()).toEqual(['beta', 'junit.xml', 'org__alpha', 'org__alpha__variants__small', 'report.html', 'report.json', 'report.sarif']);
+    expect(readdirSync(out).sort()).toEqual(['beta', 'junit.xml', 'org__alpha', 'org__alpha__variants__small', 'report.html', 'report.json', 'report.sarif', 'summary.md']);
     expect(existsSync(join(out, 'org__alpha', 'fal', 'app.py'))).toBe(true);
     expect(existsSync(join(out, 'org__alpha', 'fal', 'MIGRATION.md'))).toBe(true);
     expect(r.stderr).toMatch(/\[\d\/4\] broken {2}fal: failed CM2\d\d/);

@@ -123,7 +123,7 @@ function finish(report: BatchReport, out: string, opts: { failOn: FailOn; quiet?
     const s = counts.byStatus;
     const others = (['verify-failed', 'failed', 'crashed', 'timeout', 'interrupted'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
     io.out(`${counts.models} model(s) x ${report.targets.length} target(s): ${s.converted} converted${others.length ? `, ${others.join(', ')}` : ''}; ${counts.bySeverity.error} error(s), ${counts.bySeverity.warning} warning(s)${counts.breaking ? `, ${counts.breaking} breaking schema change(s)` : ''}`);
-    io.out(`Reports: ${join(out, 'report.html')} (open in a browser), report.json, junit.xml, report.sarif`);
+    io.out(`Reports: ${join(out, 'report.html')} (open in a browser), report.json, junit.xml, report.sarif, summary.md`);
   }
   if (interrupted) return { code: EXIT.interrupted };
   const errors = counts.bySeverity.error + counts.breaking;

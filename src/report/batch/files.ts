@@ -9,6 +9,7 @@ import { REPORT_VERSION, type BatchReport } from '../../batch/types.js';
 import { renderBatchJson } from '../../findings/reporters/batch-json.js';
 import { renderJunit } from '../../findings/reporters/junit.js';
 import { renderSarif } from '../../findings/reporters/sarif.js';
+import { renderBatchMarkdown } from '../../findings/reporters/batch-markdown.js';
 import { renderBatchHtml } from './html.js';
 import { writeFileAtomic } from '../../fs/write-file-atomic.js';
 
@@ -18,6 +19,7 @@ export const BATCH_REPORTS: Record<string, (r: BatchReport) => string> = {
   'report.html': renderBatchHtml,
   'junit.xml': renderJunit,
   'report.sarif': renderSarif,
+  'summary.md': renderBatchMarkdown,
 };
 
 export function writeBatchReports(dir: string, report: BatchReport): { ok: true; files: string[] } | { ok: false; findings: Finding[] } {
