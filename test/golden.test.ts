@@ -14,7 +14,7 @@ import { convertIr } from '../src/convert/index.js';
 import { filesToCarry } from '../src/convert/carry.js';
 import { TARGETS } from '../src/cli/targets.js';
 import { TOOL_VERSION } from '../src/version.js';
-import { allRuntimeFiles } from '../src/runtime/index.js';
+import { allRuntimeFiles, modelTestsFile } from '../src/runtime/index.js';
 import { expectGoldenDir } from './helpers/golden.js';
 import { fixtureCases } from './helpers/fixtures.js';
 
@@ -30,7 +30,9 @@ const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 // The shipped runtime (runtime/: the `cog` compatibility package and cog_migrate_runtime) is the
 // same for every project (test/runtime covers it); a copy per fixture would only repeat it. Which
 // of its files a target ships is listed in <target>/runtime-files.txt; a changed copy shows up.
-const RUNTIME = new Map(allRuntimeFiles().map((f) => [f.path, f.text]));
+// The model tests' checkers and platform test files (runtime/model_tests, test/model-tests) too.
+const MODEL_TESTS = ['checks.py', 'test_fal.py'].map((rel) => modelTestsFile(rel, `tests/${rel}`));
+const RUNTIME = new Map([...allRuntimeFiles(), ...MODEL_TESTS].map((f) => [f.path, f.text]));
 
 describe('golden fixtures', () => {
   const cases = fixtureCases();

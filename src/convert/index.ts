@@ -16,6 +16,7 @@ import { migrationJson } from '../report/migration-json.js';
 import { dockerfileFor } from '../dockerfile/index.js';
 import type { PriceTable } from '../hardware/prices.js';
 import { replicateHardware } from '../hardware/index.js';
+import { modelTestFiles } from '../model-tests/index.js';
 
 /** Files every conversion writes beside the target's own. */
 export const REPORT_FILES = ['MIGRATION.md', 'migration.json'] as const;
@@ -46,7 +47,13 @@ export function convert<O>(dir: string, target: Target<O>, options: O, extras: C
 
 export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindings: Finding[] = [], extras: ConvertExtras = {}): ConvertResult {
   try {
-    const result = target.emit(ir, options);
+    const own = target.emit(ir, options);
+    const tests = target.modelTests ? modelTestFiles(ir, target.modelTests, ir.project.name) : [];
+    const result: TargetResult = tests.length === 0 || !target.modelTests ? own : {
+      ...own,
+      files: [...own.files, ...tests],
+      nextSteps: [...own.nextSteps, { title: "Run the model's tests from its cog-safe-push config against the deployed app", command: target.modelTests.command }],
+    };
     const carried = carryUserFiles(ir);
     const generated = result.files.map((f) => f.path);
     const findings = [...readFindings, ...result.findings, ...carried.findings, ...contextExclusions(ir, carried.rules, generated)];

@@ -84,6 +84,11 @@ export function runtimeFiles(modules: readonly RuntimeModule[], dir = ''): Emitt
   return [`${RUNTIME_PACKAGE}/__init__.py`, ...runtimeClosure(modules).map((m) => `${RUNTIME_PACKAGE}/${m}.py`)].map((rel) => place(dir, rel));
 }
 
+/** A file of runtime/model_tests/ (test checkers and per-platform test files), emitted at `path`. */
+export function modelTestsFile(rel: string, path: string): EmittedFile {
+  return { path, text: read(`model_tests/${rel}`) };
+}
+
 /** Every file runtime/ ships, for checks that treat them as one fixed set (golden tests). */
 export function allRuntimeFiles(): EmittedFile[] {
   return [...cogCompatFiles(), ...runtimeFiles(Object.keys(RUNTIME_DEPENDENCIES) as RuntimeModule[])];

@@ -3,6 +3,7 @@
 
 import type { CogIR } from '../ir/types.js';
 import type { Finding } from '../findings/types.js';
+import type { ModelTestsSpec } from '../model-tests/index.js';
 
 export type TargetName = 'fal' | 'modal' | 'workers-ai' | 'cog';
 
@@ -43,4 +44,6 @@ export interface Target<Options = Record<string, never>> {
   /** Validates raw CLI options (strings) into the target's own typed options. */
   parseOptions(raw: Record<string, string | boolean | undefined>): Options;
   emit(ir: CogIR, options: Options): TargetResult;
+  /** How the model's cog-safe-push test cases run against this platform (tests/ in the output). */
+  modelTests?: ModelTestsSpec;
 }

@@ -101,4 +101,9 @@ export const falTarget: Target<FalOptions> = {
   docsUrl: DOCS_URL,
   parseOptions: parseFalOptions,
   emit: (ir, options) => emitFal(ir, options),
+  modelTests: {
+    testFile: 'test_fal.py',
+    requirements: ['pytest>=8', 'fal-client>=1.0', 'jq>=1.6', 'pillow>=10'],
+    command: 'pip install -r tests/requirements.txt && FAL_APP_ID=<your-fal-user>/<app> pytest tests/',
+  },
 };
