@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_FIXTURES } from './cases.js';
-import { falStandIn, replicateStandIn, routedFetch, type ModelAnswer, type StandIn } from './standins.js';
+import { cogHttpStandIn, falStandIn, replicateStandIn, routedFetch, type ModelAnswer, type StandIn } from './standins.js';
 
 const CASE = join(CLIENT_FIXTURES, 'typescript-module');
 const IMAGE = 'https://files.example.test/gray.png';
@@ -37,25 +37,27 @@ async function exercise(m: Caller) {
   };
 }
 
-describe('a rewritten TS caller against a stand-in of the fal queue API', () => {
+describe('a rewritten TS caller against stand-ins of the fal queue API and of the Modal app\'s Cog endpoint', () => {
   let replicate: StandIn;
   let fal: StandIn;
+  let modal: StandIn;
   const realFetch = globalThis.fetch;
   const saved = { ...process.env };
 
   beforeAll(async () => {
     replicate = await replicateStandIn(MODELS, ['job-1', 'job-2', 'job-3', 'job-4']);
     fal = await falStandIn(MODELS, ['job-1', 'job-2', 'job-3']);
+    modal = await cogHttpStandIn({ 'acme--grayscale-web.modal.run': MODELS['acme/grayscale']!, 'acme--tokens-web.modal.run': MODELS['acme/tokens']! });
     process.env.REPLICATE_API_TOKEN = 'r8_test';
     process.env.FAL_KEY = 'fal_test';
     // Both clients take the global fetch when they are configured, at import.
-    globalThis.fetch = routedFetch(replicate, fal, realFetch);
+    globalThis.fetch = routedFetch(replicate, fal, realFetch, modal);
   });
 
   afterAll(async () => {
     globalThis.fetch = realFetch;
     process.env = saved;
-    await Promise.all([replicate?.close(), fal?.close()]);
+    await Promise.all([replicate?.close(), fal?.close(), modal?.close()]);
   });
 
   it('gets results of the same shape as the original got from Replicate', async () => {
@@ -78,5 +80,16 @@ describe('a rewritten TS caller against a stand-in of the fal queue API', () => 
     expect(submit.body).toEqual({ prompt: 'two cats', num_outputs: 2 });
     const create = replicate.requests.find((r) => r.path === '/v1/models/acme/gallery/predictions')!;
     expect(create.body).toEqual({ input: { prompt: 'two cats', num_outputs: 2 }, webhook: 'https://api.example.com/hooks/gallery' });
+  }, 60_000);
+
+  it('the Modal rewrite gets the same results from the Cog-compatible endpoint (calls it cannot move stay on Replicate)', async () => {
+    const original = await exercise((await import(join(CASE, 'input/src/models.ts'))) as Caller);
+    const rewritten = await exercise((await import(join(CASE, 'expected/modal/src/models.ts'))) as Caller);
+    expect(rewritten).toEqual({ ...original, job: expect.any(String) });
+    const bodies = modal.requests.map((r) => [r.path, r.body]);
+    expect(bodies).toEqual([
+      ['/acme--grayscale-web.modal.run/predictions', { input: { image: 'https://files.example.test/in.png', invert: true } }],
+      ['/acme--tokens-web.modal.run/predictions', { input: { prompt: 'hi', max_new_tokens: 16 } }],
+    ]);
   }, 60_000);
 });

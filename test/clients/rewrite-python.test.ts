@@ -50,9 +50,13 @@ describe('Python rewrites', () => {
     expect(after).toBe('import modal\n\nx = modal.Cls.from_name("llm", "Model")().generate.remote(**{"max-tokens": 3})\n');
   });
 
-  it('Modal with a URL target stays for Python (CM714)', () => {
-    const r = rewrite('import replicate\n\nx = replicate.run("acme/llm", input={})\n', 'modal', ['acme/llm=https://a--b.modal.run']);
-    expect(r.codes).toContain('CM714');
+  it('Modal with a URL target: an HTTP POST /predictions; an async call stays (CM714)', () => {
+    const r = rewrite('import replicate\n\nx = replicate.run("acme/llm", input={"prompt": "a"}, wait=True)\n', 'modal', ['acme/llm=https://a--b.modal.run']);
+    expect(r.after).toMatch(/^\n*x = _predict_on_modal\("https:\/\/a--b\.modal\.run", input=\{"prompt": "a"\}\)\n/);
+    expect(r.after).toContain('def _predict_on_modal(url, input):');
+    expect(r.after).not.toContain('replicate');
+    const a = rewrite('import replicate\n\n\nasync def f():\n    return await replicate.async_run("acme/llm", input={})\n', 'modal', ['acme/llm=https://a--b.modal.run']);
+    expect(a.codes).toContain('CM714');
   });
 
   it('a rewrite of rewritten code is the same text', () => {

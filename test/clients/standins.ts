@@ -117,13 +117,30 @@ export function falStandIn(models: Record<string, ModelAnswer>, ids: string[]): 
   }).then((s) => (self = s));
 }
 
-/** `fetch` for the callers: the real hosts go to the stand-ins (the path keeps the host for fal). */
-export function routedFetch(replicate: StandIn, fal: StandIn, real: typeof fetch): typeof fetch {
+/**
+ * Cog's HTTP API (https://github.com/replicate/cog/blob/main/docs/http.md), as the Modal app's
+ * web endpoint serves it: POST /predictions with `{ input }` answers `{ status, output, error,
+ * logs, metrics }`. Apps are told apart by host (`https://<app>.modal.run` -> `/<host>/...`).
+ */
+export function cogHttpStandIn(byHost: Record<string, ModelAnswer>): Promise<StandIn> {
+  return listen((req, res, rec) => {
+    const m = /^\/([^/]+)\/predictions$/.exec(rec.path);
+    const answer = m ? byHost[m[1]!] : undefined;
+    if (rec.method !== 'POST' || !answer) return json(res, 404, { detail: 'Not Found' });
+    const input = (rec.body as { input?: unknown } | undefined)?.input;
+    if (input === null || typeof input !== 'object') return json(res, 422, { detail: [{ loc: ['body', 'input'], msg: 'field required', type: 'value_error.missing' }] });
+    json(res, 200, { input, output: answer.output, id: null, version: null, created_at: null, started_at: '2026-01-01T00:00:00Z', completed_at: '2026-01-01T00:00:01Z', logs: '', error: null, status: 'succeeded', metrics: { predict_time: 0.01 } });
+  });
+}
+
+/** `fetch` for the callers: the real hosts go to the stand-ins (the path keeps the host for fal and Modal). */
+export function routedFetch(replicate: StandIn, fal: StandIn, real: typeof fetch, modal?: StandIn): typeof fetch {
   return ((input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input.toString() : input.url);
     let target: string;
     if (url.host === 'api.replicate.com') target = `${replicate.origin}${url.pathname}${url.search}`;
     else if (url.host === 'queue.fal.run' || url.host === 'fal.run') target = `${fal.origin}/${url.host}${url.pathname}${url.search}`;
+    else if (modal && url.host.endsWith('.modal.run')) target = `${modal.origin}/${url.host}${url.pathname}${url.search}`;
     else if (url.hostname === '127.0.0.1') target = url.toString();
     else throw new Error(`the behaviour test reaches no real host: ${url.host}`);
     return input instanceof Request ? real(new Request(target, input), init) : real(target, init);

@@ -72,6 +72,7 @@ export function rewritePyCall(ctx: PyContext, pc: PyCall): boolean {
 }
 
 function rewriteFal(ctx: PyContext, pc: PyCall): boolean {
+  ctx.sdkUsed = true;
   if (pc.kind === 'predictions.create' || pc.kind === 'predictions.async_create') return falSubmit(ctx, pc);
   const p = prepareRun(ctx, pc);
   if (!p) return false;
@@ -166,10 +167,8 @@ function rewriteModal(ctx: PyContext, pc: PyCall): boolean {
   const p = prepareRun(ctx, pc);
   if (!p) return false;
   const t = modalTarget(p.mapping.targetId);
-  if (t?.kind !== 'cls') {
-    ctx.findings.push(finding('CM714', `${p.mapping.spec}: the Python rewrite calls the deployed class; give the Modal target as app-name/ClassName[.method]`, at(ctx, pc.call)));
-    return false;
-  }
+  if (t?.kind === 'url') return modalHttp(ctx, pc, p, t.url);
+  if (t?.kind !== 'cls') return false;
   const extra = [...p.args.keywords.keys()].filter((k) => !['input', 'wait', 'use_file_output'].includes(k));
   if (extra.length) return unsafe(ctx, pc.call, `keyword(s) ${extra.join(', ')} have no Modal equivalent (Modal calls send no webhooks)`);
   const awaited = pc.call.parent?.type === 'await';
@@ -177,6 +176,7 @@ function rewriteModal(ctx: PyContext, pc: PyCall): boolean {
   const method = pc.kind.endsWith('stream') ? 'remote_gen' : 'remote';
   const callable = `modal.Cls.from_name(${pyLiteralLike(t.app, p.idNode)}, ${pyLiteralLike(t.cls, p.idNode)})().${t.method}.${method}${pc.kind.startsWith('async_') ? '.aio' : ''}`;
   // Edited in place, argument by argument, so comments and layout inside the call survive.
+  ctx.sdkUsed = true;
   const fn = pc.call.childForFieldName('function')!;
   ctx.edits.push({ start: fn.startIndex, end: fn.endIndex, text: callable }, { ...argumentRemoval(p.idNode, p.args.list), text: '' });
   for (const k of ['wait', 'use_file_output']) {
@@ -202,4 +202,22 @@ function keywordArguments(ctx: PyContext, input: SyntaxNode): string {
     return parts.join(', ');
   }
   return `**${written}`;
+}
+
+/** A Modal endpoint URL: `_predict_on_modal(url, input=...)`, an HTTP POST /predictions as Cog takes it. */
+function modalHttp(ctx: PyContext, pc: PyCall, p: Prepared, url: string): boolean {
+  if (pc.kind !== 'run') {
+    ctx.findings.push(finding('CM714', `replicate ${pc.kind}: the Modal app's Cog endpoint answers whole predictions only; give app-name/ClassName to call the deployed class (.remote_gen, .aio) instead`, at(ctx, pc.call)));
+    return false;
+  }
+  const extra = [...p.args.keywords.keys()].filter((k) => !['input', 'wait', 'use_file_output'].includes(k));
+  if (extra.length) return unsafe(ctx, pc.call, `keyword(s) ${extra.join(', ')} have no equivalent on the Modal endpoint (it sends no webhooks)`);
+  const fn = pc.call.childForFieldName('function')!;
+  ctx.edits.push({ start: fn.startIndex, end: fn.endIndex, text: '_predict_on_modal' }, { start: p.idNode.startIndex, end: p.idNode.endIndex, text: pyLiteralLike(url, p.idNode) });
+  for (const k of ['wait', 'use_file_output']) {
+    const kw = p.args.keywords.get(k);
+    if (kw) ctx.edits.push({ ...argumentRemoval(kw.node, p.args.list), text: '' });
+  }
+  ctx.helpers.add('_predict_on_modal');
+  return true;
 }

@@ -11,7 +11,7 @@ import { checkInputs, type InputObject } from '../ir-checks.js';
 import { findMapping } from '../models.js';
 import type { ClientTarget, ModelMapping, TextEdit } from '../types.js';
 
-export type PyHelper = '_replicate_style_events';
+export type PyHelper = '_replicate_style_events' | '_predict_on_modal';
 
 export interface PyContext {
   file: string;
@@ -23,6 +23,8 @@ export interface PyContext {
   edits: TextEdit[];
   findings: Finding[];
   helpers: Set<PyHelper>;
+  /** A rewritten call uses the platform's SDK (fal_client, modal), so the file must import it. */
+  sdkUsed: boolean;
   used: Set<ModelMapping>;
 }
 

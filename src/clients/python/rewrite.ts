@@ -8,23 +8,12 @@ import { parsePython, type SyntaxNode } from '../../python/parse.js';
 import { applyEdits, type ClientsOptions } from '../types.js';
 import { swallowBlankLine } from '../ts/source.js';
 import { rewritePyCall } from './calls.js';
+import { helpersText } from './helpers.js';
 import { argsOf, at, type PyContext } from './context.js';
 import { dottedPath, findPyUses, type PyClient, type PyUses } from './uses.js';
 import { findMapping } from '../models.js';
 import { stringValue } from '../../python/strings.js';
 
-const STREAM_HELPER = [
-  'def _replicate_style_events(events):',
-  '    """Replicate\'s stream sent one event per new output item; the fal app\'s /stream endpoint',
-  '    sends the whole output so far in each event. This yields only the new items, as Replicate did."""',
-  '    seen = 0',
-  '    for event in events:',
-  '        items = event["output"]',
-  '        for item in items[seen:]:',
-  '            # fal returns files as File objects; Replicate streamed their URLs.',
-  '            yield item["url"] if isinstance(item, dict) and "url" in item else str(item)',
-  '        seen = len(items)',
-];
 
 export function rewritePySource(text: string, file: string, options: ClientsOptions): { after: string; findings: Finding[] } {
   const parsed = parsePython(text, { full: true });
@@ -33,7 +22,7 @@ export function rewritePySource(text: string, file: string, options: ClientsOpti
     return { after: text, findings: [finding('CM700', `${file} does not parse: ${e?.message ?? 'parse timed out'}`, { file, ...(e ? { line: e.line, column: e.column } : {}) })] };
   }
   const uses = findPyUses(parsed.root);
-  const ctx: PyContext = { file, to: options.to, models: options.models, root: parsed.root, text, edits: [], findings: [], helpers: new Set(), used: new Set() };
+  const ctx: PyContext = { file, to: options.to, models: options.models, root: parsed.root, text, edits: [], findings: [], helpers: new Set(), sdkUsed: false, used: new Set() };
   reportUntracedCalls(ctx, uses);
   if (uses.imports.length === 0) return { after: text, findings: ctx.findings };
   const done = new Set<SyntaxNode>();
@@ -52,7 +41,9 @@ export function rewritePySource(text: string, file: string, options: ClientsOpti
   const moduleName = options.to === 'fal' ? 'fal_client' : 'modal';
   const alreadyImported = parsed.root.namedChildren.some((s) => s.type === 'import_statement' && s.namedChildren.some((n) => n.text === moduleName));
   const [first, ...others] = uses.imports;
-  if (!alreadyImported) {
+  if (!ctx.sdkUsed) {
+    if (everything && first!.alone) ctx.edits.push({ ...lineRemoval(text, first!.statement), text: '' });
+  } else if (!alreadyImported) {
     if (everything && first!.alone) ctx.edits.push({ start: first!.statement.startIndex, end: first!.statement.endIndex, text: `import ${moduleName}` });
     else ctx.edits.push({ start: first!.statement.endIndex, end: first!.statement.endIndex, text: `${nl}import ${moduleName}` });
   }
@@ -66,7 +57,7 @@ export function rewritePySource(text: string, file: string, options: ClientsOpti
     else ctx.edits.push({ ...lineRemoval(text, c.statement), text: '' });
   }
   let after = applyEdits(text, ctx.edits);
-  if (ctx.helpers.size) after = `${after}${after.endsWith('\n') ? '' : nl}${nl}${nl}${STREAM_HELPER.join(nl)}${nl}`;
+  if (ctx.helpers.size) after = `${after}${after.endsWith('\n') ? '' : nl}${nl}${nl}${helpersText(ctx.helpers, nl)}`;
   const check = parsePython(after, { full: true });
   if (!check.root || check.syntaxError) return { after: text, findings: [...ctx.findings, finding('CM901', `the rewrite of ${file} does not parse (${check.syntaxError?.message ?? 'timeout'}); file left unchanged`, { file })] };
   return { after, findings: ctx.findings };

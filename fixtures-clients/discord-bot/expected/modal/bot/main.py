@@ -23,7 +23,7 @@ def answer_live(question: str, send) -> None:
 
 
 def grayscale(url: str) -> str:
-    output = modal.Cls.from_name("grayscale", "Predictor")().predict.remote(image=url, output_format="gif")
+    output = _predict_on_modal("https://acme--grayscale-web.modal.run", input={"image": url, "output_format": "gif"})
     return str(output)
 
 
@@ -34,3 +34,24 @@ def grayscale_later(url: str, hook: str) -> str:
         webhook=hook,
     )
     return prediction.id
+
+
+def _predict_on_modal(url, input):
+    """One prediction on the Modal app's Cog-compatible endpoint: POST /predictions answers as
+    Cog does, with {"status", "output", "error", "logs", "metrics"}."""
+    import json
+    import os
+    import urllib.request
+
+    headers = {"Content-Type": "application/json"}
+    # Endpoints deployed with requires_proxy_auth=True need a Modal proxy auth token.
+    if os.environ.get("MODAL_PROXY_TOKEN_ID"):
+        headers["Modal-Key"] = os.environ["MODAL_PROXY_TOKEN_ID"]
+        headers["Modal-Secret"] = os.environ.get("MODAL_PROXY_TOKEN_SECRET", "")
+    body = json.dumps({"input": input}).encode()
+    request = urllib.request.Request(url + "/predictions", data=body, headers=headers, method="POST")
+    with urllib.request.urlopen(request) as response:
+        prediction = json.load(response)
+    if prediction.get("status") != "succeeded":
+        raise RuntimeError(f"Prediction failed: {prediction.get('error')}")
+    return prediction["output"]
