@@ -12,7 +12,7 @@ import { discoverSources } from './discover.js';
 import { rewritePySource } from './python/rewrite.js';
 import { rewriteTsSource } from './ts/rewrite.js';
 import type { ClientsOptions, FileRewrite } from './types.js';
-import { writeRewrite } from './write.js';
+import { writeInPlace } from '../fs/write-in-place.js';
 
 export type { ClientTarget, ClientsOptions, FileRewrite, ModelMapping } from './types.js';
 export { CLIENT_TARGETS } from './types.js';
@@ -50,7 +50,13 @@ export function rewriteClients(paths: readonly string[], options: ClientsOptions
       files.push({ file: src.display, absPath: src.absPath, before, after: before, findings: [] });
       continue;
     }
-    const r = src.language === 'python' ? rewritePySource(before, src.display, options) : rewriteTsSource(before, src.display, options);
+    let r: { after: string; findings: Finding[] };
+    try {
+      r = src.language === 'python' ? rewritePySource(before, src.display, options) : rewriteTsSource(before, src.display, options);
+    } catch (e) {
+      // A bug, never the user's fault: this file stays as it is and the others go on.
+      r = { after: before, findings: [finding('CM901', `rewriting ${src.display} failed: ${(e as Error).message}; file left unchanged`, { file: src.display })] };
+    }
     files.push({ file: src.display, absPath: src.absPath, before, after: r.after, findings: r.findings });
     findings.push(...r.findings);
   }
@@ -70,7 +76,7 @@ export function writeClientRewrites(paths: readonly string[], result: ClientsRes
   for (const f of result.files) {
     if (f.after === f.before || f.findings.some((x) => x.code === 'CM700')) continue;
     const root = roots.get(f.absPath);
-    const problem = root ? writeRewrite(root, f.absPath, f.file, f.before, f.after) : finding('CM702', `${f.file} is no longer under the paths given`, { file: f.file });
+    const problem = root ? writeInPlace(root, f.absPath, f.file, f.before, f.after) : finding('CM702', `${f.file} is no longer under the paths given`, { file: f.file });
     if (problem) out.push(problem);
   }
   return out;

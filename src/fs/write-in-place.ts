@@ -1,14 +1,14 @@
-// Writes rewritten files in place, one atomic rename per file: the new text goes to a sibling
-// temporary file first, so a failure leaves the original untouched. A file is written only when
-// it is still inside its PATH argument, is not a symbolic link, and still holds the text that
-// was rewritten (so a concurrent edit is never overwritten).
+// Writes a rewritten file in place (`cog-migrate clients --write`) with one atomic rename: the new
+// text goes to a sibling temporary file first, so a failure leaves the original untouched. It is
+// written only while it is inside its PATH argument, is not a symbolic link and still holds the
+// text that was rewritten (so a concurrent edit is never overwritten).
 
 import { chmodSync, lstatSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
 
-export function writeRewrite(root: string, absPath: string, display: string, before: string, after: string): Finding | undefined {
+export function writeInPlace(root: string, absPath: string, display: string, before: string, after: string): Finding | undefined {
   const tmp = join(dirname(absPath), `.${basename(absPath)}.cog-migrate-${process.pid}`);
   try {
     const inside = relative(root, realpathSync(absPath));
