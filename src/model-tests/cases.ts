@@ -21,6 +21,8 @@ export interface TestCaseData {
 export interface TestSuiteData {
   /** The app name on the target, for the messages that say what to set. */
   app: string;
+  /** The environment variable holding the deployed app's URL, for tests that call it over HTTP. */
+  urlEnv?: string;
   cases: TestCaseData[];
 }
 
@@ -49,9 +51,9 @@ function casesOf(config: SafePushConfig): TestCaseData[] {
 }
 
 /** The suite for `app`, or undefined when the model has no test cases. */
-export function testSuite(ir: CogIR, app: string): TestSuiteData | undefined {
+export function testSuite(ir: CogIR, app: string, urlEnv?: string): TestSuiteData | undefined {
   const cases = (ir.safePush ?? []).flatMap(casesOf);
-  return cases.length > 0 ? { app, cases } : undefined;
+  return cases.length > 0 ? { app, ...(urlEnv ? { urlEnv } : {}), cases } : undefined;
 }
 
 /** Cases whose checker needs no network or person: what a local smoke run can check. */

@@ -17,13 +17,15 @@ export interface ModelTestsSpec {
   requirements: readonly string[];
   /** The command MIGRATION.md gives, run in the output folder. */
   command: string;
+  /** For tests over HTTP: the environment variable that holds the deployed URL. */
+  urlEnv?: string;
 }
 
 export const TESTS_DIR = 'tests';
 
 /** tests/ for `spec`, or nothing when the model has no cog-safe-push test cases. */
 export function modelTestFiles(ir: CogIR, spec: ModelTestsSpec, app: string): EmittedFile[] {
-  const suite = testSuite(ir, app);
+  const suite = testSuite(ir, app, spec.urlEnv);
   if (!suite) return [];
   return [
     { path: `${TESTS_DIR}/cases.json`, text: JSON.stringify(suite, null, 2) + '\n' },

@@ -16,4 +16,5 @@ export const safePushCodes: CodeSpec[] = [
   { code: 'CM189', defaultSeverity: 'error', title: 'Tests for a predictor the project does not have', hint: 'The config has a predict: or train: section but cog.yaml names no such predictor; remove the section or add the predictor to cog.yaml.' },
   { code: 'CM190', defaultSeverity: 'warning', title: 'Unknown Replicate hardware name', hint: 'Use one of the names in docs/hardware.md (cpu, gpu-t4, gpu-l40s, gpu-a100-large, gpu-h100, ...); the targets fall back to the rule for cog.yaml gpu:.' },
   { code: 'CM191', defaultSeverity: 'info', title: 'Variants name different machines', hint: 'One conversion serves one machine: the first variant\'s was used. Convert each variant on its own (cog-migrate batch treats each cog-safe-push-configs/<variant>.yaml as a model) or pass the machine explicitly.' },
+  { code: 'CM192', defaultSeverity: 'warning', title: 'jq_query on a text output', hint: 'cog-safe-push parses a string output as JSON before running the query; for plain text use exact_string, for a file use match_url.' },
 ];

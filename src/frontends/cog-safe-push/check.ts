@@ -7,6 +7,9 @@ import type { Finding } from '../../findings/types.js';
 import type { CogIR, Input, IrType, LiteralValue, Predictor, SafePushConfig, SafePushInput, SafePushInputValue, SafePushPhase, SourceLocation } from '../../ir/types.js';
 import { replicateHardware, suggestHardware } from '../../hardware/index.js';
 
+/** Outputs that reach a checker as plain text (a string, or a file's URL). */
+const TEXT_OUTPUTS = new Set(['str', 'path', 'file']);
+
 export function checkSafePush(config: SafePushConfig, ir: CogIR): Finding[] {
   const findings: Finding[] = [];
   const phases: [string, SafePushPhase | undefined, Predictor | undefined][] = [
@@ -21,6 +24,9 @@ export function checkSafePush(config: SafePushConfig, ir: CogIR): Finding[] {
     }
     for (const testCase of phase.testCases) {
       findings.push(...checkInputs(testCase.inputs, predictor, role));
+      if (testCase.checker.kind === 'jq_query' && TEXT_OUTPUTS.has(predictor.output.kind)) {
+        findings.push(finding('CM192', `jq_query on ${role}(), whose output is ${predictor.output.kind === 'str' ? 'a string' : 'a file URL'}: cog-safe-push parses it as JSON first, so the case fails unless the text is JSON`, testCase.loc));
+      }
       for (const input of predictor.inputs) {
         if (input.default === 'required' && !testCase.inputs.some((i) => i.name === input.name)) {
           findings.push(finding('CM186', `this test case leaves out ${input.name}, which ${role}() requires`, testCase.loc));

@@ -72,7 +72,7 @@ describe('cog-safe-push configs', () => {
       'deployment: {owner: acme, name: m, hardware: gpu-t4}',
       '',
     ].join('\n'));
-    expect(codes).toEqual([]);
+    expect(codes).toEqual(['CM192@6']); // predict() returns str: the jq case is read, and warned about
     const cases = configs?.[0]?.predict?.testCases.map((c) => c.checker);
     expect(cases).toEqual([
       { kind: 'exact_string', expected: 'A' },
@@ -145,6 +145,10 @@ describe('cog-safe-push configs', () => {
 
   it('checks fuzz inputs and disabled inputs by name', () => {
     expect(read('model: acme/m\npredict:\n  fuzz:\n    fixed_inputs: {steps: 20}\n    disabled_inputs: [nope]\n').codes).toEqual(['CM187@4', 'CM185@5']);
+  });
+
+  it('warns that jq_query on a string output fails unless the text is JSON (CM192)', () => {
+    expect(read('model: acme/m\npredict:\n  test_cases:\n    - inputs: {prompt: a}\n      jq_query: ". == 1"\n').codes).toEqual(['CM192@4']);
   });
 
   it('refuses tests of a train() the project does not have (CM189)', () => {
