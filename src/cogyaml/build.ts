@@ -7,6 +7,7 @@ import { yamlScalar } from '../quote/index.js';
 import { RELEASE } from '../dockerfile/tables.js';
 import { MINIMUM_CUDA_MAJOR, MINIMUM_PYTHON_MINOR } from '../frontends/cog/config/keys.js';
 import { planRequirements, type RequirementsPlan } from './requirements.js';
+import { pushAll } from '../util/push-all.js';
 
 const COG_YAML = 'cog.yaml';
 
@@ -48,7 +49,7 @@ export function buildSection(ir: CogIR, findings: Finding[]): BuildSection {
   }
   if (run.length > 0) {
     out.push('  run:');
-    for (const step of run) out.push(...runStep(oneLine(step, findings)));
+    for (const step of run) pushAll(out, runStep(oneLine(step, findings)));
   }
   if (build.sdkVersion !== undefined) out.push(`  sdk_version: ${yamlScalar(build.sdkVersion)}`);
   return { lines: out, requirements };

@@ -17,6 +17,7 @@ import { dockerfileFor } from '../dockerfile/index.js';
 import type { PriceTable } from '../hardware/prices.js';
 import { replicateHardware } from '../hardware/index.js';
 import { modelTestFiles } from '../model-tests/index.js';
+import { pushAll } from '../util/push-all.js';
 
 /** Files every conversion writes beside the target's own. */
 export const REPORT_FILES = ['MIGRATION.md', 'migration.json'] as const;
@@ -60,7 +61,7 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
     if (hasErrors(findings)) return { status: 'failed', ir, findings };
     const emitted = new Set([...generated, ...REPORT_FILES]);
     const clashes = carried.files.filter((c) => emitted.has(c.path)).map((c) => clash(ir, c.path));
-    findings.push(...clashes);
+    pushAll(findings, clashes);
     if (hasErrors(clashes)) return { status: 'failed', ir, findings };
     const files: OutputFile[] = [
       ...result.files.map((f) => ({ path: f.path, content: f.text, ...(f.mode !== undefined ? { mode: f.mode } : {}) })),

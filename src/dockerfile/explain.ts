@@ -5,6 +5,7 @@
 import type { DockerfilePlan, Instruction } from './model.js';
 import { renderInstruction } from './model.js';
 import { COG_RELEASE } from './release.js';
+import { pushAll } from '../util/push-all.js';
 
 function mark(prefix: string, i: Instruction): string[] {
   return renderInstruction(i).split('\n').map((l) => `${prefix} ${l}`);
@@ -14,12 +15,12 @@ export function explainDockerfile(plan: DockerfilePlan): string {
   const out: string[] = [`# Changes against \`cog debug\` (Cog ${COG_RELEASE}); - removed, + added, unmarked kept.`];
   if (plan.baseImage) out.push(`# Base image: ${plan.baseImage} (CUDA need: ${plan.cudaNeed ?? 'n/a'})`);
   for (const c of plan.changes) {
-    if (c.action === 'kept' && c.before) out.push(...mark(' ', c.before));
-    else if (c.action === 'removed' && c.before) out.push(...mark('-', c.before));
-    else if (c.action === 'added' && c.after) out.push(...mark('+', c.after));
+    if (c.action === 'kept' && c.before) pushAll(out, mark(' ', c.before));
+    else if (c.action === 'removed' && c.before) pushAll(out, mark('-', c.before));
+    else if (c.action === 'added' && c.after) pushAll(out, mark('+', c.after));
     else if (c.action === 'replaced') {
-      if (c.before) out.push(...mark('-', c.before));
-      if (c.after) out.push(...mark('+', c.after));
+      if (c.before) pushAll(out, mark('-', c.before));
+      if (c.after) pushAll(out, mark('+', c.after));
     }
     if (c.action !== 'kept') out.push(`      # ${c.reason}`);
   }

@@ -5,6 +5,7 @@
 
 import needData from './data/cuda-need.json' with { type: 'json' };
 import { packageName } from './requirements.js';
+import { pushAll } from '../util/push-all.js';
 
 interface SkipVariable {
   packages: string[];
@@ -63,7 +64,7 @@ export function withoutSkippedBuilds(cmd: string): { rest: string; skipped: stri
     const covered = new Set([...set].flatMap((v) => SKIP[v]!.packages.map(norm)));
     const pulls = [...set].flatMap((v) => SKIP[v]!.pulls.map(norm));
     if (pip && pip.packages.every((p) => covered.has(p)) && (pip.noDeps || pulls.every((p) => covered.has(p)))) {
-      skipped.push(...[...set].filter((v) => SKIP[v]!.packages.some((p) => pip.packages.includes(norm(p)))));
+      pushAll(skipped, [...set].filter((v) => SKIP[v]!.packages.some((p) => pip.packages.includes(norm(p)))));
     } else kept.push(seg);
   }
   return { rest: kept.join(''), skipped };

@@ -9,6 +9,7 @@ import { decodeDeclared } from './encoding.js';
 import { parsePython, type ParsedPython, type SyntaxNode } from './parse.js';
 import { descendantsOfTypes, dottedName, unwrapExpr } from './nodes.js';
 import { IMPORT_TYPES, bindingsOf, indexModule } from './module-index.js';
+import { pushAll } from '../util/push-all.js';
 
 export { bindingsOf, type BoundImport } from './module-index.js';
 
@@ -247,7 +248,7 @@ export class ModuleGraph {
     while (queue.length) {
       const current = queue.shift()!;
       const { found, missing } = this.importedFiles(current);
-      problems.push(...missing);
+      pushAll(problems, missing);
       for (const { file, at } of found) {
         if (seen.has(file)) continue;
         seen.add(file);

@@ -4,6 +4,7 @@
 // partial tree stay those of the whole file (tree-sitter's included ranges).
 
 import type Parser from 'tree-sitter';
+import { pushAll } from '../util/push-all.js';
 
 export interface Segment {
   start: number;
@@ -228,7 +229,7 @@ function reducedPieces(text: string, seg: Segment, members: ReadonlySet<string>)
   }
   for (const s of inner) {
     const isDef = s.name !== undefined && !s.assigns;
-    if (isDef && members.has(s.name!)) pieces.push(...reducedPieces(text, s, new Set()));
+    if (isDef && members.has(s.name!)) pushAll(pieces, reducedPieces(text, s, new Set()));
     else if (!isDef && s.end - s.start <= SMALL_SEGMENT_CHARS) pieces.push({ start: s.start, end: s.end });
   }
   if (pieces.length === 1 && inner[0]) pieces.push({ start: inner[0].start, end: inner[0].end });

@@ -1,7 +1,9 @@
-// Runs one command of the CLI as a child process under a wall-clock and a memory bound: the
-// child is killed when it outlives its time or its resident set grows past the limit (a hostile
-// input must neither hang nor eat the machine, even in native memory the JS heap never sees).
-// Reports the peak RSS: polled from /proc while it runs, and the child's own getrusage at exit.
+// Runs one command of the CLI as a child process under a time and a memory bound: the child is
+// killed when its resident set grows past the limit (a hostile input must not eat the machine,
+// even in native memory the JS heap never sees) or when it outlives a wall-clock limit (a hang).
+// The time bound proper is on CPU time, which a machine shared by many jobs does not inflate;
+// the wall-clock limit is a multiple of it. Peak RSS: polled from /proc while the child runs,
+// and its own getrusage at exit.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,19 +14,23 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const PROBE = join(import.meta.dirname, 'rss-probe.mjs');
 // Resolved here: the child runs in the case's work folder, where `tsx` is not resolvable.
 const TSX = import.meta.resolve('tsx');
+const WALL_FACTOR = 4;
 
 export interface BoundedRun {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** Wall-clock and CPU milliseconds. */
   ms: number;
+  cpuMs: number;
   peakRssMb: number;
   /** Why the run was stopped by the bound, if it was. */
   killed?: 'timeout' | 'memory';
 }
 
 export interface Bounds {
+  /** CPU time allowed; the wall clock allows WALL_FACTOR times as much (at least a minute). */
   timeoutMs: number;
   maxRssMb: number;
   cwd: string;
@@ -60,14 +66,20 @@ export function runCliBounded(args: readonly string[], bounds: Bounds): Promise<
     if (kb > peakKb) peakKb = kb;
     if (kb > bounds.maxRssMb * 1024) stop('memory');
   }, 20);
-  const timer = setTimeout(() => stop('timeout'), bounds.timeoutMs);
+  const timer = setTimeout(() => stop('timeout'), Math.max(60_000, WALL_FACTOR * bounds.timeoutMs));
   return new Promise((done) => {
     child.on('close', (code, signal) => {
       clearInterval(poll);
       clearTimeout(timer);
-      if (existsSync(probeFile)) peakKb = Math.max(peakKb, Number(readFileSync(probeFile, 'utf8')) || 0);
+      let cpuMs = Number.NaN;
+      if (existsSync(probeFile)) {
+        const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as { maxRssKb: number; cpuMs: number };
+        peakKb = Math.max(peakKb, probe.maxRssKb);
+        cpuMs = probe.cpuMs;
+      }
       rmSync(probeDir, { recursive: true, force: true });
-      done({ code, signal, stdout, stderr, ms: Date.now() - started, peakRssMb: Math.round(peakKb / 1024), ...(killed ? { killed } : {}) });
+      if (!killed && cpuMs > bounds.timeoutMs) killed = 'timeout';
+      done({ code, signal, stdout, stderr, ms: Date.now() - started, cpuMs, peakRssMb: Math.round(peakKb / 1024), ...(killed ? { killed } : {}) });
     });
   });
 }

@@ -8,6 +8,7 @@ import { finding } from '../../findings/finding.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
 import { terminalSafeJson, visible } from '../../findings/reporters/escape.js';
+import { pushAll } from '../../util/push-all.js';
 
 export interface InspectOptions {
   json?: boolean;
@@ -48,7 +49,7 @@ function summary(ir: CogIR): string {
   if (ir.runtime.concurrency?.max !== undefined) lines.push(`  concurrency.max: ${ir.runtime.concurrency.max}`);
   for (const p of [ir.predictors.predict, ir.predictors.train]) if (p) lines.push('', ...predictorSummary(p));
   if (!ir.predictors.predict && !ir.predictors.train) lines.push('', 'no predictor (cog.yaml names no predict, run or train)');
-  lines.push(...safePushSummary(ir.safePush));
+  pushAll(lines, safePushSummary(ir.safePush));
   return lines.join('\n');
 }
 

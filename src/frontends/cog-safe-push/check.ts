@@ -6,6 +6,7 @@ import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
 import type { CogIR, Input, IrType, LiteralValue, Predictor, SafePushConfig, SafePushInput, SafePushInputValue, SafePushPhase, SourceLocation } from '../../ir/types.js';
 import { replicateHardware, suggestHardware } from '../../hardware/index.js';
+import { pushAll } from '../../util/push-all.js';
 
 /** Outputs that reach a checker as plain text (a string, or a file's URL). */
 const TEXT_OUTPUTS = new Set(['str', 'path', 'file']);
@@ -23,7 +24,7 @@ export function checkSafePush(config: SafePushConfig, ir: CogIR): Finding[] {
       continue;
     }
     for (const testCase of phase.testCases) {
-      findings.push(...checkInputs(testCase.inputs, predictor, role));
+      pushAll(findings, checkInputs(testCase.inputs, predictor, role));
       if (testCase.checker.kind === 'jq_query' && TEXT_OUTPUTS.has(predictor.output.kind)) {
         findings.push(finding('CM192', `jq_query on ${role}(), whose output is ${predictor.output.kind === 'str' ? 'a string' : 'a file URL'}: cog-safe-push parses it as JSON first, so the case fails unless the text is JSON`, testCase.loc));
       }
@@ -34,7 +35,7 @@ export function checkSafePush(config: SafePushConfig, ir: CogIR): Finding[] {
       }
     }
     if (phase.fuzz) {
-      findings.push(...checkInputs(phase.fuzz.fixedInputs, predictor, role));
+      pushAll(findings, checkInputs(phase.fuzz.fixedInputs, predictor, role));
       for (const d of phase.fuzz.disabledInputs) {
         if (!predictor.inputs.some((i) => i.name === d.name)) findings.push(unknownInput(d.name, predictor, role, d.loc));
       }

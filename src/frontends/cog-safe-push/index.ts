@@ -13,6 +13,7 @@ import { readProjectText } from '../../fs/project-files.js';
 import { MAX_CONFIG_BYTES, parseConfig, type ConfigCtx } from './yaml.js';
 import { readConfig } from './read.js';
 import { checkSafePush } from './check.js';
+import { pushAll } from '../../util/push-all.js';
 
 export const SAFE_PUSH_FILE = 'cog-safe-push.yaml';
 export const SAFE_PUSH_VARIANTS_DIR = 'cog-safe-push-configs';
@@ -73,7 +74,7 @@ export function readSafePush(ir: CogIR): SafePushResult {
     const config = top ? readConfig(ctx, top, variant) : undefined;
     if (!config) continue;
     configs.push(config);
-    findings.push(...checkSafePush(config, ir));
+    pushAll(findings, checkSafePush(config, ir));
   }
   const machines = new Set(configs.map((c) => c.deployment?.hardware ?? c.testHardware.name));
   if (machines.size > 1) {

@@ -8,6 +8,7 @@ import { finding } from '../../findings/finding.js';
 import { loadCogConfig } from './config/index.js';
 import { extractPredictor } from './predictor/index.js';
 import { readSafePush } from '../cog-safe-push/index.js';
+import { pushAll } from '../../util/push-all.js';
 
 export interface ReadResult {
   ir?: CogIR;
@@ -36,11 +37,11 @@ export function readCog(dir: string): ReadResult {
   for (const ref of [config.predict, config.train]) {
     if (!ref) continue;
     const result = extractPredictor(root, ref);
-    findings.push(...result.findings);
+    pushAll(findings, result.findings);
     if (result.predictor) ir.predictors[ref.role] = result.predictor;
   }
   const safePush = readSafePush(ir);
-  findings.push(...safePush.findings);
+  pushAll(findings, safePush.findings);
   if (safePush.configs.length > 0) ir.safePush = safePush.configs;
   if (safePush.hardware) ir.runtime.hardware = safePush.hardware;
   return { ir, findings };

@@ -8,6 +8,7 @@
 
 import type { Json, JsonObject } from '../openapi.js';
 import type { ChangeKind, SchemaChange } from './types.js';
+import { pushAll } from '../../util/push-all.js';
 
 export type { SchemaChange, ChangeKind } from './types.js';
 
@@ -39,8 +40,8 @@ export function diffSchemas(before: JsonObject, after: JsonObject): SchemaChange
     if (had && !has) out.push(change('mode-removed', m.mode, `${m.mode === 'train' ? 'training' : 'prediction'} is no longer served`));
     else if (!had && has) out.push(change('mode-added', m.mode, `${m.mode === 'train' ? 'training' : 'prediction'} is now served`));
     if (!had || !has) continue;
-    out.push(...diffInputs(m.mode, a[m.input] as JsonObject, b[m.input] as JsonObject, a, b));
-    out.push(...diffOutput(m.mode, a[m.output], b[m.output], a, b));
+    pushAll(out, diffInputs(m.mode, a[m.input] as JsonObject, b[m.input] as JsonObject, a, b));
+    pushAll(out, diffOutput(m.mode, a[m.output], b[m.output], a, b));
   }
   return [...out.filter((c) => c.breaking), ...out.filter((c) => !c.breaking)];
 }
@@ -76,7 +77,7 @@ function diffInputs(mode: Mode, before: JsonObject, after: JsonObject, ca: JsonO
       out.push(change('input-removed', mode, `input ${name} was removed`, { input: name }));
       continue;
     }
-    out.push(...compareInput(mode, name, old, viewInput(name, pb[name]!, after, cb)));
+    pushAll(out, compareInput(mode, name, old, viewInput(name, pb[name]!, after, cb)));
   }
   for (const [name, spec] of Object.entries(pb)) {
     if (name in pa) continue;

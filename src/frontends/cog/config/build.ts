@@ -6,6 +6,7 @@ import { BUILD_KEYS, DEFAULT_PYTHON_VERSION, MINIMUM_CUDA_MAJOR, MINIMUM_PYTHON_
 import { add, entries, locOf, readBool, readMap, readString, readStringList, reportKey, type Ctx } from './nodes.js';
 import { readPackageItem, readRequirementsFile } from './requirements-source.js';
 import { readCommandList, readRunSteps } from './run-steps.js';
+import { pushAll } from '../../../util/push-all.js';
 
 export interface BuildDraft {
   loc: SourceLocation;
@@ -92,14 +93,14 @@ export function applyBuildKey(ctx: Ctx, draft: BuildDraft, key: string, value: u
       break;
     }
     case 'system_packages':
-      draft.systemPackages.push(...readStringList(ctx, path, value, at).map(({ value: v, loc }) => ({ name: v, loc })));
+      pushAll(draft.systemPackages, readStringList(ctx, path, value, at).map(({ value: v, loc }) => ({ name: v, loc })));
       break;
     case 'run':
-      draft.run.push(...readRunSteps(ctx, path, value, at));
+      pushAll(draft.run, readRunSteps(ctx, path, value, at));
       break;
     case 'pre_install': {
       const steps = readCommandList(ctx, path, value, at);
-      draft.preInstall.push(...steps);
+      pushAll(draft.preInstall, steps);
       if (steps.length > 0) add(ctx, 'CM112', `${path} is deprecated in Cog; it still works, and Cog recommends build.run`, at);
       break;
     }
@@ -143,10 +144,10 @@ export function finishBuild(ctx: Ctx, draft: BuildDraft, defaultPython = DEFAULT
   }
   if (draft.pythonRequirements) {
     build.requirementsSource = 'python_requirements';
-    build.pythonRequirements.push(...readRequirementsFile(ctx, draft.pythonRequirements.rel, draft.pythonRequirements.loc));
+    pushAll(build.pythonRequirements, readRequirementsFile(ctx, draft.pythonRequirements.rel, draft.pythonRequirements.loc));
   } else if (packages.length > 0) {
     build.requirementsSource = 'python_packages';
-    for (const item of packages) build.pythonRequirements.push(...readPackageItem(ctx, item.value, item.loc));
+    for (const item of packages) pushAll(build.pythonRequirements, readPackageItem(ctx, item.value, item.loc));
   }
   return build;
 }

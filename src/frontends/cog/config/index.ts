@@ -14,6 +14,7 @@ import { readRunSteps } from './run-steps.js';
 import { readConcurrency, readEnvironment, readWeights } from './runtime.js';
 import { COG_YAML, readCogYaml } from './yaml-source.js';
 import type { YAMLMap } from 'yaml';
+import { pushAll } from '../../../util/push-all.js';
 
 export { parseRequirement, splitRequirementLines, stripComment, normalizeName } from './requirements.js';
 export { DEFAULT_PYTHON_VERSION, RESERVED_ENV } from './keys.js';
@@ -70,7 +71,7 @@ function readConfig(ctx: Ctx, top: YAMLMap): CogConfig {
         if (isSeq(value)) {
           // A build.run list written at the top level: read it where Cog would have wanted it.
           add(ctx, 'CM119', 'run: at the top level names the runner ("run.py:Runner"); this list of commands was read as build.run', keyLoc);
-          ensureDraft(FILE_START).run.push(...readRunSteps(ctx, 'run', value, keyLoc));
+          pushAll(ensureDraft(FILE_START).run, readRunSteps(ctx, 'run', value, keyLoc));
           break;
         }
       // falls through
@@ -139,10 +140,10 @@ function mergeDraft(into: BuildDraft, from: BuildDraft): BuildDraft {
   into.pythonPackages ??= from.pythonPackages;
   into.sdkVersion ??= from.sdkVersion;
   into.misplacedEnvironment ??= from.misplacedEnvironment;
-  into.systemPackages.push(...from.systemPackages);
-  into.run.push(...from.run);
-  into.preInstall.push(...from.preInstall);
-  into.leadingRequirements.push(...from.leadingRequirements);
+  pushAll(into.systemPackages, from.systemPackages);
+  pushAll(into.run, from.run);
+  pushAll(into.preInstall, from.preInstall);
+  pushAll(into.leadingRequirements, from.leadingRequirements);
   return into;
 }
 

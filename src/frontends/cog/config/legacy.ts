@@ -14,6 +14,7 @@ import { add, entries, readBool, readStringList, reportKey, type Ctx } from './n
 import { isPredictorRef } from './predictor-refs.js';
 import { LEGACY_ENVIRONMENT_KEYS } from './keys.js';
 import { readCommandList } from './run-steps.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** True when the file is in the 2021 format: environment: is a mapping, or model: names a .py file. */
 export function isLegacyFormat(ctx: Ctx, top: YAMLMap): boolean {
@@ -55,7 +56,7 @@ export function readLegacyEnvironment(ctx: Ctx, draft: BuildDraft, map: YAMLMap)
       case 'post_install': {
         // post_install ran after the model code was copied in; today's build.run runs before it.
         const steps = readCommandList(ctx, path, value, keyLoc);
-        draft.run.push(...steps);
+        pushAll(draft.run, steps);
         add(ctx, 'CM161', `${path} was read as build.run; those commands now run before the model code is copied in`, keyLoc);
         break;
       }

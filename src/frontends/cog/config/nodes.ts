@@ -7,6 +7,7 @@ import { finding } from '../../../findings/finding.js';
 import type { Finding } from '../../../findings/types.js';
 import type { SourceLocation } from '../../../ir/types.js';
 import { COG_YAML } from './yaml-source.js';
+import { pushAll } from '../../../util/push-all.js';
 
 export interface Ctx {
   root: string;
@@ -66,7 +67,7 @@ export function entries(ctx: Ctx, map: YAMLMap, depth = 0): Entry[] {
       const value = deref(ctx, pair.value);
       const sources = isSeq(value) ? value.items.map((item) => deref(ctx, item)) : [value];
       for (const source of sources) {
-        if (isMap(source)) merged.push(...entries(ctx, source, depth + 1));
+        if (isMap(source)) pushAll(merged, entries(ctx, source, depth + 1));
         else add(ctx, 'CM113', `<< must merge a mapping (or a list of mappings), not ${describe(ctx, source)}`, locOf(ctx, source, locOf(ctx, pair.key)));
       }
       continue;

@@ -6,6 +6,7 @@ import type { PythonRequirement, SourceLocation } from '../../../ir/types.js';
 import { add, type Ctx } from './nodes.js';
 import { safeReadProjectText } from './safe-read.js';
 import { parseRequirement, splitRequirementLines, stripComment, type ParsedRequirement } from './requirements.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** Include depth beyond which a chain of -r files is treated as a cycle we failed to see. */
 const MAX_INCLUDE_DEPTH = 20;
@@ -34,7 +35,7 @@ export function readRequirementsFile(ctx: Ctx, rel: string, from: SourceLocation
     const parsed = parseRequirement(line.text, loc);
     if (parsed.include !== undefined) {
       const target = posix.join(posix.dirname(file), parsed.include);
-      out.push(...readRequirementsFile(ctx, target, loc, [...stack, file]));
+      pushAll(out, readRequirementsFile(ctx, target, loc, [...stack, file]));
       continue;
     }
     out.push(checked(ctx, parsed));

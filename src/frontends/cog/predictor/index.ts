@@ -16,6 +16,7 @@ import { readOutput } from './outputs.js';
 import { hasLegacyInputs, readLegacyInputs } from './legacy.js';
 import { runtimeApiUses } from './runtime-apis.js';
 import { typeReader } from './types.js';
+import { pushAll } from '../../../util/push-all.js';
 
 export { parsePython, type ParsedPython } from '../../../python/parse.js';
 
@@ -101,7 +102,7 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
     ctx.findings.push(f);
   }
   const runtimeApis = runtimeApiUses(ctx.graph, mod);
-  if (target.module !== mod) runtimeApis.push(...runtimeApiUses(ctx.graph, target.module));
+  if (target.module !== mod) pushAll(runtimeApis, runtimeApiUses(ctx.graph, target.module));
   return { ...base, ...body, localImports: imports.files, runtimeApis };
 }
 

@@ -13,6 +13,7 @@ import { excerpt, report, type Ctx } from './context.js';
 import { symbolOf } from './symbols.js';
 import { classChain, isBaseModel, type ClassRef } from './classes.js';
 import { resolverFor } from './values.js';
+import { pushAll } from '../../../util/push-all.js';
 
 const SIMPLE: Record<string, IrType> = {
   'builtins.str': { kind: 'str' },
@@ -74,7 +75,7 @@ function unionMembers(node: SyntaxNode): SyntaxNode[] {
     const n = unwrapExpr(stack.pop()!);
     // In annotations tree-sitter-python 0.25 writes `A | B` as union_type; elsewhere (aliases) as `|`.
     if (n.type === 'union_type') {
-      stack.push(...n.namedChildren.filter((c) => c.type !== 'comment').reverse());
+      pushAll(stack, n.namedChildren.filter((c) => c.type !== 'comment').reverse());
     } else if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '|') {
       stack.push(n.childForFieldName('right')!, n.childForFieldName('left')!);
     } else out.push(n);
