@@ -156,6 +156,7 @@ change against --baseline), 2 usage error, 130 interrupted. See docs/batch.md an
     .description('join the outputs of `batch --shard i/n` runs into one report (report.html, report.json, junit.xml, report.sarif)')
     .argument('<outs...>', 'shard output folders (or their report.json files)')
     .option('-o, --out <dir>', 'where the merged reports go', './cog-migrate-report')
+    .option('--force', 'replace the reports of an earlier merge in --out')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'never']).default('error'))
     .option('-q, --quiet', 'only errors')
     .option('--json', 'print a summary as JSON on stdout')

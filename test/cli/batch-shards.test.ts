@@ -37,6 +37,9 @@ describe('batch --shard and report merge', () => {
     for (const f of ['report.json', 'junit.xml', 'report.sarif', 'report.html', 'summary.md']) {
       expect(readFileSync(join(merged, f), 'utf8'), f).toBe(readFileSync(join(whole, f), 'utf8'));
     }
+    // an earlier merge is replaced only with --force
+    expect((await cli('report', 'merge', ...shards, '--out', merged, '--quiet')).code).toBe(1);
+    expect((await cli('report', 'merge', ...shards, '--out', merged, '--quiet', '--force', '--fail-on', 'never')).code).toBe(0);
     // merge honours --fail-on like batch: the set has an error
     expect((await cli('report', 'merge', ...shards, '--out', freshOut(), '--quiet')).code).toBe(1);
   });

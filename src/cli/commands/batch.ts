@@ -90,7 +90,11 @@ export async function runBatchCommand(paths: string[], opts: BatchCommandOptions
   return finish(report, out, opts, io, controller.signal.aborted);
 }
 
-export function runReportMerge(dirs: string[], opts: { out: string; failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io): { code: ExitCode } {
+export function runReportMerge(dirs: string[], opts: { out: string; force?: boolean; failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io): { code: ExitCode } {
+  if (existsSync(join(opts.out, 'report.json')) && !opts.force) {
+    reportFindings(io, [finding('CM010', `${opts.out} already holds a report`, undefined, { hint: 'Pass --force to replace it, or choose another --out.' })]);
+    return { code: EXIT.findings };
+  }
   const reports: BatchReport[] = [];
   for (const d of dirs) {
     const r = readBatchReport(d);
