@@ -47,7 +47,7 @@ export function falRuntimeModules(view: AppView): RuntimeModule[] {
 
 function imports(view: AppView): { stdlibImports: string[]; typingImports: string; toolkitImports: string; pydanticImports: string; runtimeImports: string[] } {
   const n = view.needs;
-  const stdlib = ['import os', 'import sys'];
+  const stdlib = ['import importlib.util', 'import os', 'import sys'];
   if (view.roles.some((r) => r.usesTmp)) stdlib.push('import tempfile');
   if (n.asyncio) stdlib.push('import asyncio');
   if (n.toFile) stdlib.push('import mimetypes');

@@ -11,6 +11,7 @@ import { pythonEnv } from '../../helpers/python-env.js';
 import { cli, MINIMAL_PREDICTOR, tempProject } from '../../helpers/cli.js';
 import { pyStr } from '../../../src/quote/index.js';
 import { verify } from '../../../src/verify/index.js';
+import { runPython } from '../../targets/fal/harness.js';
 
 /** Modules fal, pydantic or the import check itself import: the project shadows each one. */
 const SHADOWED = ['colorama', 'uuid', 'annotated_types', 'json', 'ast', 'typing_extensions', 'sitecustomize', 'usercustomize'];
@@ -39,4 +40,23 @@ describe('verify --level static runs no project file on the host', () => {
     expect(r.steps.map((s) => [s.name, s.ok])).toEqual([['parse', true], ['typecheck', true]]);
     for (const name of SHADOWED) expect(existsSync(join(markers, name)), name).toBe(false);
   }, 300_000);
+});
+
+describe("the emitted app.py, loaded as `fal deploy` loads it (runpy, the working folder appended to sys.path)", () => {
+  it('leaves sys.path alone, so modules imported later resolve to the SDK venv, not to project files', () => {
+    const script = String.raw`
+import importlib.util, json, os, runpy, sys
+sys.path.append(os.getcwd())
+before = list(sys.path)
+runpy.run_path("app.py")
+names = json.loads(sys.argv[1])
+origins = {n: (importlib.util.find_spec(n).origin if importlib.util.find_spec(n) else None) for n in names}
+print(json.dumps({"sys_path_changed": sys.path != before, "from_project": sorted(n for n, o in origins.items() if o and o.startswith(os.getcwd()))}))
+`;
+    const r = JSON.parse(runPython(python, ['-I', '-c', script, JSON.stringify(SHADOWED)], {}, out)) as Record<string, unknown>;
+    // Only what no installed package provides resolves to the project, through fal's own append of
+    // the working folder; sitecustomize and usercustomize are imported before that, at startup.
+    expect(r).toEqual({ sys_path_changed: false, from_project: ['sitecustomize', 'usercustomize'] });
+    for (const name of SHADOWED) expect(existsSync(join(markers, name)), name).toBe(false);
+  }, 120_000);
 });

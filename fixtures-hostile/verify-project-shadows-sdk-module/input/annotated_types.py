@@ -1,0 +1,3 @@
+import pathlib
+
+pathlib.Path('@@WORK@@/pwned-annotated_types').write_text('ran')

@@ -1,0 +1,3 @@
+import pathlib
+
+pathlib.Path('@@WORK@@/pwned-ast').write_text('ran')

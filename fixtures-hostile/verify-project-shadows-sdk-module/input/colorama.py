@@ -1,0 +1,3 @@
+import pathlib
+
+pathlib.Path('@@WORK@@/pwned-colorama').write_text('ran')

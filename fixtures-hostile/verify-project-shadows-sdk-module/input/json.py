@@ -1,0 +1,3 @@
+import pathlib
+
+pathlib.Path('@@WORK@@/pwned-json').write_text('ran')

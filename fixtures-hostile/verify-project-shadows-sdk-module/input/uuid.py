@@ -1,0 +1,3 @@
+import pathlib
+
+pathlib.Path('@@WORK@@/pwned-uuid').write_text('ran')
