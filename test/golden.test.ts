@@ -65,7 +65,7 @@ describe('golden fixtures', () => {
             if (result.status === 'failed') actual[`${name}/findings.json`] = normalise(json(findingsToJson(result.findings)), root);
             const shipped: string[] = [];
             for (const f of out) {
-              if (carried.has(f.path)) continue; // the user's own files, unchanged: not golden material
+              if (carried.has(f.path) && 'copyFrom' in f) continue; // the user's own files, unchanged: not golden material
               if ('content' in f && RUNTIME.get(f.path) === f.content) {
                 shipped.push(f.path);
                 continue;

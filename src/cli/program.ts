@@ -29,6 +29,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     .addHelpText('after', `
 Examples:
   $ cog-migrate ./my-model --to fal                 write ./my-model-fal (app.py, Dockerfile, MIGRATION.md)
+  $ cog-migrate ./app.py --to cog                    a fal or Modal app as a Cog project (cog.yaml, predict.py)
   $ cog-migrate inspect ./my-model                   what was understood: inputs, outputs, build
   $ cog-migrate inspect ./my-model --openapi         the OpenAPI schema Cog serves for it
   $ cog-migrate dockerfile ./my-model --explain      the pruned Dockerfile, line by line against cog debug
@@ -42,13 +43,14 @@ Findings codes: ${DOCS}/findings.md`);
   program
     .command('convert', { isDefault: true })
     .description('convert a Cog project for another platform (the default command)')
-    .argument('<dir>', 'the Cog project: the folder holding cog.yaml')
+    .argument('<dir>', 'the Cog project (the folder holding cog.yaml), or a fal/Modal app file (or its folder) with --to cog')
     .requiredOption('--to <target>', `target platform: ${targetList} (coming: ${PLANNED_TARGETS.join(', ')})`)
     .option('-o, --out <dir>', 'output folder (default: ./<model>-<target>)')
     .option('--force', 'replace an existing, non-empty output folder')
     .option('--machine-type <type>', 'fal: override the machine type chosen from cog.yaml (e.g. GPU-H100)')
     .option('--hardware <name>', 'the Replicate machine the model runs on (gpu-t4, gpu-l40s, gpu-a100-large, gpu-h100-2x, ...), over what cog-safe-push.yaml says; sets the target machine (docs/hardware.md)')
     .option('--pricing <file>', 'price table (JSON) for the cost view in MIGRATION.md, instead of the dated one shipped')
+    .option('--endpoint <name>', 'fal/Modal app: the endpoint (path or method name) Cog serves as predict')
     .option('--dry-run', 'list the files that would be written; write nothing')
     .addOption(new Option('--verify <level>', 'then verify the output: static (parse, import, type-check), build (container), smoke (run one prediction)').choices(['static', 'build', 'smoke']))
     .option('--strict', 'exit 1 on warnings too')
@@ -65,8 +67,9 @@ Findings codes: ${DOCS}/findings.md`);
   program
     .command('inspect')
     .description('show what cog-migrate understood of a Cog project')
-    .argument('<dir>', 'the Cog project')
+    .argument('<dir>', 'the Cog project, or a fal/Modal app file')
     .addOption(new Option('--json', 'print the IR as versioned JSON').conflicts('openapi'))
+    .option('--endpoint <name>', 'fal/Modal app: the endpoint read as predict')
     .option('--openapi', 'print the OpenAPI schema Cog serves for this predictor')
     .option('--strict', 'exit 1 on warnings too')
     .action((dir: string, opts) => {

@@ -2,6 +2,7 @@
 // line here.
 import type { Target, TargetName } from '../target/types.js';
 import { falTarget } from '../../targets/fal/index.js';
+import { cogTarget } from '../../targets/cog/index.js';
 import { UsageError } from './exit.js';
 
 // Each target has its own option type; the registry erases it, and the CLI passes the target's
@@ -9,9 +10,10 @@ import { UsageError } from './exit.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const TARGETS: Partial<Record<TargetName, Target<any>>> = {
   fal: falTarget,
+  cog: cogTarget,
 };
 
-export const PLANNED_TARGETS: TargetName[] = ['modal', 'workers-ai', 'cog'];
+export const PLANNED_TARGETS: TargetName[] = ['modal', 'workers-ai'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function targetByName(name: string): Target<any> {

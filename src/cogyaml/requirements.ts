@@ -28,6 +28,9 @@ export function planRequirements(build: Build): RequirementsPlan {
   if (build.pythonRequirements.length === 0) return {};
   const path = freeName(build.requirementsFile);
   const text = build.pythonRequirements.map((r) => r.raw).join('\n') + '\n';
+  // Requirements an app declared itself (fal `requirements`, Modal `pip_install`) are not a
+  // rewrite of cog.yaml: writing them to a requirements file is simply their Cog form.
+  if (build.requirementsSource === 'app') return { file: path, generated: { path, text } };
   return { file: path, generated: { path, text }, rewrittenFrom: build.requirementsSource === 'python_packages' ? 'python_packages' : 'cog.yaml' };
 }
 

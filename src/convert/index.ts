@@ -6,7 +6,7 @@ import type { CogIR } from '../ir/types.js';
 import type { Finding } from '../findings/types.js';
 import { hasErrors } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
-import { readCog } from '../frontends/cog/index.js';
+import { readProject } from '../frontends/index.js';
 import type { OutputFile } from '../fs/write-output.js';
 import type { Target, TargetResult } from '../target/types.js';
 import { carryUserFiles } from './carry.js';
@@ -32,12 +32,19 @@ export interface ConvertExtras {
   hardware?: string;
   /** `--pricing FILE`: the price table for MIGRATION.md's cost view. */
   prices?: PriceTable;
+  /** `--endpoint`: for a fal or Modal app, the endpoint Cog serves as predict. */
+  endpoint?: string;
 }
 
 export function convert<O>(dir: string, target: Target<O>, options: O, extras: ConvertExtras = {}): ConvertResult {
   try {
-    const read = readCog(dir);
+    const read = readProject(dir, extras.endpoint !== undefined ? { endpoint: extras.endpoint } : {});
     if (!read.ir || hasErrors(read.findings)) return { status: 'failed', ir: read.ir, findings: read.findings };
+    const app = read.ir.predictors.predict?.app;
+    if (app && target.name !== 'cog') {
+      const f = finding('CM823', `${read.ir.predictors.predict!.file} is a ${app.platform} app; it converts to Cog (--to cog), not to ${target.name}`, { file: read.ir.predictors.predict!.file });
+      return { status: 'failed', ir: read.ir, findings: [...read.findings, f] };
+    }
     // Validated by the CLI against the hardware table before this is called.
     if (extras.hardware !== undefined && replicateHardware(extras.hardware)) read.ir.runtime.hardware = { name: extras.hardware, from: '--hardware' };
     return convertIr(read.ir, target, options, read.findings, extras);
@@ -56,11 +63,19 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
       nextSteps: [...own.nextSteps, { title: "Run the model's tests from its cog-safe-push config against the deployed app", command: target.modelTests.command }],
     };
     const carried = carryUserFiles(ir);
+    for (const rule of result.leaveOut ?? []) {
+      const hit = (p: string) => (rule.path.endsWith('/') ? p.startsWith(rule.path) : p === rule.path);
+      if (!carried.files.some((f) => hit(f.path))) continue;
+      carried.files = carried.files.filter((f) => !hit(f.path));
+      carried.findings.push(finding('CM442', `${rule.path} is not carried into the output: ${rule.reason}`, { file: rule.path }));
+    }
     const generated = result.files.map((f) => f.path);
     const findings = [...readFindings, ...result.findings, ...carried.findings, ...contextExclusions(ir, carried.rules, generated)];
     if (hasErrors(findings)) return { status: 'failed', ir, findings };
     const emitted = new Set([...generated, ...REPORT_FILES]);
-    const clashes = carried.files.filter((c) => emitted.has(c.path)).map((c) => clash(ir, c.path));
+    // The Cog target writes cog.yaml anew on purpose; that replacement is the conversion itself.
+    const rewrites = (path: string) => target.name === 'cog' && path === 'cog.yaml';
+    const clashes = carried.files.filter((c) => emitted.has(c.path) && !rewrites(c.path)).map((c) => clash(ir, c.path));
     pushAll(findings, clashes);
     if (hasErrors(clashes)) return { status: 'failed', ir, findings };
     const files: OutputFile[] = [

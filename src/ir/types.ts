@@ -98,7 +98,11 @@ export type PredictorKind =
   /** The newer `class R(BaseRunner)` with `run()`. */
   | 'runner'
   /** Pre-1.0 `class P(cog.Predictor)` with `@cog.input(...)` decorators. */
-  | 'legacy';
+  | 'legacy'
+  /** An endpoint of a fal app (`fal.App` subclass or `@fal.function`), read by src/frontends/fal; `app` says how to call it. */
+  | 'fal'
+  /** A method or function of a Modal app, read by src/frontends/modal; `app` says how to call it. */
+  | 'modal';
 
 export interface Predictor {
   /** Which cog.yaml key named it. */
@@ -120,7 +124,41 @@ export interface Predictor {
   localImports: string[];
   /** Cog runtime APIs used in the file that need mapping (current_scope, emit_metric, ...). */
   runtimeApis: RuntimeApiUse[];
+  /** Present exactly when `kind` is 'fal' or 'modal': how a Cog predictor delegates to the app. */
+  app?: PlatformEntry;
   loc: SourceLocation;
+}
+
+/**
+ * The serving entry of a fal or Modal app (the reverse direction, app -> Cog). The app's code is
+ * kept unchanged; a generated Cog predictor constructs `className`, runs `setup`, and calls
+ * `method` per request.
+ */
+export interface PlatformEntry {
+  platform: 'fal' | 'modal';
+  /** The class holding the entry (`fal.App` subclass, Modal `@app.cls`); absent for function apps. */
+  className?: string;
+  /** Method (or module-level function) serving requests. */
+  method: string;
+  /** How the platform addresses it: a fal endpoint path (`/`), a Modal method name or web route. */
+  endpoint: string;
+  /** One Pydantic model argument (fal endpoints, FastAPI bodies) or keyword arguments (Modal methods). */
+  request: { style: 'model'; model: string; parameter: string } | { style: 'keywords' };
+  /** Methods run once when the app starts, in order: fal `setup()`, Modal `@modal.enter()` methods. */
+  setup: { name: string; isAsync: boolean }[];
+  /** The response model's only field, unwrapped into Cog's `output` (`Output(output=...)` -> the value). */
+  outputField?: string;
+  /** The endpoint returns a Server-Sent Events StreamingResponse; each event's data is one output item. */
+  sse?: boolean;
+  /**
+   * Inputs whose default the app computes (`default_factory`, an expression): Cog shows them as
+   * optional with default None, and the predictor leaves them out of the request when None.
+   */
+  omitWhenNone?: string[];
+  /** Field names renamed through `alias=` (API name -> Python attribute name). */
+  aliases?: Record<string, string>;
+  /** Top-level Python module names in the app's folder, which a generated predictor must not shadow. */
+  projectModules: string[];
 }
 
 export interface SetupSignature {
@@ -195,8 +233,12 @@ export interface Build {
   pythonVersion: string;
   pythonVersionExplicit: boolean;
   systemPackages: { name: string; loc: SourceLocation }[];
-  /** Where requirements came from: a requirements file, the legacy python_packages, or none. */
-  requirementsSource: 'python_requirements' | 'python_packages' | 'none';
+  /**
+   * Where requirements came from: a requirements file, the legacy python_packages, the
+   * platform app's own declaration (fal `requirements`, Modal `pip_install`, a Dockerfile's
+   * `pip install`), or none.
+   */
+  requirementsSource: 'python_requirements' | 'python_packages' | 'app' | 'none';
   /** Project-relative path of the requirements file, when python_requirements is used. */
   requirementsFile?: string;
   pythonRequirements: PythonRequirement[];

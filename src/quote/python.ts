@@ -55,3 +55,8 @@ export function pyLiteral(v: LiteralValue): string {
   const entries = Object.entries(v).map(([k, val]) => `${pyStr(k)}: ${pyLiteral(val)}`);
   return `{${entries.join(', ')}}`;
 }
+
+/** A comment-safe rendering of user text: one line, control characters shown as escapes. */
+export function pyComment(s: string): string {
+  return pyStr(s).slice(1, -1).replace(/\\"/g, '"');
+}

@@ -4,8 +4,10 @@
 //
 //   runtime/cog/                   the `cog` compatibility package (`from cog import ...` keeps working)
 //   runtime/cog_migrate_runtime/   predictor loading, input downloads, output encoding, Cog's HTTP API
+//   runtime/platform_shims/        stand-ins for `fal` / `modal` and cog_app_adapter.py, for apps
+//                                  converted to Cog (targets/cog)
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EmittedFile } from '../target/types.js';
 
@@ -87,6 +89,29 @@ export function runtimeFiles(modules: readonly RuntimeModule[], dir = ''): Emitt
 /** A file of runtime/model_tests/ (test checkers and per-platform test files), emitted at `path`. */
 export function modelTestsFile(rel: string, path: string): EmittedFile {
   return { path, text: read(`model_tests/${rel}`) };
+}
+
+/** Python files under a runtime/ folder, relative to runtime/, sorted. */
+function pythonFilesUnder(rel: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(`${runtimeDir()}${rel}`).sort()) {
+    const child = `${rel}/${name}`;
+    if (statSync(`${runtimeDir()}${child}`).isDirectory()) {
+      if (name !== '__pycache__') out.push(...pythonFilesUnder(child));
+    } else if (name.endsWith('.py')) out.push(child);
+  }
+  return out;
+}
+
+const SHIMS = 'platform_shims';
+
+/**
+ * What a fal or Modal app converted to Cog needs beside it: the stand-in package (`fal/` or
+ * `modal/`), so `import fal` works without the platform, and cog_app_adapter.py, the value
+ * conversions the generated predict.py uses.
+ */
+export function platformShimFiles(platform: 'fal' | 'modal'): EmittedFile[] {
+  return [...pythonFilesUnder(`${SHIMS}/${platform}`), `${SHIMS}/cog_app_adapter.py`].map((rel) => ({ path: rel.slice(SHIMS.length + 1), text: read(rel) }));
 }
 
 /** Every file runtime/ ships, for checks that treat them as one fixed set (golden tests). */

@@ -31,6 +31,12 @@ export interface TargetResult {
   files: EmittedFile[];
   findings: Finding[];
   mapping: AppliedMapping[];
+  /**
+   * Project paths (files, or folders ending in `/`) the conversion must not carry into the output,
+   * each with the reason told to the user: the Cog target leaves out a local `cog/` package, which
+   * would shadow the Cog SDK.
+   */
+  leaveOut?: { path: string; reason: string }[];
   /** Commands the user runs next, in order (`fal run app.py::MyApp`). */
   nextSteps: { title: string; command: string }[];
 }

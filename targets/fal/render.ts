@@ -4,15 +4,12 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { pyIdent, pyLiteral, pyStr } from '../../src/quote/index.js';
+import { pyComment, pyIdent, pyLiteral, pyStr } from '../../src/quote/index.js';
 import type { LiteralValue } from '../../src/ir/types.js';
 import type { AppView } from './model.js';
 import type { RuntimeModule } from '../../src/runtime/index.js';
 
-/** A comment-safe rendering of user text: one line, control characters shown as escapes. */
-export function pyComment(s: string): string {
-  return pyStr(s).slice(1, -1).replace(/\\"/g, '"');
-}
+export { pyComment } from '../../src/quote/index.js';
 
 function templatesDir(): string {
   // From source (tsx/vitest) the templates sit next to this file; from dist/ they are shipped

@@ -44,7 +44,8 @@ export function expectGoldenDir(expectedDir: string, actual: Record<string, stri
     return;
   }
   if (!existsSync(expectedDir)) throw missing(expectedDir, regenerate);
-  const expectedFiles = listFiles(expectedDir);
+  // Flat sort, as for `actual`: a folder walk puts `cog/x` before `cog-debug.Dockerfile`.
+  const expectedFiles = listFiles(expectedDir).sort();
   expect(Object.keys(actual).sort(), `file list of ${expectedDir} differs; regenerate with \`${regenerate}\``).toEqual(expectedFiles);
   for (const rel of expectedFiles) {
     const want = readFileSync(join(expectedDir, rel), 'utf8');

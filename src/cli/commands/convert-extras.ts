@@ -7,8 +7,9 @@ import { replicateHardware, replicateHardwareNames, suggestHardware } from '../.
 import { parsePriceTable } from '../../hardware/prices.js';
 import { UsageError } from '../exit.js';
 
-export function readConvertExtras(opts: { hardware?: string; pricing?: string }): ConvertExtras {
+export function readConvertExtras(opts: { hardware?: string; pricing?: string; endpoint?: string }): ConvertExtras {
   const extras: ConvertExtras = {};
+  if (opts.endpoint !== undefined) extras.endpoint = opts.endpoint;
   if (opts.hardware !== undefined) {
     if (!replicateHardware(opts.hardware)) {
       const near = suggestHardware(opts.hardware);

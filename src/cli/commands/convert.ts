@@ -21,6 +21,7 @@ export interface ConvertCommandOptions {
   verify?: string;
   hardware?: string;
   pricing?: string;
+  endpoint?: string;
 }
 
 export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { code: ExitCode; error?: Error; written?: { dir: string; ir: CogIR } } {

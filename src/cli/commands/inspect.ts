@@ -1,4 +1,4 @@
-import { readCog } from '../../frontends/cog/index.js';
+import { readProject } from '../../frontends/index.js';
 import type { CogIR, Predictor } from '../../ir/types.js';
 import { describeConstraints, describeType, describeValue } from '../../ir/describe.js';
 import { irToJson } from '../../ir/json.js';
@@ -14,10 +14,11 @@ export interface InspectOptions {
   json?: boolean;
   openapi?: boolean;
   strict?: boolean;
+  endpoint?: string;
 }
 
 export function runInspect(dir: string, opts: InspectOptions, io: Io): { code: ExitCode } {
-  const { ir, findings } = readCog(dir);
+  const { ir, findings } = readProject(dir, opts.endpoint !== undefined ? { endpoint: opts.endpoint } : {});
   if (ir) {
     // User text (names, descriptions, non-literal source) is printed as findings are: escaped.
     if (opts.json) io.out(terminalSafeJson(irToJson(ir)));

@@ -10,6 +10,7 @@ import { verifyCodes } from './verify.js';
 import { safePushCodes } from './safe-push.js';
 import { clientsCodes } from './clients.js';
 import { batchCodes } from './batch.js';
+import { frontendCodes } from './frontends.js';
 
 export type { CodeSpec } from './types.js';
 
@@ -23,6 +24,7 @@ export const ALL_CODES: readonly CodeSpec[] = [
   ...safePushCodes,
   ...clientsCodes,
   ...batchCodes,
+  ...frontendCodes,
 ].sort((a, b) => a.code.localeCompare(b.code));
 
 const byCode = new Map<string, CodeSpec>();

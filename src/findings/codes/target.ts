@@ -19,4 +19,7 @@ export const targetCodes: CodeSpec[] = [
   { code: 'CM414', defaultSeverity: 'error', title: 'No Dockerfile for the fal image', hint: 'The pruned Dockerfile could not be produced, so app.py has no image; fix the Dockerfile findings, or set image = fal.ContainerImage.from_dockerfile_str(...) by hand.' },
   { code: 'CM415', defaultSeverity: 'info', title: 'Iterator output is served as a stream', hint: 'POST /stream sends Server-Sent Events (fal_client.stream); POST / returns the whole list once predict() has finished, as Cog did.' },
   { code: 'CM416', defaultSeverity: 'info', title: 'Input renamed in Python, not in the API', hint: 'The name is not a safe Pydantic field name here (a keyword, a builtin, a typing/pydantic/fal name or a generated class app.py uses, `model_*`, `_x`); the generated field uses an alias so requests and the schema keep the original name.' },
+  { code: 'CM440', defaultSeverity: 'error', title: 'No predictor to emit for Cog', hint: 'The project names no predictor (or the app no endpoint); nothing was emitted.' },
+  { code: 'CM441', defaultSeverity: 'info', title: 'The Cog predictor file has another name', hint: 'The app\'s folder already has a module called predict, which the app may load; the generated predictor takes the name in the message and cog.yaml names it.' },
+  { code: 'CM442', defaultSeverity: 'info', title: 'A project file is left out of the output', hint: 'The file would break the target (a local `cog/` package shadows the Cog SDK in a Cog image); the message says why. Nothing of the model is lost.' },
 ];

@@ -5,11 +5,16 @@ import { finding } from '../../../findings/finding.js';
 import type { ModuleGraph, PyModule } from '../../../python/modules.js';
 import type { SyntaxNode } from '../../../python/parse.js';
 import { locOf } from '../../../python/nodes.js';
-import type { SourceLocation } from '../../../ir/types.js';
+import type { IrType, SourceLocation } from '../../../ir/types.js';
 
 export interface Ctx {
   graph: ModuleGraph;
   findings: Finding[];
+  /**
+   * Types known beyond Cog's own, by canonical name (the fal and Modal frontends add
+   * `fal.toolkit.File` and friends); the Cog frontend leaves it empty.
+   */
+  extraTypes?: (qname: string) => IrType | undefined;
 }
 
 /** Adds a finding pointing at `node` in `mod`'s file. */

@@ -24,6 +24,8 @@ export function canonical(qname: string): string {
   if (qname.startsWith('typing_extensions.')) return `typing.${qname.slice('typing_extensions.'.length)}`;
   if (qname.startsWith('collections.abc.')) return `typing.${qname.slice('collections.abc.'.length)}`;
   if (qname.startsWith('pydantic.') && qname.endsWith('.BaseModel')) return 'pydantic.BaseModel';
+  // fal's FalBaseModel is a pydantic BaseModel (fal.toolkit.pydantic), however it was imported.
+  if (qname.startsWith('fal.toolkit.') && qname.endsWith('.FalBaseModel')) return 'pydantic.BaseModel';
   return qname;
 }
 

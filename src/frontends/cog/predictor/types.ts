@@ -6,7 +6,7 @@
 import type { IrType, ObjectField, StaticValue } from '../../../ir/types.js';
 import type { PyModule } from '../../../python/modules.js';
 import { parsePython, type SyntaxNode } from '../../../python/parse.js';
-import { identifierName, locOf, statements, unwrapExpr } from '../../../python/nodes.js';
+import { callArguments, identifierName, locOf, statements, unwrapExpr } from '../../../python/nodes.js';
 import { evalLiteral } from '../../../python/literal.js';
 import { stringValue } from '../../../python/strings.js';
 import { excerpt, report, type Ctx } from './context.js';
@@ -45,7 +45,7 @@ const ITERATORS: Record<string, IrType['kind']> = {
 const MAX_TYPE_DEPTH = 24;
 
 /** The head and arguments of a generic annotation (`List[int]` -> List, [int]). */
-function generic(node: SyntaxNode): { head: SyntaxNode; args: SyntaxNode[] } | undefined {
+export function generic(node: SyntaxNode): { head: SyntaxNode; args: SyntaxNode[] } | undefined {
   if (node.type === 'generic_type') {
     const head = node.namedChildren[0];
     const params = node.namedChildren.find((c) => c.type === 'type_parameter');
@@ -127,7 +127,7 @@ export function typeReader(ctx: Ctx, mod: PyModule, baseDepth = 0): TypeReader {
     if (node.type === 'identifier' || node.type === 'attribute') {
       const s = symbolOf(ctx.graph, mod, node);
       if (s.kind === 'name') {
-        const simple = SIMPLE[s.qname];
+        const simple = SIMPLE[s.qname] ?? ctx.extraTypes?.(s.qname);
         if (simple) return { ...simple };
         if (LISTS.has(s.qname)) return { kind: 'list', items: { kind: 'any' } };
         const iter = ITERATORS[s.qname];
@@ -154,7 +154,7 @@ export function typeReader(ctx: Ctx, mod: PyModule, baseDepth = 0): TypeReader {
     const expr = parsed.root && !parsed.syntaxError ? parsed.root.namedChildren[0]?.namedChildren[0] : undefined;
     if (!expr) return unsupported(node, 'is a string annotation that does not parse');
     // Positions inside the string are not the file's: problems are reported at the string itself.
-    const inner: Ctx = { graph: ctx.graph, findings: [] };
+    const inner: Ctx = { graph: ctx.graph, findings: [], ...(ctx.extraTypes ? { extraTypes: ctx.extraTypes } : {}) };
     const t = typeReader(inner, mod, depth + 1).read(expr);
     if (inner.findings.length) return unsupported(node, 'is a string annotation with parts that cannot be resolved');
     return t;
@@ -204,13 +204,33 @@ function readObjectType(ctx: Ctx, cls: ClassRef): IrType {
       if (typeExpr.text.startsWith('ClassVar') || typeExpr.text.includes('.ClassVar')) continue;
       const field: ObjectField = { name: identifierName(left), type: reader.read(typeNode), loc: locOf(left, c.module.file) };
       const right = a.childForFieldName('right');
-      if (right) field.default = staticValue(ctx, c.module, right);
+      const value = right ? fieldDefault(ctx, c.module, right) : undefined;
+      if (value) field.default = value;
       const existing = fields.findIndex((f) => f.name === field.name);
       if (existing >= 0) fields.splice(existing, 1);
       fields.push(field);
     }
   }
   return { kind: 'object', name: cls.name, fields, loc: locOf(cls.node.childForFieldName('name') ?? cls.node, cls.module.file) };
+}
+
+/**
+ * The default of a model field: the value itself, or what `Field(...)` (pydantic's, or fal's
+ * toolkit fields) gives as `default=` or first argument; none (required) for `Field(...)`
+ * without one or with `...`.
+ */
+function fieldDefault(ctx: Ctx, mod: PyModule, right: SyntaxNode): StaticValue | undefined {
+  const n = unwrapExpr(right);
+  const fn = n.type === 'call' ? n.childForFieldName('function') : undefined;
+  const q = fn ? symbolOf(ctx.graph, mod, fn) : undefined;
+  if (q?.kind === 'name' && /^(pydantic(\.fields)?|fal\.toolkit(\.[a-z_.]+)?)\.(Field|FileField|ImageField|AudioField|VideoField)$/.test(q.qname)) {
+    const { positional, keywords } = callArguments(n);
+    const d = keywords.find((k) => k.name === 'default')?.value ?? positional[0];
+    if (keywords.some((k) => k.name === 'default_factory')) return { kind: 'source', text: n.text };
+    if (!d || unwrapExpr(d).type === 'ellipsis') return undefined;
+    return staticValue(ctx, mod, d);
+  }
+  return staticValue(ctx, mod, right);
 }
 
 /** A value as a literal when it folds statically, else its source text (no finding: callers decide). */

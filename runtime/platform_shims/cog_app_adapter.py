@@ -1,0 +1,119 @@
+"""Value conversions between a Cog predictor and the fal or Modal app it delegates to.
+
+Generated predict.py files import this module; it is the same for every converted app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import urllib.parse
+import urllib.request
+from pathlib import Path as _LocalPath
+from typing import Any, AsyncIterator, Iterable, Iterator, Optional, Type
+
+
+def app_value(value: Any) -> Any:
+    """A Cog input as the app expects it: files as local path strings, secrets as plain text."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return [app_value(item) for item in value]
+    reveal = getattr(value, "get_secret_value", None)
+    if callable(reveal):
+        return reveal()
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    return value
+
+
+def _local_file(url: str) -> _LocalPath:
+    """A file the app returned as a URL (file://, http(s)://, data:) as a local path."""
+    if url.startswith("file://"):
+        return _LocalPath(urllib.parse.unquote(urllib.parse.urlparse(url).path))
+    if url.startswith(("http://", "https://", "data:")):
+        target = _LocalPath(tempfile.mkdtemp()) / (_LocalPath(urllib.parse.urlparse(url).path).name or "output")
+        with urllib.request.urlopen(url) as response:  # noqa: S310 - the app's own output URL
+            target.write_bytes(response.read())
+        return target
+    return _LocalPath(url)
+
+
+def to_cog(value: Any, model: Optional[Type[Any]] = None) -> Any:
+    """An app's result as Cog returns it: platform files become cog.Path, models become dicts
+    (or the Cog output class `model`, field by field)."""
+    from cog import Path
+
+    local_path = getattr(value, "local_path", None)
+    if isinstance(local_path, str):
+        return Path(local_path)
+    if isinstance(value, os.PathLike):
+        return Path(os.fspath(value))
+    if isinstance(value, bytes):
+        target = _LocalPath(tempfile.mkdtemp()) / "output"
+        target.write_bytes(value)
+        return Path(str(target))
+    if isinstance(value, (list, tuple)):
+        return [to_cog(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_cog(item) for key, item in value.items()}
+    fields = getattr(type(value), "model_fields", None)
+    if isinstance(fields, dict):
+        converted = {name: to_cog(getattr(value, name)) for name in fields}
+        return model(**converted) if model is not None else converted
+    url = getattr(value, "url", None)
+    if isinstance(url, str) and hasattr(value, "content_type"):
+        return Path(str(_local_file(url)))
+    return value
+
+
+def sse_items(response: Any) -> Iterator[str]:
+    """The data of each Server-Sent Event a StreamingResponse sends, one string per event."""
+    body: Iterable[Any] = getattr(response, "body_iterator", response)
+    buffer = ""
+    for chunk in body:
+        buffer += chunk.decode() if isinstance(chunk, bytes) else str(chunk)
+        while "\n\n" in buffer:
+            event, buffer = buffer.split("\n\n", 1)
+            data = "\n".join(line[5:].lstrip() for line in event.splitlines() if line.startswith("data:"))
+            if data:
+                yield data
+
+
+async def async_sse_items(response: Any) -> AsyncIterator[str]:
+    """sse_items for a StreamingResponse over an async generator."""
+    body = getattr(response, "body_iterator", response)
+    buffer = ""
+    async for chunk in body:
+        buffer += chunk.decode() if isinstance(chunk, bytes) else str(chunk)
+        while "\n\n" in buffer:
+            event, buffer = buffer.split("\n\n", 1)
+            data = "\n".join(line[5:].lstrip() for line in event.splitlines() if line.startswith("data:"))
+            if data:
+                yield data
+
+
+def json_value(text: str) -> Any:
+    """An event's data as JSON when it is JSON, else the text itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def load_module(file: str, name: str) -> Any:
+    """Imports an app file whose name is not a module name (`my-app.py`), from the project folder."""
+    import importlib.util
+    import sys
+
+    project = _LocalPath(__file__).resolve().parent
+    if str(project) not in sys.path:
+        sys.path.insert(0, str(project))
+    spec = importlib.util.spec_from_file_location(name, project / file)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {file} from {project}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -1,0 +1,107 @@
+// An endpoint's signature -> IR inputs and output, the same way for fal and Modal: either one
+// parameter typed with a Pydantic model (its fields are the inputs) or plain parameters (each is
+// an input, read as Cog reads predict()). The return annotation gives the output; a response
+// model whose only field is `output` is unwrapped, since Cog's response already has `output`.
+
+import type { Input, IrType, PlatformEntry } from '../../ir/types.js';
+import type { PyModule } from '../../python/modules.js';
+import type { SyntaxNode } from '../../python/parse.js';
+import { unwrapExpr } from '../../python/nodes.js';
+import { excerpt, report, type Ctx } from '../cog/predictor/context.js';
+import { isBaseModel } from '../cog/predictor/classes.js';
+import { parametersOf, readInputs } from '../cog/predictor/inputs.js';
+import { symbolOf } from '../cog/predictor/symbols.js';
+import { typeReader } from '../cog/predictor/types.js';
+import { optionalForComputedDefaults, readModelInputs } from '../pydantic/fields.js';
+
+export interface RequestRead {
+  inputs: Input[];
+  request: PlatformEntry['request'];
+  aliases?: Record<string, string>;
+  omitWhenNone?: string[];
+  /** False when the signature could not be read (an error finding was given). */
+  ok: boolean;
+}
+
+/** Reads the parameters after `self` (when `isMethod`). */
+export function readRequest(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: string, isMethod: boolean): RequestRead {
+  const all = parametersOf(ctx, mod, fn, what);
+  const params = isMethod && all[0]?.name === 'self' ? all.slice(1) : all;
+  if (params.length === 1 && params[0]!.type && !params[0]!.value) {
+    const p = params[0]!;
+    const t = unwrapExpr(p.type!);
+    const s = symbolOf(ctx.graph, mod, t);
+    if (s.kind === 'class' && isBaseModel(ctx.graph, { module: s.module, node: s.node, name: s.name })) {
+      const { inputs, aliases, omitWhenNone } = readModelInputs(ctx, { module: s.module, node: s.node, name: s.name });
+      return {
+        inputs,
+        request: { style: 'model', model: s.name, parameter: p.name },
+        ...(Object.keys(aliases).length ? { aliases } : {}),
+        ...(omitWhenNone.length ? { omitWhenNone } : {}),
+        ok: true,
+      };
+    }
+    if (s.kind === 'other' && (s.resolved?.kind === 'value' || s.resolved === undefined) && /^[A-Z]/.test(t.text) && !typeLooksPrimitive(t.text)) {
+      report(ctx, 'CM804', `${what}() takes \`${p.name}: ${excerpt(t)}\`, a model that is not a class statement (built at run time?); its fields cannot be read statically`, mod, t,
+        'Declare the request model as `class Name(BaseModel):` with annotated fields, then convert again.');
+      return { inputs: [], request: { style: 'keywords' }, ok: false };
+    }
+  }
+  const inputs = readInputs(ctx, mod, params, what);
+  const omitWhenNone = optionalForComputedDefaults(inputs);
+  return { inputs, request: { style: 'keywords' }, ...(omitWhenNone.length ? { omitWhenNone } : {}), ok: true };
+}
+
+const typeLooksPrimitive = (text: string) => /^(List|Dict|Optional|Union|Any|Literal|Annotated)\b/.test(text);
+
+const STREAMING_RESPONSES = new Set(['fastapi.responses.StreamingResponse', 'starlette.responses.StreamingResponse', 'fastapi.StreamingResponse']);
+
+export interface OutputRead {
+  output: IrType;
+  outputField?: string;
+  /** The return is an SSE StreamingResponse, served as an iterator of the event payloads. */
+  sse?: boolean;
+}
+
+export function readReturn(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: string): OutputRead {
+  const ann = fn.childForFieldName('return_type');
+  if (!ann) {
+    report(ctx, 'CM812', `${what}() has no return annotation; the Cog output is Any`, mod, fn.childForFieldName('name') ?? fn);
+    return { output: { kind: 'any' } };
+  }
+  const node = unwrapExpr(ann);
+  const s = symbolOf(ctx.graph, mod, node);
+  if (s.kind === 'name' && STREAMING_RESPONSES.has(s.qname)) {
+    report(ctx, 'CM811', `${what}() returns a StreamingResponse; the Cog predictor yields each Server-Sent Event's data as a string`, mod, node);
+    return { output: { kind: 'iterator', items: { kind: 'str' } }, sse: true };
+  }
+  if (s.kind === 'name' && (s.qname === 'builtins.dict' || s.qname === 'typing.Dict')) {
+    report(ctx, 'CM812', `${what}() returns a plain dict; the Cog output is Any (a JSON value without a schema)`, mod, node);
+    return { output: { kind: 'any' } };
+  }
+  const t = cogOutputType(ctx, mod, ann, typeReader(ctx, mod).read(ann));
+  if (t.kind === 'object' && t.fields.length === 1 && t.fields[0]!.name === 'output') {
+    return { output: t.fields[0]!.type, outputField: 'output' };
+  }
+  return { output: t };
+}
+
+/** Cog cannot type a list of lists in an output: the inner list becomes Any (a JSON value). */
+function cogOutputType(ctx: Ctx, mod: PyModule, at: SyntaxNode, t: IrType): IrType {
+  const walk = (x: IrType): IrType => {
+    switch (x.kind) {
+      case 'list':
+        if (x.items.kind === 'list' || (x.items.kind === 'optional' && x.items.inner.kind === 'list')) {
+          report(ctx, 'CM812', `a list of lists in the output (${excerpt(at)}) has no Cog type; its items are read as Any`, mod, at);
+          return { kind: 'list', items: { kind: 'any' } };
+        }
+        return { kind: 'list', items: walk(x.items) };
+      case 'optional': return { kind: 'optional', inner: walk(x.inner) };
+      case 'object': return { ...x, fields: x.fields.map((f) => ({ ...f, type: walk(f.type) })) };
+      case 'iterator': case 'asyncIterator': case 'concatenateIterator': case 'asyncConcatenateIterator':
+        return { ...x, items: walk(x.items) } as IrType;
+      default: return x;
+    }
+  };
+  return walk(t);
+}

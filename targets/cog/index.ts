@@ -1,0 +1,81 @@
+// The Cog target: any IR -> a Cog project (https://cog.run/yaml, https://cog.run/python).
+// A Cog project's IR gives its cog.yaml back in current keys (src/cogyaml), the predictor files
+// carried unchanged: the round-trip material. An app read from fal or Modal also gets predict.py,
+// a Predictor declaring the app's inputs with Input(...) and calling its endpoint unchanged, and
+// the stand-in package for the platform's names (runtime/platform_shims).
+
+import type { CogIR, PlatformEntry, Predictor } from '../../src/ir/types.js';
+import type { Finding } from '../../src/findings/types.js';
+import type { EmittedFile, Target, TargetResult } from '../../src/target/types.js';
+import { finding } from '../../src/findings/finding.js';
+import { normaliseCogYaml } from '../../src/cogyaml/index.js';
+import { buildPredictView } from './predictor.js';
+import { renderPredict } from './render.js';
+import { platformShimFiles } from '../../src/runtime/index.js';
+import { mappingRows } from './mapping.js';
+
+export type CogOptions = Record<string, never>;
+
+const DOCS_URL = 'https://cog.run/yaml';
+
+type PlatformPredictor = Predictor & { app: PlatformEntry };
+
+const isPlatform = (p: Predictor | undefined): p is PlatformPredictor => p?.app !== undefined;
+
+/** predict.py unless the app's folder has a module of that name (the round trip's own predict.py). */
+function predictFile(p: PlatformPredictor): string {
+  for (const name of ['predict', 'cog_predict', 'cog_predictor']) {
+    if (!p.app.projectModules.includes(name) && p.file !== `${name}.py`) return `${name}.py`;
+  }
+  return 'cog_migrate_predict.py';
+}
+
+export function emitCog(ir: CogIR): TargetResult {
+  const findings: Finding[] = [];
+  const predict = ir.predictors.predict;
+  if (!predict) {
+    findings.push(finding('CM440', 'the project names no predictor, so there is no Cog predictor to emit', { file: 'cog.yaml' }, { target: 'cog' }));
+    return { files: [], findings, mapping: [], nextSteps: [] };
+  }
+  const files: EmittedFile[] = [];
+  let yamlIr = ir;
+  if (isPlatform(predict)) {
+    const file = predictFile(predict);
+    if (file !== 'predict.py') findings.push(finding('CM441', `the app's folder already has a predict module, so the Cog predictor is ${file}`, { file: predict.file }, { target: 'cog' }));
+    const train = ir.predictors.train;
+    yamlIr = {
+      ...ir,
+      predictors: {
+        predict: { ...predict, ref: `${file}:Predictor` },
+        ...(train ? { train: { ...train, ref: `${file}:train` } } : {}),
+      },
+    };
+    files.push({ path: file, text: renderPredict(buildPredictView(ir, predict)) });
+    files.push(...platformShimFiles(predict.app.platform));
+  }
+  const yaml = normaliseCogYaml(yamlIr);
+  findings.push(...yaml.findings);
+  files.unshift(...yaml.files);
+  return {
+    files,
+    findings,
+    mapping: mappingRows(ir),
+    // A converted app may carry the `cog` compatibility package another target shipped; in a
+    // Cog image it would shadow the real SDK. A Cog project's own predictor never needs one.
+    leaveOut: isPlatform(predict) ? [{ path: 'cog/', reason: 'a local `cog` package would shadow the Cog SDK that Cog installs' }] : [],
+    nextSteps: [
+      { title: 'Check the schema Cog serves', command: 'cog predict --help  # or: cog-migrate inspect . --openapi' },
+      { title: 'Build the image', command: 'cog build' },
+      { title: 'Run one prediction', command: 'cog predict -i <input>=<value>' },
+      { title: 'Push it to Replicate', command: 'cog push r8.im/<owner>/<model>' },
+    ],
+  };
+}
+
+export const cogTarget: Target<CogOptions> = {
+  name: 'cog',
+  title: 'cog: a Cog project (cog.yaml in current keys; fal/Modal apps get a Predictor calling them)',
+  docsUrl: DOCS_URL,
+  parseOptions: () => ({}),
+  emit: (ir) => emitCog(ir),
+};
