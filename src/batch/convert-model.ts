@@ -8,7 +8,7 @@ import { finding } from '../findings/finding.js';
 import { hasErrors } from '../findings/types.js';
 import { readCog } from '../frontends/cog/index.js';
 import { convertIr, type ConvertResult } from '../convert/index.js';
-import { toOpenApi } from '../ir/openapi.js';
+import { toOpenApi, type JsonObject } from '../ir/openapi.js';
 import { writeOutput, type OutputFile } from '../fs/write-output.js';
 import { targetByName } from '../cli/targets.js';
 import type { DockerfileLine, ModelReport, TargetRow } from './types.js';
@@ -36,7 +36,7 @@ export function convertModel(task: ModelTask): ModelReport {
       return { ...base, rows: task.targets.map((t) => ({ target: t, status: 'failed', findings: own(read.findings) })) };
     }
     const ir = read.ir;
-    const schema = toOpenApi(ir);
+    const schema = modelSchemas(toOpenApi(ir));
     const files: OutputFile[] = [];
     const rows: TargetRow[] = [];
     for (const name of task.targets) {
@@ -96,4 +96,19 @@ function reportParts(files: readonly OutputFile[]): { migrationMd?: string; dock
     if (doc.dockerfileChanges) out.dockerfile = doc.dockerfileChanges.map((c) => ({ action: c.action, ...(c.before ? { before: c.before } : {}), ...(c.after ? { after: c.after } : {}), reason: c.reason }));
   }
   return out;
+}
+
+/** Cog's request/response plumbing, the same for every model (cog-safe-push drops it too). */
+const PLUMBING = new Set(['HTTPValidationError', 'PredictionRequest', 'PredictionResponse', 'Status', 'TrainingRequest', 'TrainingResponse', 'ValidationError', 'WebhookEvent']);
+
+/**
+ * The part of the OpenAPI document that differs between models: Input, Output (and their
+ * training twins and choice enums). Still an OpenAPI document (`cog-migrate diff` reads it), a
+ * tenth of the size, which counts in a report of thousands of models.
+ */
+function modelSchemas(doc: JsonObject): JsonObject {
+  const components = doc.components as JsonObject | undefined;
+  const schemas = (components?.schemas ?? {}) as JsonObject;
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([k]) => !PLUMBING.has(k)));
+  return { openapi: doc.openapi ?? '3.0.2', info: doc.info ?? {}, components: { schemas: kept } };
 }

@@ -59,7 +59,8 @@ export interface ModelReport {
   outName: string;
   /** The project folder relative to the working folder of the run (POSIX): where SARIF points. */
   source: string;
-  /** The OpenAPI document Cog serves for the model, when it could be read. */
+  /** The OpenAPI document Cog serves for the model, when it could be read, without the request and
+   * response plumbing every model shares: `components.schemas` holds Input, Output and the rest. */
   schema?: JsonObject;
   rows: TargetRow[];
   /** With --baseline: how the schema changed since the earlier run. */

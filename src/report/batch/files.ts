@@ -28,9 +28,10 @@ export function writeBatchReports(dir: string, report: BatchReport): { ok: true;
     const files: string[] = [];
     // Every format renders the report as report.json holds it (keys in a stable order), so a
     // report read back from disk (merge, baseline) renders to the same bytes as a fresh one.
-    const canonical = JSON.parse(renderBatchJson(report)) as BatchReport;
+    const json = renderBatchJson(report);
+    const canonical = JSON.parse(json) as BatchReport;
     for (const [name, render] of Object.entries(BATCH_REPORTS)) {
-      writeFileAtomic(join(dir, name), render(canonical));
+      writeFileAtomic(join(dir, name), render === renderBatchJson ? json : render(canonical));
       files.push(name);
     }
     return { ok: true, files };
