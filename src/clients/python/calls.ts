@@ -80,18 +80,21 @@ function rewriteFal(ctx: PyContext, pc: PyCall): boolean {
   const awaited = pc.call.parent?.type === 'await' ? pc.call.parent : undefined;
   if (isAsync && !awaited && pc.kind === 'async_run') return unsafe(ctx, pc.call, 'the coroutine is not awaited where it is made');
   const stream = pc.kind === 'stream' || pc.kind === 'async_stream';
-  if (pc.kind === 'async_stream') return unsafe(ctx, pc.call, 'replicate.async_stream: use fal_client.stream_async by hand');
   const rules: Record<string, Rule> = stream
     ? { input: { rename: 'arguments' }, use_file_output: 'silent', webhook: { drop: 'webhook (fal_client.stream sends no webhooks)' }, webhook_events_filter: { drop: 'webhook_events_filter (fal_client.stream sends no webhooks)' } }
     : { input: { rename: 'arguments' }, wait: 'silent', use_file_output: 'silent', webhook: { drop: NO_WEBHOOK }, webhook_events_filter: { drop: NO_WEBHOOK } };
   if (!planKeywords(ctx, pc.call, p.args, rules)) return false;
   const fn = pc.call.childForFieldName('function')!;
-  const method = stream ? 'stream' : isAsync ? 'subscribe_async' : 'subscribe';
+  const method = stream ? (isAsync ? 'stream_async' : 'stream') : isAsync ? 'subscribe_async' : 'subscribe';
   ctx.edits.push({ start: fn.startIndex, end: fn.endIndex, text: `${pc.viaClient ? pc.receiver : 'fal_client'}.${pc.viaClient ? method.replace('_async', '') : method}` });
   ctx.edits.push({ start: p.idNode.startIndex, end: p.idNode.endIndex, text: pyLiteralLike(p.mapping.targetId, p.idNode) });
   if (stream) {
-    ctx.edits.push({ start: pc.call.startIndex, end: pc.call.startIndex, text: '_replicate_style_events(' }, { start: pc.call.endIndex, end: pc.call.endIndex, text: ')' });
-    ctx.helpers.add('_replicate_style_events');
+    // fal_client.stream_async is an async generator: an `await` in front of Replicate's
+    // async_stream(...) (a coroutine giving an async iterator) goes.
+    const helper = isAsync ? '_replicate_style_events_async' : '_replicate_style_events';
+    const start = awaited && isAsync ? awaited.startIndex : pc.call.startIndex;
+    ctx.edits.push({ start, end: pc.call.startIndex, text: `${helper}(` }, { start: pc.call.endIndex, end: pc.call.endIndex, text: ')' });
+    ctx.helpers.add(helper);
     return true;
   }
   const shape = outputShape(p.mapping.ir);
@@ -171,8 +174,10 @@ function rewriteModal(ctx: PyContext, pc: PyCall): boolean {
   if (t?.kind !== 'cls') return false;
   const extra = [...p.args.keywords.keys()].filter((k) => !['input', 'wait', 'use_file_output'].includes(k));
   if (extra.length) return unsafe(ctx, pc.call, `keyword(s) ${extra.join(', ')} have no Modal equivalent (Modal calls send no webhooks)`);
-  const awaited = pc.call.parent?.type === 'await';
-  if (pc.kind.startsWith('async_') && !awaited) return unsafe(ctx, pc.call, 'the coroutine is not awaited where it is made');
+  const awaited = pc.call.parent?.type === 'await' ? pc.call.parent : undefined;
+  if (pc.kind === 'async_run' && !awaited) return unsafe(ctx, pc.call, 'the coroutine is not awaited where it is made');
+  // remote_gen.aio is an async generator, iterated directly: the `await` Replicate's async_stream needed goes.
+  if (pc.kind === 'async_stream' && awaited) ctx.edits.push({ start: awaited.startIndex, end: pc.call.startIndex, text: '' });
   const method = pc.kind.endsWith('stream') ? 'remote_gen' : 'remote';
   const callable = `modal.Cls.from_name(${pyLiteralLike(t.app, p.idNode)}, ${pyLiteralLike(t.cls, p.idNode)})().${t.method}.${method}${pc.kind.startsWith('async_') ? '.aio' : ''}`;
   // Edited in place, argument by argument, so comments and layout inside the call survive.

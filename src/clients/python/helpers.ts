@@ -16,6 +16,16 @@ const HELPERS: Record<PyHelper, string[]> = {
     '            yield item["url"] if isinstance(item, dict) and "url" in item else str(item)',
     '        seen = len(items)',
   ],
+  _replicate_style_events_async: [
+    'async def _replicate_style_events_async(events):',
+    '    """The async form of _replicate_style_events: only the new output items, as Replicate sent them."""',
+    '    seen = 0',
+    '    async for event in events:',
+    '        items = event["output"]',
+    '        for item in items[seen:]:',
+    '            yield item["url"] if isinstance(item, dict) and "url" in item else str(item)',
+    '        seen = len(items)',
+  ],
   _predict_on_modal: [
     'def _predict_on_modal(url, input):',
     '    """One prediction on the Modal app\'s Cog-compatible endpoint: POST /predictions answers as',
@@ -39,7 +49,7 @@ const HELPERS: Record<PyHelper, string[]> = {
   ],
 };
 
-const ORDER: PyHelper[] = ['_replicate_style_events', '_predict_on_modal'];
+const ORDER: PyHelper[] = ['_replicate_style_events', '_replicate_style_events_async', '_predict_on_modal'];
 
 export function helpersText(names: ReadonlySet<PyHelper>, nl: string): string {
   return ORDER.filter((n) => names.has(n)).map((n) => HELPERS[n].join(nl) + nl).join(`${nl}${nl}`);

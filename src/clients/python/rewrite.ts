@@ -56,8 +56,12 @@ export function rewritePySource(text: string, file: string, options: ClientsOpti
     if (options.to === 'fal') ctx.edits.push(falClient(ctx, c, calls.some((pc) => pc.kind.startsWith('async_') || pc.kind.endsWith('async_create'))));
     else ctx.edits.push({ ...lineRemoval(text, c.statement), text: '' });
   }
+  // Helpers go before a closing `if __name__ == "__main__":` block, which runs when the file
+  // is executed and must find them defined; otherwise at the end.
+  const guard = mainGuard(parsed.root);
+  if (ctx.helpers.size && guard) ctx.edits.push({ start: guard.startIndex, end: guard.startIndex, text: `${helpersText(ctx.helpers, nl)}${nl}${nl}` });
   let after = applyEdits(text, ctx.edits);
-  if (ctx.helpers.size) after = `${after}${after.endsWith('\n') ? '' : nl}${nl}${nl}${helpersText(ctx.helpers, nl)}`;
+  if (ctx.helpers.size && !guard) after = `${after}${after.endsWith('\n') ? '' : nl}${nl}${nl}${helpersText(ctx.helpers, nl)}`;
   const check = parsePython(after, { full: true });
   if (!check.root || check.syntaxError) return { after: text, findings: [...ctx.findings, finding('CM901', `the rewrite of ${file} does not parse (${check.syntaxError?.message ?? 'timeout'}); file left unchanged`, { file })] };
   return { after, findings: ctx.findings };
@@ -110,4 +114,10 @@ function reportUntracedCalls(ctx: PyContext, uses: PyUses): void {
     for (const c of n.namedChildren) visit(c);
   };
   visit(ctx.root);
+}
+
+function mainGuard(root: SyntaxNode): SyntaxNode | undefined {
+  const last = root.namedChildren.filter((n) => n.type !== 'comment').at(-1);
+  const condition = last?.type === 'if_statement' ? last.childForFieldName('condition')?.text.replace(/\s+/g, '').replace(/'/g, '"') : undefined;
+  return condition === '__name__=="__main__"' || condition === '"__main__"==__name__' ? last : undefined;
 }

@@ -26,9 +26,26 @@ def caption(prompt: str) -> str:
     )["output"]
 
 
+async def chat(prompt: str) -> str:
+    pieces = []
+    async for event in _replicate_style_events_async(fal_client.stream_async("acme/tuned", arguments={"prompt": prompt})):
+        pieces.append(str(event))
+    return "".join(pieces)
+
+
 def upscale(url: str):
     # Not moved: stays on Replicate.
     return replicate.run("other/upscaler", input={"image": url})
+
+
+async def _replicate_style_events_async(events):
+    """The async form of _replicate_style_events: only the new output items, as Replicate sent them."""
+    seen = 0
+    async for event in events:
+        items = event["output"]
+        for item in items[seen:]:
+            yield item["url"] if isinstance(item, dict) and "url" in item else str(item)
+        seen = len(items)
 
 
 if __name__ == "__main__":

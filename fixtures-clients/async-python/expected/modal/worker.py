@@ -25,6 +25,13 @@ def caption(prompt: str) -> str:
     )
 
 
+async def chat(prompt: str) -> str:
+    pieces = []
+    async for event in modal.Cls.from_name("tuned", "Predictor")().predict.remote_gen.aio(prompt=prompt):
+        pieces.append(str(event))
+    return "".join(pieces)
+
+
 def upscale(url: str):
     # Not moved: stays on Replicate.
     return replicate.run("other/upscaler", input={"image": url})
