@@ -61,7 +61,7 @@ export function buildSection(ir: CogIR, findings: Finding[]): BuildSection {
  * meaning; other line breaks are separate commands only a person can split, left for Cog to refuse.
  */
 function oneLine(step: RunStep, findings: Finding[]): RunStep {
-  const command = step.command.replace(/\\\r?\n/g, '').replace(/\s+$/, '');
+  const command = step.command.replace(/\\\r?\n/g, '').trimEnd();
   if (command === step.command || /[\r\n]/.test(command)) return step;
   findings.push(finding('CM174', 'a build.run command continued over several lines (backslash-newline) was joined into one line, which Cog requires', step.loc));
   return { ...step, command };

@@ -7,15 +7,47 @@ import type { LiteralValue } from '../ir/types.js';
 import type { SyntaxNode } from './parse.js';
 import { stringValue } from './strings.js';
 
-export type LiteralResult = { ok: true; value: LiteralValue } | { ok: false; reason: string; node: SyntaxNode };
+export type LiteralResult = { ok: true; value: LiteralValue } | { ok: false; reason: string; node: SyntaxNode; overLimit?: true };
 
 /** Resolves a name or dotted name to the expression node that defines it (and that node's resolver). */
 export type NameResolver = (node: SyntaxNode) => { node: SyntaxNode; resolve: NameResolver } | undefined;
 
 const MAX_DEPTH = 64;
+/** Folded values larger than this (characters, or items) are refused: a default is a few words. */
+export const MAX_FOLDED_SIZE = 64 * 1024;
+/** Evaluation steps for one top-level value. */
+const MAX_STEPS = 20_000;
+
+/**
+ * One top-level evaluation: constants defined from each other (`X2 = X1 + X1` ... `X30`) are
+ * folded once each (memo by defining node), and the work and the size of what is built are
+ * bounded, where a naive fold is exponential in time and in the size of the value.
+ */
+interface EvalState {
+  steps: number;
+  memo: Map<number, LiteralResult>;
+}
+let state: EvalState | undefined;
 
 export function evalLiteral(node: SyntaxNode, resolve?: NameResolver): LiteralResult {
-  return evaluate(node, resolve, 0);
+  const outer = state;
+  state = outer ?? { steps: 0, memo: new Map() };
+  try {
+    return evaluate(node, resolve, 0);
+  } finally {
+    state = outer;
+  }
+}
+
+function overLimit(node: SyntaxNode, reason: string): LiteralResult {
+  return { ok: false, reason, node, overLimit: true };
+}
+
+function sizeOf(v: LiteralValue): number {
+  if (typeof v === 'string') return v.length;
+  if (Array.isArray(v)) return v.length;
+  if (v && typeof v === 'object') return Object.keys(v).length;
+  return 1;
 }
 
 function fail(node: SyntaxNode, reason: string): LiteralResult {
@@ -24,6 +56,7 @@ function fail(node: SyntaxNode, reason: string): LiteralResult {
 
 function evaluate(node: SyntaxNode, resolve: NameResolver | undefined, depth: number): LiteralResult {
   if (depth > MAX_DEPTH) return fail(node, 'expression too deeply nested');
+  if (state && ++state.steps > MAX_STEPS) return overLimit(node, `folding it takes more than ${MAX_STEPS} steps`);
   const d = depth + 1;
   switch (node.type) {
     case 'integer': return parseInteger(node);
@@ -125,8 +158,9 @@ function binary(node: SyntaxNode, resolve: NameResolver | undefined, d: number):
     if (v !== undefined && Number.isFinite(v)) return { ok: true, value: v };
     return fail(node, `cannot fold ${op}`);
   }
+  if (op === '+' && sizeOf(a) + sizeOf(b) > MAX_FOLDED_SIZE && (typeof a === 'string' || Array.isArray(a))) return overLimit(node, `the folded value would be longer than ${MAX_FOLDED_SIZE}`);
   if (op === '+' && typeof a === 'string' && typeof b === 'string') return { ok: true, value: a + b };
-  if (op === '+' && Array.isArray(a) && Array.isArray(b)) return { ok: true, value: [...a, ...b] };
+  if (op === '+' && Array.isArray(a) && Array.isArray(b)) return { ok: true, value: a.concat(b) };
   if (op === '*' && typeof a === 'string' && typeof b === 'number' && Number.isInteger(b) && b >= 0 && a.length * b <= 1 << 16) return { ok: true, value: a.repeat(b) };
   return fail(node, `cannot fold ${op}`);
 }
@@ -135,8 +169,11 @@ function name(node: SyntaxNode, resolve: NameResolver | undefined, d: number): L
   // `.keys()`-style attribute calls are handled in call(); a bare attribute is a dotted name.
   const target = resolve?.(node);
   if (!target) return fail(node, `${node.text} is not a statically known constant`);
-  const r = evaluate(target.node, target.resolve, d);
+  const known = state?.memo.get(target.node.id);
+  const r = known ?? evaluate(target.node, target.resolve, d);
+  state?.memo.set(target.node.id, r);
   if (r.ok) return r;
+  if (r.overLimit) return r;
   const def = target.node.text.replace(/\s+/g, ' ');
   // Say where the name leads, once (nested names would repeat it).
   return r.reason.includes(' is defined as ') ? r : fail(node, `${node.text} is defined as \`${def.length > 50 ? `${def.slice(0, 50)}…` : def}\`: ${r.reason}`);

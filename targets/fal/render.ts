@@ -8,6 +8,7 @@ import { pyComment, pyIdent, pyLiteral, pyStr } from '../../src/quote/index.js';
 import type { LiteralValue } from '../../src/ir/types.js';
 import type { AppView } from './model.js';
 import type { RuntimeModule } from '../../src/runtime/index.js';
+import { trimLineEnds } from '../../src/util/trim.js';
 
 export { pyComment } from '../../src/quote/index.js';
 
@@ -75,5 +76,5 @@ function imports(view: AppView): { stdlibImports: string[]; typingImports: strin
 export function renderApp(view: AppView): string {
   const text = template()({ ...view, ...imports(view) });
   // Blank-line runs from conditional blocks collapse to PEP 8's two.
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{4,}/g, '\n\n\n').replace(/\s+$/, '')}\n`;
+  return `${trimLineEnds(text).replace(/\n{4,}/g, '\n\n\n').trimEnd()}\n`;
 }

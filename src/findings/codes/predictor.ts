@@ -30,5 +30,7 @@ export const predictorCodes: CodeSpec[] = [
   { code: 'CM224', defaultSeverity: 'warning', title: 'Legacy @cog.input does not match a parameter', hint: 'Each @cog.input("name", ...) must name a parameter of predict().' },
   { code: 'CM225', defaultSeverity: 'info', title: 'Large predictor file parsed in part', hint: 'Only imports, classes, small statements and the predictor itself were parsed; uses of Cog runtime APIs elsewhere in the file were not looked for.' },
   { code: 'CM227', defaultSeverity: 'error', title: 'Default is not one of the choices', hint: 'Make the default one of the choices; Cog would advertise a default its own schema refuses.' },
+  { code: 'CM228', defaultSeverity: 'warning', title: 'Output models nested too deeply', hint: 'Output models inside output models more than 32 deep are read as Any (no schema for the deeper part). Flatten the output.' },
+  { code: 'CM229', defaultSeverity: 'warning', title: 'Constant too large or too costly to evaluate statically', hint: 'The value is built from other constants into something very large (or through very many steps); it is kept as source text. Write the value out, or shorten it.' },
   { code: 'CM226', defaultSeverity: 'warning', title: 'Output class field has no type annotation', hint: 'Annotate every field of the Output model.' },
 ];

@@ -4,6 +4,7 @@
 import type { Input, StaticValue } from '../../../ir/types.js';
 import type { PyModule } from '../../../python/modules.js';
 import type { SyntaxNode } from '../../../python/parse.js';
+import type { LiteralResult } from '../../../python/literal.js';
 import { callArguments, identifierName, locOf, unwrapExpr } from '../../../python/nodes.js';
 import { excerpt, report, type Ctx } from './context.js';
 import { qnameOf } from './symbols.js';
@@ -123,11 +124,16 @@ export function readInputs(ctx: Ctx, mod: PyModule, params: Parameter[], what: s
   });
 }
 
+/** A value that failed to fold only because it is too big or too costly is CM229, whatever it was for. */
+function codeFor(r: LiteralResult, code: 'CM204' | 'CM205' | 'CM217'): 'CM204' | 'CM205' | 'CM217' | 'CM229' {
+  return !r.ok && r.overLimit ? 'CM229' : code;
+}
+
 /** A default as a literal, or kept as source with CM204. */
 export function defaultValue(ctx: Ctx, mod: PyModule, node: SyntaxNode, name: string): StaticValue {
   const r = literalOf(ctx, mod, node);
   if (r.ok) return { kind: 'literal', value: r.value };
-  report(ctx, 'CM204', `default of \`${name}\` (\`${excerpt(node)}\`) is not a literal (${r.reason}); kept as source text`, mod, node);
+  report(ctx, codeFor(r, 'CM204'), `default of \`${name}\` (\`${excerpt(node)}\`) is not a literal (${r.reason}); kept as source text`, mod, node);
   return { kind: 'source', text: node.text };
 }
 
@@ -155,7 +161,7 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input):
     const r = literalOf(ctx, mod, node);
     if (r.ok && typeof r.value === 'string') return r.value;
     if (r.ok && r.value === null) return undefined;
-    report(ctx, 'CM217', `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not a string literal${r.ok ? '' : ` (${r.reason})`}; left out`, mod, node);
+    report(ctx, codeFor(r, 'CM217'), `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not a string literal${r.ok ? '' : ` (${r.reason})`}; left out`, mod, node);
     return undefined;
   };
   const num = (key: string, integer: boolean): number | undefined => {
@@ -164,7 +170,7 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input):
     const r = literalOf(ctx, mod, node);
     if (r.ok && typeof r.value === 'number' && (!integer || Number.isInteger(r.value))) return r.value;
     if (r.ok && r.value === null) return undefined;
-    report(ctx, 'CM217', `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not ${integer ? 'an integer' : 'a number'} literal${r.ok ? '' : ` (${r.reason})`}; left out`, mod, node);
+    report(ctx, codeFor(r, 'CM217'), `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not ${integer ? 'an integer' : 'a number'} literal${r.ok ? '' : ` (${r.reason})`}; left out`, mod, node);
     return undefined;
   };
 
@@ -186,7 +192,7 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input):
     if (r.ok && Array.isArray(r.value)) input.choices = { kind: 'literal', value: r.value };
     else if (!(r.ok && r.value === null)) {
       input.choices = { kind: 'source', text: choices.text };
-      report(ctx, 'CM205', `choices of \`${input.name}\` (\`${excerpt(choices)}\`) are not a literal list${r.ok ? '' : ` (${r.reason})`}; kept as source text`, mod, choices);
+      report(ctx, codeFor(r, 'CM205'), `choices of \`${input.name}\` (\`${excerpt(choices)}\`) are not a literal list${r.ok ? '' : ` (${r.reason})`}; kept as source text`, mod, choices);
     }
   }
   const deprecated = byName.get('deprecated');

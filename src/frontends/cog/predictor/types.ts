@@ -171,6 +171,10 @@ export function objectType(ctx: Ctx, cls: ClassRef): IrType {
     report(ctx, 'CM209', `${cls.name} refers to itself; the recursive field is read as Any`, cls.module, cls.node.childForFieldName('name') ?? cls.node);
     return { kind: 'any' };
   }
+  if (modelsBeingRead.size >= MAX_MODEL_DEPTH) {
+    report(ctx, 'CM228', `${cls.name} is an output model nested ${MAX_MODEL_DEPTH} models deep; it is read as Any`, cls.module, cls.node.childForFieldName('name') ?? cls.node);
+    return { kind: 'any' };
+  }
   modelsBeingRead.add(key);
   try {
     return readObjectType(ctx, cls);
@@ -180,6 +184,8 @@ export function objectType(ctx: Ctx, cls: ClassRef): IrType {
 }
 
 const modelsBeingRead = new Set<string>();
+/** Output models inside output models: far beyond any real schema, well before the stack ends. */
+const MAX_MODEL_DEPTH = 32;
 
 function readObjectType(ctx: Ctx, cls: ClassRef): IrType {
   const fields: ObjectField[] = [];
