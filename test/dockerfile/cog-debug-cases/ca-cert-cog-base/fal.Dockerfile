@@ -20,4 +20,4 @@ ENV PATH="/usr/local/bin:$PATH"
 COPY requirements.txt /tmp/requirements.txt
 RUN uv pip install --break-system-packages --no-cache -r /tmp/requirements.txt
 RUN pip install flash-attn==2.6.3 --no-build-isolation
-RUN uv pip install --break-system-packages --no-cache 'pydantic>=2.5,<2.11' protobuf boto3
+RUN uv pip install --break-system-packages --no-cache 'pydantic>=2.5' protobuf boto3

@@ -22,4 +22,4 @@ COPY requirements.txt /tmp/requirements.txt
 RUN uv pip install --break-system-packages --no-cache -r /tmp/requirements.txt
 RUN find / -type f -name "*python*.so" -printf "%h\n" | sort -u > /etc/ld.so.conf.d/cog.conf && ldconfig
 RUN --mount=type=secret,id=netrc,target=/root/.netrc pip install private-pkg
-RUN uv pip install --break-system-packages --no-cache 'pydantic>=2.5,<2.11' protobuf boto3
+RUN uv pip install --break-system-packages --no-cache 'pydantic>=2.5' protobuf boto3

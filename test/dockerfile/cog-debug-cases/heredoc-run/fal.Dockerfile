@@ -17,4 +17,4 @@ COPY <<CONF /etc/extra.conf
 EXPOSE 5000
 CONF
 RUN echo "a here-string is no heredoc" && cat <<< "EXPOSE 1"
-RUN pip install --no-cache-dir 'pydantic>=2.5,<2.11' protobuf boto3
+RUN pip install --no-cache-dir 'pydantic>=2.5' protobuf boto3

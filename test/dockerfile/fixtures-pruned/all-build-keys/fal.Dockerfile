@@ -18,4 +18,4 @@ RUN printf '%s\n' \
 RUN curl -o /usr/local/bin/pget -L "https://github.com/replicate/pget/releases/download/v0.8.2/pget_linux_x86_64" && chmod +x /usr/local/bin/pget
 RUN echo 'build done' > /build-marker
 RUN pip install --upgrade pip setuptools wheel
-RUN pip install --no-cache-dir 'pydantic>=2.5,<2.11' protobuf boto3
+RUN pip install --no-cache-dir 'pydantic>=2.5' protobuf boto3

@@ -30,4 +30,4 @@ RUN nvcc --version
 RUN MAX_JOBS=4 pip install flash-attn==2.6.3 --no-build-isolation
 RUN TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0" pip install "git+https://github.com/Dao-AILab/causal-conv1d@v1.4.0" --no-build-isolation
 RUN export CUDA_HOME=/usr/local/cuda && printf 'extern "C" __global__ void scale(float* x, float s, int n) { int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) x[i] *= s; }\n' > /tmp/scale.cu && nvcc -O3 -arch=sm_80 -Xcompiler -fPIC -shared -o /usr/local/lib/libscale.so /tmp/scale.cu
-RUN uv pip install --break-system-packages --no-cache 'pydantic>=2.5,<2.11' protobuf boto3
+RUN uv pip install --break-system-packages --no-cache 'pydantic>=2.5' protobuf boto3

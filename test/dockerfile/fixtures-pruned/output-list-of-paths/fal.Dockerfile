@@ -16,4 +16,4 @@ RUN printf '%s\n' \
     > /tmp/requirements.txt && \
     pip install --no-cache-dir -r /tmp/requirements.txt
 RUN curl -o /usr/local/bin/pget -L "https://github.com/replicate/pget/releases/download/v0.6.0/pget_linux_x86_64" && chmod +x /usr/local/bin/pget
-RUN pip install --no-cache-dir 'pydantic>=2.5,<2.11' protobuf boto3
+RUN pip install --no-cache-dir 'pydantic>=2.5' protobuf boto3

@@ -19,4 +19,4 @@ RUN printf '%s\n' \
     > /tmp/requirements.txt && \
     pip install --no-cache-dir -r /tmp/requirements.txt
 RUN pip install onnxruntime-gpu --extra-index-url https://aiinfra.pkgs.visualstudio.com/PublicPackages/_packaging/onnxruntime-cuda-12/pypi/simple/
-RUN pip install --no-cache-dir 'pydantic>=2.5,<2.11' protobuf boto3
+RUN pip install --no-cache-dir 'pydantic>=2.5' protobuf boto3

@@ -8,4 +8,4 @@ RUN printf '%s\n' \
     /tmp/local_package_artifacts/dist/textstats-0.1.0-py3-none-any.whl \
     > /tmp/requirements.txt && \
     pip install --no-cache-dir -r /tmp/requirements.txt
-RUN pip install --no-cache-dir 'pydantic>=2.5,<2.11' protobuf boto3
+RUN pip install --no-cache-dir 'pydantic>=2.5' protobuf boto3

@@ -11,4 +11,4 @@ RUN printf '%s\n' \
 RUN apt-get update && apt-get install -y --no-install-recommends curl
 RUN --mount=type=secret,id=pip-token,target=/run/secrets/pip-token pip install --index-url "https://$(cat /run/secrets/pip-token)@pypi.example.invalid/simple" private-tokenizer==1.2.0
 RUN --mount=type=secret,id=deploy-key,target=/etc/deploy_key mkdir -p /root/.ssh && GIT_SSH_COMMAND="ssh -i /etc/deploy_key -o StrictHostKeyChecking=no" git clone git@github.com:example/private-models.git /opt/private-models
-RUN pip install --no-cache-dir 'pydantic>=2.5,<2.11' protobuf boto3
+RUN pip install --no-cache-dir 'pydantic>=2.5' protobuf boto3

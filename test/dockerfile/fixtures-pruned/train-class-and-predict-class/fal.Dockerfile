@@ -12,4 +12,4 @@ RUN printf '%s\n' \
     transformers==4.39.3 \
     > /tmp/requirements.txt && \
     pip install --no-cache-dir -r /tmp/requirements.txt
-RUN pip install --no-cache-dir 'pydantic>=2.5,<2.11' protobuf boto3
+RUN pip install --no-cache-dir 'pydantic>=2.5' protobuf boto3

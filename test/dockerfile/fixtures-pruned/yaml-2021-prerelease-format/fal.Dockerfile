@@ -15,4 +15,4 @@ RUN find / -type f -name "*python*.so" -printf "%h\n" | sort -u > /etc/ld.so.con
 RUN python -c "import nltk; nltk.download('punkt')"
 RUN mkdir -p /code/checkpoints
 RUN pip install --upgrade pip
-RUN pip install --no-cache-dir 'pydantic>=2.5,<2.11' protobuf boto3
+RUN pip install --no-cache-dir 'pydantic>=2.5' protobuf boto3

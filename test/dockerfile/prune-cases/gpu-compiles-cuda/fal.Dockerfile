@@ -24,4 +24,4 @@ RUN printf '%s\n' \
     > /tmp/requirements.txt && \
     uv pip install --break-system-packages --no-cache -r /tmp/requirements.txt
 RUN pip install flash-attn==2.6.3 --no-build-isolation
-RUN uv pip install --break-system-packages --no-cache 'pydantic>=2.5,<2.11' protobuf boto3
+RUN uv pip install --break-system-packages --no-cache 'pydantic>=2.5' protobuf boto3

@@ -21,4 +21,4 @@ RUN printf '%s\n' \
     onnxruntime-gpu==1.18.1 \
     > /tmp/requirements.txt && \
     uv pip install --break-system-packages --no-cache -r /tmp/requirements.txt
-RUN uv pip install --break-system-packages --no-cache 'pydantic>=2.5,<2.11' protobuf boto3
+RUN uv pip install --break-system-packages --no-cache 'pydantic>=2.5' protobuf boto3

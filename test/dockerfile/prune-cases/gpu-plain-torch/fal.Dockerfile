@@ -13,4 +13,4 @@ RUN printf '%s\n' \
     > /tmp/requirements.txt && \
     pip install --no-cache-dir -r /tmp/requirements.txt
 RUN git clone https://example.invalid/repo /opt/repo
-RUN pip install --no-cache-dir 'pydantic>=2.5,<2.11' protobuf boto3
+RUN pip install --no-cache-dir 'pydantic>=2.5' protobuf boto3
