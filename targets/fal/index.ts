@@ -16,6 +16,7 @@ import { DEFAULT_PROJECT_DIR, falImage, realDockerfileProvider, type DockerfileP
 import { appSlug, buildAppView, className, type AppView } from './model.js';
 import { mappingRows, runtimeFindings } from './mapping.js';
 import { falRuntimeModules, renderApp } from './render.js';
+import { falPython } from './python-floor.js';
 import { isGpuMachineType, isKnownMachineType, machineTypeFor, parseFalOptions, type FalOptions } from './options.js';
 
 export type { FalOptions } from './options.js';
@@ -60,8 +61,11 @@ function attributes(ir: CogIR, options: FalOptions, findings: Finding[]): AppVie
 }
 
 /** emit with an injectable Dockerfile stage (tests, and the verify stage's offline runs). */
-export function emitFal(ir: CogIR, options: FalOptions, deps: { dockerfile?: DockerfileProvider } = {}): TargetResult {
+export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?: DockerfileProvider } = {}): TargetResult {
   const findings: Finding[] = [];
+  // The image and the app take the Python fal supports; everything else reads the IR as written.
+  const python = written.predictors.predict ? falPython(written, options.python, findings) : written.build.pythonVersion;
+  const ir: CogIR = python === written.build.pythonVersion ? written : { ...written, build: { ...written.build, pythonVersion: python } };
   const name = className(ir.project.name);
   if (!ir.predictors.predict) {
     findings.push(finding('CM409', 'cog.yaml names no predictor, so there is no fal app to emit', { file: 'cog.yaml' }, { target: 'fal' }));

@@ -19,6 +19,9 @@ export interface FalOptions {
   startupTimeout?: number;
   /** `app_name`; defaults to the project name in kebab case. */
   appName?: string;
+  /** The Python of the image and of the local interpreter (`X.Y`); defaults to cog.yaml's,
+   * raised to the oldest fal supports (python-floor.ts). */
+  python?: string;
 }
 
 /** Machine types fal documents; others are passed through with a CM411 warning. */
@@ -71,6 +74,11 @@ export function parseFalOptionsChecked(raw: Record<string, string | boolean | un
     const slug = appName.trim();
     if (/^[a-z0-9][a-z0-9-]*$/.test(slug)) options.appName = slug;
     else problems.push(`app-name: ${JSON.stringify(slug)} must be lowercase letters, digits and hyphens`);
+  }
+  const python = raw['python'];
+  if (typeof python === 'string' && python.trim() !== '') {
+    if (/^3\.\d{1,2}$/.test(python.trim())) options.python = python.trim();
+    else problems.push(`python: ${JSON.stringify(python)} must be a Python version like 3.11`);
   }
   for (const { key, flags } of NUMERIC) {
     const value = flags.map((f) => raw[f]).find((v) => v !== undefined);

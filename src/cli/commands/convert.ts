@@ -17,6 +17,7 @@ export interface ConvertCommandOptions {
   force?: boolean;
   strict?: boolean;
   machineType?: string;
+  python?: string;
   dryRun?: boolean;
   verify?: string;
   hardware?: string;
@@ -26,7 +27,11 @@ export interface ConvertCommandOptions {
 
 export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { code: ExitCode; error?: Error; written?: { dir: string; ir: CogIR } } {
   const target = targetByName(opts.to);
-  const options = target.parseOptions({ machineType: opts.machineType });
+  if (opts.python !== undefined && !/^3\.\d{1,2}$/.test(opts.python.trim())) {
+    io.err(`cog-migrate: --python ${JSON.stringify(opts.python)} must be a Python version like 3.11`);
+    return { code: EXIT.usage };
+  }
+  const options = target.parseOptions({ machineType: opts.machineType, python: opts.python });
   const result = convert(dir, target, options, readConvertExtras(opts));
   if (result.status === 'failed') {
     reportFindings(io, result.findings);

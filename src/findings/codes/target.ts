@@ -22,4 +22,6 @@ export const targetCodes: CodeSpec[] = [
   { code: 'CM440', defaultSeverity: 'error', title: 'No predictor to emit for Cog', hint: 'The project names no predictor (or the app no endpoint); nothing was emitted.' },
   { code: 'CM441', defaultSeverity: 'info', title: 'The Cog predictor file has another name', hint: 'The app\'s folder already has a module called predict, which the app may load; the generated predictor takes the name in the message and cog.yaml names it.' },
   { code: 'CM442', defaultSeverity: 'info', title: 'A project file is left out of the output', hint: 'The file would break the target (a local `cog/` package shadows the Cog SDK in a Cog image); the message says why. Nothing of the model is lost.' },
+  { code: 'CM450', defaultSeverity: 'warning', title: 'Python raised to the oldest one fal supports', hint: 'fal pickles the app with your local Python and loads it in the image, and the fal SDK installs only on Python 3.10 or newer. Check that every pinned requirement has a wheel (or builds) for the Python named, run fal with that Python locally, or choose another with --python.' },
+  { code: 'CM451', defaultSeverity: 'warning', title: '--python is older than fal supports', hint: 'fal 1.83.0 requires Python 3.10 or newer; the app cannot be run or deployed from an older interpreter.' },
 ];
