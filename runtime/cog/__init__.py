@@ -2,13 +2,15 @@
 
 It lets a predictor written for Cog keep its `from cog import ...` lines where the real
 Cog SDK is absent. The platform adapter (app.py, modal_app.py, ...) does the serving; nothing
-here runs a server. Only the names predictors use are provided; ask for more in the cog-migrate
-tracker.
+here runs a server. Every public name of the Cog SDK's `cog` module is provided, for each Cog
+generation cog-migrate reads (cog 0.19's and the pinned Cog release's __all__, plus the pre-1.0
+`Predictor` / `input`); test/runtime/cog-names.test.ts compares them with the real packages.
 
 Design: `Input(...)` returns the default itself, so a predict() signature's defaults are real
 values and an adapter may leave an argument out to let the predictor evaluate its own default.
 """
 
+import inspect
 import io
 import pathlib
 import typing
@@ -74,6 +76,19 @@ class File(io.IOBase):
     """Deprecated in Cog: an open binary file. The adapter passes an opened file object."""
 
 
+class URLFile(File):
+    """Cog's lazily opened remote file; here inputs are downloaded first, so it is a File."""
+
+
+class FieldInfo:
+    """What Cog's Input() returns. Here Input() returns the default itself (validation is the
+    adapter's), so this class exists for imports, annotations and isinstance checks only."""
+
+    def __init__(self, default: typing.Any = None, **metadata: typing.Any) -> None:
+        self.default = default
+        self.metadata = metadata
+
+
 class Secret:
     """A string that is not shown in logs or reprs (Cog's cog.Secret)."""
 
@@ -101,6 +116,45 @@ class AsyncConcatenateIterator(typing.AsyncIterator[T]):
 
     async def __anext__(self) -> T:  # pragma: no cover - a marker type
         raise StopAsyncIteration
+
+
+class _OpaqueMarker:
+    """`typing.Annotated[T, Opaque]` tells Cog to pass T through as a JSON object (Cog >= 0.22)."""
+
+    def __repr__(self) -> str:
+        return "cog.Opaque"
+
+
+Opaque = _OpaqueMarker()
+
+F = typing.TypeVar("F", bound=typing.Callable[..., typing.Any])
+
+
+def streaming(fn: typing.Optional[F] = None) -> typing.Any:
+    """@streaming / @streaming(): marks a handler whose output streams (Cog >= 0.22). The
+    adapter streams iterator outputs itself, so the function is returned unchanged."""
+    return fn if fn is not None else (lambda inner: inner)
+
+
+def concurrent(fn: typing.Optional[F] = None, *, max: int = 1) -> typing.Any:  # noqa: A002 - Cog's spelling
+    """@concurrent / @concurrent(max=N): Cog's concurrency limit for an async handler (Cog >=
+    0.22), checked as Cog checks it; the target's own concurrency setting is what applies."""
+    if isinstance(max, bool) or not isinstance(max, int):
+        raise TypeError("concurrent max must be an integer")
+    if max < 1:
+        raise ValueError("concurrent max must be at least 1")
+
+    def decorate(inner: F) -> F:
+        if max > 1 and not (inspect.iscoroutinefunction(inner) or inspect.isasyncgenfunction(inner)):
+            raise TypeError("concurrent max greater than 1 requires an async function")
+        setattr(inner, "__cog_concurrent_max__", max)
+        return inner
+
+    if fn is None:
+        return decorate
+    if not callable(fn):
+        raise TypeError("concurrent must be used as @concurrent or @concurrent(max=...)")
+    return decorate(fn)
 
 
 class _PlainModel:
@@ -159,8 +213,10 @@ def emit_metric(name: str, value: typing.Any) -> None:
     _scope.record_metric(name, value)
 
 
-# Pre-1.0 API: class Predictor(cog.Predictor) with @cog.input(...) decorators.
+# Pre-1.0 API: class Predictor(cog.Predictor) with @cog.input(...) decorators; in the spring-2021
+# pre-release, class M(cog.Model) with setup() and run().
 Predictor = BasePredictor
+Model = BaseRunner
 
 
 def input(name: str, **kwargs: typing.Any) -> typing.Callable[[typing.Any], typing.Any]:  # noqa: A001
@@ -178,6 +234,7 @@ def __getattr__(name: str) -> typing.Any:
 
 
 __all__ = [
+    "__version__",
     "AsyncConcatenateIterator",
     "BaseModel",
     "BasePredictor",
@@ -185,13 +242,19 @@ __all__ = [
     "CancelationException",
     "ConcatenateIterator",
     "ExperimentalFeatureWarning",
+    "FieldInfo",
     "File",
     "Input",
+    "Model",
+    "Opaque",
     "Path",
     "Predictor",
     "Secret",
+    "URLFile",
     "URLPath",
+    "concurrent",
     "current_scope",
     "emit_metric",
     "input",
+    "streaming",
 ]

@@ -8,5 +8,6 @@ from . import (  # noqa: F401
     Input,
     Path,
     Secret,
+    URLFile,
     URLPath,
 )

@@ -11,6 +11,7 @@ import type { OutputFile } from '../fs/write-output.js';
 import type { Target, TargetResult } from '../target/types.js';
 import { carryUserFiles } from './carry.js';
 import { contextExclusions } from './context-check.js';
+import { cogImportFindings } from './cog-imports.js';
 import { renderMigrationMarkdown } from '../report/migration-md.js';
 import { migrationJson } from '../report/migration-json.js';
 import { dockerfileFor } from '../dockerfile/index.js';
@@ -70,7 +71,7 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
       carried.findings.push(finding('CM442', `${rule.path} is not carried into the output: ${rule.reason}`, { file: rule.path }));
     }
     const generated = result.files.map((f) => f.path);
-    const findings = [...readFindings, ...result.findings, ...carried.findings, ...contextExclusions(ir, carried.rules, generated)];
+    const findings = [...readFindings, ...result.findings, ...carried.findings, ...contextExclusions(ir, carried.rules, generated), ...cogImportFindings(ir)];
     if (hasErrors(findings)) return { status: 'failed', ir, findings };
     const emitted = new Set([...generated, ...REPORT_FILES]);
     // The Cog target writes cog.yaml anew on purpose; that replacement is the conversion itself.

@@ -30,9 +30,9 @@ export const RUNTIME_DEPENDENCIES: Readonly<Record<RuntimeModule, readonly Runti
 
 /** Names the compatibility package provides (for docs and for checks against predictor imports). */
 export const COG_COMPAT_NAMES = [
-  'AsyncConcatenateIterator', 'BaseModel', 'BasePredictor', 'BaseRunner', 'CancelationException',
-  'ConcatenateIterator', 'ExperimentalFeatureWarning', 'File', 'Input', 'Path', 'Predictor', 'Secret',
-  'URLPath', 'current_scope', 'emit_metric', 'input',
+  '__version__', 'AsyncConcatenateIterator', 'BaseModel', 'BasePredictor', 'BaseRunner', 'CancelationException',
+  'ConcatenateIterator', 'ExperimentalFeatureWarning', 'FieldInfo', 'File', 'Input', 'Model', 'Opaque', 'Path', 'Predictor',
+  'Secret', 'URLFile', 'URLPath', 'concurrent', 'current_scope', 'emit_metric', 'input', 'streaming',
 ] as const;
 
 const COG_FILES = ['cog/__init__.py', 'cog/types.py'] as const;

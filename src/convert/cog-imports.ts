@@ -1,0 +1,74 @@
+// The predictor and its local modules run on the target against the `cog` compatibility package
+// (runtime/cog), not the Cog SDK: a name imported from `cog` that the package lacks would be an
+// ImportError (or AttributeError) when the app starts. Found here, at conversion time, at the
+// import line, instead of in production.
+
+import { join } from 'node:path';
+import type { CogIR } from '../ir/types.js';
+import type { Finding } from '../findings/types.js';
+import { finding } from '../findings/finding.js';
+import { COG_COMPAT_NAMES } from '../runtime/index.js';
+import { parsePython, type SyntaxNode } from '../python/parse.js';
+import { readRegularFile } from '../fs/bounded-read.js';
+
+const PROVIDED: ReadonlySet<string> = new Set(COG_COMPAT_NAMES);
+/** Modules of the package: `from cog.types import X` reads the same names. */
+const COG_MODULES = new Set(['cog', 'cog.types']);
+const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+
+/** Names one Python source imports from `cog` (or uses as `cog.X` after `import cog`) that the
+ * compatibility package does not provide, with where. */
+export function unprovidedCogNames(source: string): { name: string; line: number; column: number }[] {
+  const parsed = parsePython(source, { full: true });
+  if (!parsed.root) return [];
+  type Use = { name: string; line: number; column: number };
+  const use = (n: SyntaxNode, name: string): Use => ({ name, line: n.startPosition.row + 1, column: n.startPosition.column + 1 });
+  const fromImports: Use[] = [];
+  const attributes: Use[] = [];
+  let importsCogModule = false;
+  const visit = (n: SyntaxNode): void => {
+    if (n.type === 'import_from_statement') {
+      const mod = n.childForFieldName('module_name');
+      if (mod && COG_MODULES.has(mod.text)) {
+        for (const nameNode of n.childrenForFieldName('name')) {
+          const ident = nameNode.type === 'aliased_import' ? nameNode.childForFieldName('name') : nameNode;
+          if (ident && !PROVIDED.has(ident.text)) fromImports.push(use(ident, ident.text));
+        }
+      }
+      return;
+    }
+    if (n.type === 'import_statement') {
+      // `import cog` binds the module (an aliased `import cog as c` is left alone).
+      if (n.childrenForFieldName('name').some((c) => c.type === 'dotted_name' && c.text === 'cog')) importsCogModule = true;
+      return;
+    }
+    if (n.type === 'attribute') {
+      const obj = n.childForFieldName('object');
+      const attr = n.childForFieldName('attribute');
+      if (obj?.type === 'identifier' && obj.text === 'cog' && attr && attr.text !== 'types' && !PROVIDED.has(attr.text)) attributes.push(use(attr, `cog.${attr.text}`));
+    }
+    for (const c of n.namedChildren) visit(c);
+  };
+  visit(parsed.root);
+  // `cog.X` counts only where the file binds `cog` to the module.
+  return [...fromImports, ...(importsCogModule ? attributes : [])].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** CM030 for every such name in the predictor files and the local modules they import. */
+export function cogImportFindings(ir: CogIR): Finding[] {
+  const files = new Set<string>();
+  for (const p of [ir.predictors.predict, ir.predictors.train]) {
+    if (!p) continue;
+    files.add(p.file);
+    for (const m of p.localImports) files.add(m);
+  }
+  const findings: Finding[] = [];
+  for (const file of [...files].sort()) {
+    const read = readRegularFile(join(ir.project.root, file), MAX_SOURCE_BYTES, file);
+    if (!read.ok) continue; // the frontend already reported a file it could not read
+    for (const u of unprovidedCogNames(read.bytes.toString('utf8'))) {
+      findings.push(finding('CM030', `${file} imports ${u.name.startsWith('cog.') ? u.name : `${u.name} from cog`}, which the cog compatibility package does not provide`, { file, line: u.line, column: u.column }));
+    }
+  }
+  return findings;
+}
