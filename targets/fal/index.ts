@@ -13,7 +13,7 @@ import { cogCompatFiles, runtimeFiles } from '../../src/runtime/index.js';
 import { modelHardware } from '../../src/hardware/index.js';
 import { pyLiteral, pyStr } from '../../src/quote/index.js';
 import { DEFAULT_PROJECT_DIR, falImage, realDockerfileProvider, type DockerfileProvider } from './dockerfile.js';
-import { appSlug, buildAppView, className, type AppView } from './model.js';
+import { appSlug, buildAppView, buildSecrets, className, type AppView } from './model.js';
 import { mappingRows, runtimeFindings } from './mapping.js';
 import { falRuntimeModules, renderApp } from './render.js';
 import { falPython } from './python-floor.js';
@@ -86,6 +86,11 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
     projectDir: image?.projectDir ?? DEFAULT_PROJECT_DIR,
   }, findings);
   findings.push(...runtimeFindings(ir));
+  if (docker.dockerfile) {
+    for (const s of buildSecrets(ir)) {
+      findings.push(finding('CM452', `build secret ${JSON.stringify(s.id)} is passed to fal's image build from the environment variable ${s.env} when you run fal deploy`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'fal' }));
+    }
+  }
   const files = [{ path: 'app.py', text: renderApp(view) }, ...cogCompatFiles(), ...runtimeFiles(falRuntimeModules(view))];
   return {
     files,

@@ -50,6 +50,21 @@ export interface RoleView {
   };
 }
 
+export interface BuildSecret {
+  id: string;
+  env: string;
+}
+
+/** The secrets build.run mounts (`--mount=type=secret,id=...`), once each, with the variable
+ * `fal deploy` reads each one from: the id in upper case, other characters as `_`. */
+export function buildSecrets(ir: CogIR): BuildSecret[] {
+  const ids = [...new Set(ir.build.run.flatMap((r) => r.mounts.filter((m) => m.type === 'secret').map((m) => m.id)))];
+  return ids.map((id) => {
+    const env = id.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+    return { id, env: /^[A-Z_]/.test(env) ? env : `SECRET_${env}` };
+  });
+}
+
 export interface ModuleView {
   variable: string;
   file: string;
@@ -65,6 +80,8 @@ export interface AppView {
   attributes: { name: string; code: string; note?: string }[];
   dockerfileLines: string[];
   dockerfileMissing: boolean;
+  /** Build secrets the run steps mount, each read from an environment variable at fal deploy. */
+  buildSecrets: BuildSecret[];
   projectDir: string;
   modules: ModuleView[];
   inputModels: InputModelView[];
@@ -225,6 +242,7 @@ export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
     attributes: b.attributes,
     dockerfileLines: b.dockerfile === undefined ? [] : splitLines(b.dockerfile),
     dockerfileMissing: b.dockerfile === undefined,
+    buildSecrets: buildSecrets(b.ir),
     projectDir: b.projectDir,
     modules,
     inputModels: roles.map((r) => r.input),

@@ -70,7 +70,9 @@ export const APP_NAMES: readonly string[] = [
   // the shared adapter code (runtime/cog_migrate_runtime)
   'cog_migrate_runtime', 'load_module', 'open_file', 'to_local_path',
   // app.py's own module-level names (helpers start with `_`, which no field identifier does)
-  'DOCKERFILE', 'PROJECT_DIR', 'model_config',
+  'DOCKERFILE', 'PROJECT_DIR', 'BUILD_SECRETS', 'model_config',
+  // names of the BUILD_SECRETS comprehension (module level)
+  'secret_id', 'variable',
 ];
 
 const RESERVED = new Set([...PYTHON_BUILTINS, ...TYPING_NAMES, ...MODEL_ATTRIBUTES, ...APP_NAMES]);
