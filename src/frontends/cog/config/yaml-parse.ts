@@ -47,6 +47,9 @@ export function composeFirstDocument(text: string, options: Options, lines: Line
     }
   } catch (e) {
     if (e instanceof TooManyErrors) return { ok: false, errors: kept, stoppedEarly: true };
+    // The library's parser recurses per nesting level and lets a stack overflow out (found by
+    // the fuzzer: a mapping nested a few thousand levels deep by indentation).
+    if (e instanceof RangeError) return { ok: false, errors: [...kept, { offset: 0, message: 'cog.yaml is nested too deeply to read' }], stoppedEarly: false };
     throw e;
   }
   // compose(..., forceDoc = true) always yields a document at the end.

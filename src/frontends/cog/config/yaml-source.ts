@@ -59,7 +59,7 @@ export function parseCogYamlText(original: string): YamlSourceResult {
     findings.push(finding('CM102', yamlErrorText(err.message), { file: COG_YAML, line: pos.line, column: pos.col }));
   }
   if (!composed.ok) {
-    findings.push(finding('CM102', `cog.yaml has more than ${MAX_YAML_ERRORS} YAML errors; reading stopped there`, { file: COG_YAML, line: 1, column: 1 }));
+    if (composed.stoppedEarly) findings.push(finding('CM102', `cog.yaml has more than ${MAX_YAML_ERRORS} YAML errors; reading stopped there`, { file: COG_YAML, line: 1, column: 1 }));
     return { ok: false, findings };
   }
   const doc = composed.doc;
