@@ -1,9 +1,15 @@
 // docs/conversion-matrix.md from the targets' matrix data (npm run docs).
-import { MATRIX_TARGETS, type MatrixCell, type MatrixRow } from '../target/matrix.js';
+import { MATRIX_TARGETS, type MatrixCell, type MatrixRow, type ReverseMatrixRow } from '../target/matrix.js';
 import { FAL_MATRIX } from '../../targets/fal/matrix.js';
+import { COG_REVERSE_MATRIX, COG_SAME } from '../../targets/cog/matrix.js';
 import { mdCell } from '../findings/reporters/markdown.js';
 
-const BY_TARGET: Partial<Record<string, Record<string, MatrixCell>>> = { fal: FAL_MATRIX };
+const BY_TARGET: Partial<Record<string, Record<string, MatrixCell>>> = { fal: FAL_MATRIX, cog: Object.fromEntries(Object.keys(FAL_MATRIX).map((c) => [c, COG_SAME])) };
+
+/** The reverse rows: fal and Modal app concepts -> Cog (targets/cog/matrix.ts). */
+export function reverseMatrixRows(): ReverseMatrixRow[] {
+  return COG_REVERSE_MATRIX;
+}
 
 export function matrixRows(): MatrixRow[] {
   const concepts = Object.keys(FAL_MATRIX);
@@ -11,6 +17,12 @@ export function matrixRows(): MatrixRow[] {
     concept,
     cells: Object.fromEntries(MATRIX_TARGETS.map((t) => [t, BY_TARGET[t]?.[concept] ?? { status: 'n', how: 'not yet implemented' }])),
   }));
+}
+
+function cell(c: MatrixCell): string {
+  if (c.status === 'n' || c.status === '-') return c.status;
+  const code = c.code ? ` ([${c.code}](findings.md#${c.code.toLowerCase()}))` : '';
+  return `${c.status} ${mdCell(c.how)}${code}`;
 }
 
 export function renderConversionMatrix(): string {
@@ -34,5 +46,9 @@ export function renderConversionMatrix(): string {
     });
     out.push(`| ${mdCell(row.concept)} | ${cells.join(' | ')} |`);
   }
+  out.push('', '## The other way: fal and Modal apps to Cog', '');
+  out.push('`cog-migrate APP.py --to cog` (docs/targets/cog.md): what each concept of the app becomes in the Cog project.', '');
+  out.push('| app concept | fal -> cog | modal -> cog |', '|---|---|---|');
+  for (const row of reverseMatrixRows()) out.push(`| ${mdCell(row.concept)} | ${cell(row.fal)} | ${cell(row.modal)} |`);
   return out.join('\n') + '\n';
 }

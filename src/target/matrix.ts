@@ -19,3 +19,10 @@ export interface MatrixRow {
 }
 
 export const MATRIX_TARGETS: TargetName[] = ['fal', 'modal', 'workers-ai', 'cog'];
+
+/** A concept of a fal or Modal app and what it becomes in Cog (the reverse direction). */
+export interface ReverseMatrixRow {
+  concept: string;
+  fal: MatrixCell;
+  modal: MatrixCell;
+}

@@ -27,4 +27,5 @@ export const frontendCodes: CodeSpec[] = [
   { code: 'CM821', defaultSeverity: 'info', title: 'GPU type is not part of cog.yaml', hint: 'cog.yaml says only gpu: true; choose the hardware where the model is deployed (Replicate picks it per model).' },
   { code: 'CM822', defaultSeverity: 'error', title: 'The folder holds several apps', hint: 'Point cog-migrate at the app file itself (`cog-migrate path/app.py --to cog`).' },
   { code: 'CM823', defaultSeverity: 'error', title: 'A fal or Modal app converts to Cog only', hint: 'Convert the app with --to cog; from the Cog project, any other target is one more conversion away.' },
+  { code: 'CM824', defaultSeverity: 'warning', title: 'Environment variable reserved by Cog', hint: 'Cog sets the variable itself (CUDA_*, PATH, HF_HUB_ENABLE_HF_TRANSFER, ...) and refuses it in cog.yaml; if a build command needs another value, set it inline in that build.run command.' },
 ];

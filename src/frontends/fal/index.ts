@@ -18,9 +18,12 @@ import { appIr, loadAppModule, type AppReadOptions, type AppReadResult, type Ent
 import { readRequest, readReturn } from '../shared/request.js';
 import { isFalAppBase, readClassSettings, readFunctionSettings, type FalSettings } from './settings.js';
 
-/** fal.toolkit's file types: a URL the runner downloads (inputs) or uploads (outputs); Cog's Path. */
+/** Types of fal and Modal apps beyond Cog's: fal.toolkit's files (a URL the runner downloads or
+ * uploads), pydantic's SecretStr, raw bytes; Cog's Path and Secret. */
 export function falTypes(qname: string): IrType | undefined {
   if (qname === 'pydantic.SecretStr' || qname === 'pydantic.types.SecretStr') return { kind: 'secret' };
+  // An app returning raw bytes (an encoded image, audio) returns a file; Cog returns a Path.
+  if (qname === 'builtins.bytes') return { kind: 'path' };
   if (!qname.startsWith('fal.toolkit')) return undefined;
   const last = qname.split('.').pop();
   return last === 'File' || last === 'Image' || last === 'Audio' || last === 'Video' || last === 'CompressedFile' ? { kind: 'path' } : undefined;

@@ -5,7 +5,6 @@
 // names checked against fal 1.83.0's `fal.App` class variables.
 
 import type { Runtime, SourceLocation } from '../../ir/types.js';
-import { finding } from '../../findings/finding.js';
 import type { PyModule } from '../../python/modules.js';
 import type { SyntaxNode } from '../../python/parse.js';
 import { callArguments, locOf, statements, unwrapExpr } from '../../python/nodes.js';
@@ -14,18 +13,13 @@ import { qnameOf } from '../cog/predictor/symbols.js';
 import { literalOf } from '../cog/predictor/values.js';
 import { addRequirement, emptyAppBuild, type AppBuild } from '../shared/build.js';
 import { readFalImage } from './image.js';
+import { assumedPython } from '../shared/python-version.js';
 
 export interface FalSettings {
   app: AppBuild;
   runtime: Pick<Runtime, 'concurrency'>;
   appName?: string;
 }
-
-/**
- * fal builds an app without `image` for the Python of the machine that deploys it; cog.yaml needs
- * one version, so the newest that the common ML wheels (torch, diffusers) all publish for.
- */
-const FAL_ASSUMED_PYTHON = '3.12';
 
 /** Settings with no cog.yaml counterpart: scaling, placement and timeouts are the host's. */
 const HOST_ONLY = new Set([
@@ -108,15 +102,10 @@ function readSettings(ctx: Ctx, mod: PyModule, values: { name: string; nameNode:
     }
     if (UPLOAD_ONLY.has(name) || name.startsWith('_')) continue;
   }
-  if (!sawImage && !settings.app.build.pythonVersionExplicit) {
-    settings.app.build.pythonVersion = FAL_ASSUMED_PYTHON;
-    ctx.findings.push(finding813(loc, settings.app.build.pythonVersion));
-  }
+  if (!sawImage && !settings.app.build.pythonVersionExplicit) assumedPython(ctx, settings.app, 'fal', loc);
   return settings;
 }
 
-const finding813 = (loc: SourceLocation, version: string) =>
-  finding('CM813', `the fal app runs on the Python of the machine that deploys it; cog.yaml gets python_version ${version}`, loc);
 
 /** True for `fal.App` however imported. */
 export function isFalAppBase(q: string | undefined): boolean {

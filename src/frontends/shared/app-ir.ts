@@ -61,6 +61,7 @@ export function appIr(ctx: Ctx, mod: PyModule, spec: AppSpec): CogIR {
   for (const { problem, at } of imports.problems) {
     if (problem.kind === 'read' && !at.deferred) ctx.findings.push(finding('CM220', problem.detail, at));
   }
+  ctx.findings.push(...spec.build.notes);
   const modules = projectModules(root);
   const predictor = (role: 'predict' | 'train', e: EntryRead): Predictor => {
     const app: PlatformEntry = {

@@ -3,12 +3,16 @@
 // environment — in the IR's Cog terms. Filled step by step by each frontend's image reader.
 
 import type { Build, EnvironmentVariable, SourceLocation } from '../../ir/types.js';
-import { DEFAULT_PYTHON_VERSION } from '../cog/config/keys.js';
+import type { Finding } from '../../findings/types.js';
+import { finding } from '../../findings/finding.js';
+import { DEFAULT_PYTHON_VERSION, reservedEnvPattern } from '../cog/config/keys.js';
 import { parseRequirement } from '../cog/config/requirements.js';
 
 export interface AppBuild {
   build: Build;
   environment: EnvironmentVariable[];
+  /** Findings about what could not go into cog.yaml as it was (reserved names). */
+  notes: Finding[];
 }
 
 export function emptyAppBuild(loc: SourceLocation): AppBuild {
@@ -25,6 +29,7 @@ export function emptyAppBuild(loc: SourceLocation): AppBuild {
       loc,
     },
     environment: [],
+    notes: [],
   };
 }
 
@@ -46,6 +51,11 @@ export function setPython(b: AppBuild, version: string): void {
 }
 
 export function setEnv(b: AppBuild, name: string, value: string, loc: SourceLocation): void {
+  const reserved = reservedEnvPattern(name);
+  if (reserved) {
+    b.notes.push(finding('CM824', `${name}=${value} is not carried into cog.yaml environment: Cog reserves ${reserved} and sets it itself`, loc));
+    return;
+  }
   const existing = b.environment.findIndex((e) => e.name === name);
   if (existing >= 0) b.environment.splice(existing, 1);
   b.environment.push({ name, value, loc });
