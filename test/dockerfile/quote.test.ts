@@ -89,5 +89,8 @@ describe('name checks', () => {
   it('a trailing backslash would continue the RUN line into the next instruction', () => {
     expect(continuesLine('echo hi \\')).toBe(true);
     expect(continuesLine('echo hi')).toBe(false);
+    // Docker ignores whitespace after the backslash: still a continuation.
+    expect(continuesLine('echo hi \\  ')).toBe(true);
+    expect(continuesLine('echo a\\b')).toBe(false);
   });
 });

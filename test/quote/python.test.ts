@@ -56,7 +56,26 @@ describe('pyStr: lone surrogates (issue 18)', () => {
   });
 });
 
+describe('pyStr: the literal itself (mutation run)', () => {
+  it('holds no raw control character: NUL, ESC, DEL, C1 and the line separators are escapes', () => {
+    const controls = ['\x00', '\x01', '\x1b', '\x1f', '\x7f', '\x80', '\x85', '\x9b', '\x9f', '\u2028', '\u2029', '\r'];
+    for (const c of controls) expect(pyStr(`a${c}b`), JSON.stringify(c)).not.toMatch(/[\0-\x1f\x7f-\x9f\u2028\u2029]/);
+    expect(literalEval(controls.map((c) => pyStr(`a${c}b`)))).toEqual(controls.map((c) => `a${c}b`));
+  });
+  it('writes \\xNN up to U+00FF and \\uNNNN above, always with every digit', () => {
+    expect(pyStr('\x00\x1b\x7f\x80\x9f')).toBe('"\\x00\\x1b\\x7f\\x80\\x9f"');
+    expect(pyStr('\u2028\u2029\ud800')).toBe('"\\u2028\\u2029\\ud800"');
+    expect(pyStr('\u00a0\u00ff é')).toBe('"\u00a0\u00ff é"');
+  });
+});
+
 describe('pyLiteral', () => {
+  it('writes NaN and the infinities as float() calls Python evaluates back', () => {
+    expect([Number.NaN, Infinity, -Infinity].map(pyLiteral)).toEqual(['float("nan")', 'float("inf")', '-float("inf")']);
+    // Our own expressions, evaluated with nothing but float() in reach.
+    const script = 'import json, math, sys\nvals = [eval(e, {"__builtins__": {}, "float": float}) for e in json.load(sys.stdin)]\nprint(json.dumps([("nan" if math.isnan(v) else v) for v in vals]))';
+    expect(execFileSync('python3', ['-c', script], { input: JSON.stringify([Number.NaN, Infinity, -Infinity, 2.5].map(pyLiteral)), encoding: 'utf8' }).trim()).toBe('["nan", Infinity, -Infinity, 2.5]');
+  });
   it('emits Python for JSON-like values', () => {
     const values = [null, true, false, 0, -3, 2.5, 'x', [1, 'a', null], { k: [true], 'q"': 1 }];
     expect(literalEval(values.map(pyLiteral))).toEqual(values);
@@ -66,6 +85,6 @@ describe('pyLiteral', () => {
 describe('pyIdent', () => {
   it('accepts identifiers and rejects keywords and injections', () => {
     expect(pyIdent('prompt')).toBe('prompt');
-    for (const bad of ['class', 'a b', 'x; import os', '1a', '']) expect(() => pyIdent(bad)).toThrow();
+    for (const bad of ['class', 'a b', 'x; import os', '1a', '']) expect(() => pyIdent(bad)).toThrow(`not a safe Python identifier: ${JSON.stringify(bad)}`);
   });
 });

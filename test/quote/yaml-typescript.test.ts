@@ -38,6 +38,9 @@ describe('yamlScalar', () => {
       expect(q, JSON.stringify(s)).not.toMatch(/[\0-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/);
     }
     expect(yamlScalar('a\u0085b')).toBe('"a\\u0085b"');
+    // The short escapes where YAML and TOML share them; printable space and NBSP stay as they are.
+    expect(yamlScalar('a\nb\tc')).toBe('"a\\nb\\tc"');
+    expect(yamlScalar(' \u00a0 x')).toBe('" \u00a0 x"');
     expect(yamlScalar('x\x1b')).toBe('"x\\u001b"');
   });
   it('PyYAML reads the same text back, and tomllib too for well-formed text', () => {
