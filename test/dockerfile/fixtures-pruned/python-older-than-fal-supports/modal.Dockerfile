@@ -1,0 +1,11 @@
+ARG BASE_IMAGE=python:3.9-slim-bookworm
+FROM $BASE_IMAGE
+ENV DEBIAN_FRONTEND=noninteractive
+ENV PYTHONUNBUFFERED=1
+RUN printf '%s\n' \
+    '--extra-index-url https://download.pytorch.org/whl/cpu/' \
+    torch==2.0.1 \
+    numpy==1.26.4 \
+    > /tmp/requirements.txt && \
+    pip install --no-cache-dir -r /tmp/requirements.txt
+RUN find / -type f -name "*python*.so" -printf "%h\n" | sort -u > /etc/ld.so.conf.d/cog.conf && ldconfig
