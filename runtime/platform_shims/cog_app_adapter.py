@@ -101,19 +101,3 @@ def json_value(text: str) -> Any:
     except ValueError:
         return text
 
-
-def load_module(file: str, name: str) -> Any:
-    """Imports an app file whose name is not a module name (`my-app.py`), from the project folder."""
-    import importlib.util
-    import sys
-
-    project = _LocalPath(__file__).resolve().parent
-    if str(project) not in sys.path:
-        sys.path.insert(0, str(project))
-    spec = importlib.util.spec_from_file_location(name, project / file)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot import {file} from {project}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module

@@ -9,9 +9,9 @@ import type { Finding } from '../../src/findings/types.js';
 import type { EmittedFile, Target, TargetResult } from '../../src/target/types.js';
 import { finding } from '../../src/findings/finding.js';
 import { normaliseCogYaml } from '../../src/cogyaml/index.js';
-import { buildPredictView } from './predictor.js';
+import { buildPredictView, moduleName } from './predictor.js';
 import { renderPredict } from './render.js';
-import { platformShimFiles } from '../../src/runtime/index.js';
+import { platformShimFiles, runtimeFiles } from '../../src/runtime/index.js';
 import { mappingRows } from './mapping.js';
 
 export type CogOptions = Record<string, never>;
@@ -52,6 +52,7 @@ export function emitCog(ir: CogIR): TargetResult {
     };
     files.push({ path: file, text: renderPredict(buildPredictView(ir, predict)) });
     files.push(...platformShimFiles(predict.app.platform));
+    if (!moduleName(predict.file)) files.push(...runtimeFiles(['loading']));
   }
   const yaml = normaliseCogYaml(yamlIr);
   findings.push(...yaml.findings);

@@ -45,7 +45,7 @@ export interface PredictView {
 }
 
 /** Python module path of a project file, when it can be imported by name. */
-function moduleName(file: string): string | undefined {
+export function moduleName(file: string): string | undefined {
   const parts = file.replace(/\.py$/, '').split('/');
   return parts.every(isPyIdentifier) ? parts.join('.') : undefined;
 }
@@ -61,8 +61,12 @@ export function buildPredictView(ir: CogIR, predictor: Predictor & { app: Platfo
   const mod = moduleName(predictor.file);
   const importLines = mod
     ? [`import ${mod} as ${APP_MODULE[app.platform]}`]
-    : [`${APP_MODULE[app.platform]} = load_module(${pyStr(predictor.file)}, "cog_migrated_app")`];
-  if (!mod) adapter.add('load_module');
+    : [
+      // A file name that is no module name (`my-app.py`) is loaded by path, as Cog loads predictors.
+      'import pathlib',
+      'from cog_migrate_runtime.loading import load_module',
+      `${APP_MODULE[app.platform]} = load_module(pathlib.Path(__file__).resolve().parent, ${pyStr(predictor.file)}, "cog_migrated_app")`,
+    ];
 
   const models = new Map<string, ModelView>();
   for (const p of [predictor, train]) {

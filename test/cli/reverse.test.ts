@@ -57,6 +57,15 @@ describe('cog-migrate APP.py --to cog', () => {
     expect(readFileSync(join(o, 'predict.py'), 'utf8')).toContain('self.app.shout(');
   });
 
+  it('loads an app file whose name is no module name by path, with the shared loader', async () => {
+    const dir = tempProject({ 'my-app.py': FAL_APP });
+    const o = out();
+    const r = await cli(join(dir, 'my-app.py'), '--to', 'cog', '--out', o);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(o, 'predict.py'), 'utf8')).toContain('fal_app = load_module(pathlib.Path(__file__).resolve().parent, "my-app.py", "cog_migrated_app")');
+    expect(existsSync(join(o, 'cog_migrate_runtime', 'loading.py'))).toBe(true);
+  });
+
   it('inspect --openapi reads the app file too', async () => {
     const dir = tempProject({ 'app.py': FAL_APP });
     const r = await cli('inspect', join(dir, 'app.py'), '--openapi');
