@@ -21,6 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from . import logs, predictions, validation
+from .service import CogModel
 from .outputs import Upload
 
 Schema = typing.Dict[str, typing.Any]
@@ -46,11 +47,13 @@ def create_app(
     train: typing.Optional[Endpoint] = None,
     upload: typing.Optional[Upload] = None,
     setup_started_at: typing.Optional[str] = None,
+    openapi_bytes: typing.Optional[bytes] = None,
 ) -> FastAPI:
-    """The app for one loaded predictor (setup already run). `openapi` is the shipped schema."""
+    """The app for one loaded predictor (setup already run). `openapi` is the shipped schema;
+    `openapi_bytes` its file as shipped, served byte for byte."""
     logs.install()
     schemas = typing.cast(typing.Dict[str, Schema], openapi.get("components", {}).get("schemas", {}))
-    schema_bytes = json.dumps(openapi, indent=2).encode("utf-8") + b"\n"
+    schema_bytes = openapi_bytes if openapi_bytes is not None else json.dumps(openapi, indent=2).encode("utf-8") + b"\n"
     setup = {"started_at": setup_started_at or _now(), "completed_at": _now(), "status": "succeeded", "logs": ""}
     # FastAPI's own schema would describe this generic app, not the model: serve Cog's instead.
     app = FastAPI(title="Cog", openapi_url=None, docs_url=None, redoc_url=None)
@@ -110,3 +113,18 @@ def create_app(
             return await answer(request, trainer, training_id)
 
     return app
+
+
+def app_for(model: CogModel, trainer: typing.Optional[CogModel] = None) -> FastAPI:
+    """The app for a loaded CogModel (and its trainer), serving the schema file it was given."""
+
+    def endpoint(m: CogModel) -> Endpoint:
+        return Endpoint(m.call, m.input_schema, m.file_inputs)
+
+    return create_app(
+        model.openapi,
+        endpoint(model),
+        train=endpoint(trainer) if trainer is not None else None,
+        upload=predictions.upload_from_env(),
+        openapi_bytes=model.openapi_bytes,
+    )

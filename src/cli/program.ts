@@ -52,6 +52,8 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--hardware <name>', 'the Replicate machine the model runs on (gpu-t4, gpu-l40s, gpu-a100-large, gpu-h100-2x, ...), over what cog-safe-push.yaml says; sets the target machine (docs/hardware.md)')
     .option('--pricing <file>', 'price table (JSON) for the cost view in MIGRATION.md, instead of the dated one shipped')
     .option('--endpoint <name>', 'fal/Modal app: the endpoint (path or method name) Cog serves as predict')
+    .option('--gpu <gpu>', 'modal: override the GPU chosen from cog.yaml (e.g. H100, A100-80GB:2, or a fallback list H100,A100-80GB)')
+    .option('--snapshot', 'modal: memory snapshots for faster cold starts (imports snapshotted, setup() after restore)')
     .option('--dry-run', 'list the files that would be written; write nothing')
     .addOption(new Option('--verify <level>', 'then verify the output: static (parse, import, type-check), build (container), smoke (run one prediction)').choices(['static', 'build', 'smoke']))
     .option('--strict', 'exit 1 on warnings too')

@@ -3,6 +3,7 @@
 import type { Target, TargetName } from '../target/types.js';
 import { falTarget } from '../../targets/fal/index.js';
 import { cogTarget } from '../../targets/cog/index.js';
+import { modalTarget } from '../../targets/modal/index.js';
 import { UsageError } from './exit.js';
 
 // Each target has its own option type; the registry erases it, and the CLI passes the target's
@@ -11,9 +12,10 @@ import { UsageError } from './exit.js';
 export const TARGETS: Partial<Record<TargetName, Target<any>>> = {
   fal: falTarget,
   cog: cogTarget,
+  modal: modalTarget,
 };
 
-export const PLANNED_TARGETS: TargetName[] = ['modal', 'workers-ai'];
+export const PLANNED_TARGETS: TargetName[] = ['workers-ai'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function targetByName(name: string): Target<any> {

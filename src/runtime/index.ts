@@ -15,7 +15,7 @@ import type { EmittedFile } from '../target/types.js';
 export const RUNTIME_PACKAGE = 'cog_migrate_runtime';
 
 /** Modules of runtime/cog_migrate_runtime, each a file `<name>.py`. */
-export type RuntimeModule = 'loading' | 'inputs' | 'outputs' | 'logs' | 'validation' | 'predictions' | 'http';
+export type RuntimeModule = 'loading' | 'inputs' | 'outputs' | 'logs' | 'validation' | 'predictions' | 'service' | 'http';
 
 /** What each module imports from the package (kept in step with the Python imports; tested). */
 export const RUNTIME_DEPENDENCIES: Readonly<Record<RuntimeModule, readonly RuntimeModule[]>> = {
@@ -25,7 +25,8 @@ export const RUNTIME_DEPENDENCIES: Readonly<Record<RuntimeModule, readonly Runti
   logs: [],
   validation: [],
   predictions: ['logs', 'outputs', 'inputs'],
-  http: ['logs', 'predictions', 'validation', 'outputs'],
+  service: ['loading', 'outputs', 'predictions', 'validation'],
+  http: ['logs', 'predictions', 'validation', 'outputs', 'service'],
 };
 
 /** Names the compatibility package provides (for docs and for checks against predictor imports). */

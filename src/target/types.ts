@@ -49,6 +49,8 @@ export interface Target<Options = Record<string, never>> {
   docsUrl: string;
   /** Validates raw CLI options (strings) into the target's own typed options. */
   parseOptions(raw: Record<string, string | boolean | undefined>): Options;
+  /** Raw option values that are not usable, as `flag: reason` (the CLI makes them usage errors). */
+  optionProblems?(raw: Record<string, string | boolean | undefined>): string[];
   emit(ir: CogIR, options: Options): TargetResult;
   /** How the model's cog-safe-push test cases run against this platform (tests/ in the output). */
   modelTests?: ModelTestsSpec;

@@ -4,6 +4,7 @@
 import type { CogIR, Predictor } from '../../src/ir/types.js';
 import type { Finding } from '../../src/findings/types.js';
 import { finding } from '../../src/findings/finding.js';
+import { appSlug, moduleName, pascalName } from '../../src/target/names.js';
 import { buildInputModel, type InputModelView } from './inputs.js';
 import { endpointBody, streamBody } from './bodies.js';
 import { isAsyncStream, isFileInput, isStreaming, noNeeds, type Needs } from './pytypes.js';
@@ -104,26 +105,12 @@ const TAKEN = new Set([
 /** PascalCase class name from the project name; `App` added when it would start with a digit
  * or clash with a name app.py uses (a project called "path" must not shadow pathlib.Path). */
 export function className(projectName: string): string {
-  const parts = projectName.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  let name = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
-  if (name === '') name = 'CogModel';
-  if (/^[0-9]/.test(name)) name = `App${name}`;
+  let name = pascalName(projectName, 'CogModel');
   if (TAKEN.has(name) || name.startsWith('Output') || name.startsWith('TrainOutput')) name = `${name}App`;
   return name;
 }
 
-/** fal app names: lowercase letters, digits and hyphens. */
-export function appSlug(projectName: string): string {
-  const slug = projectName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug === '' ? 'cog-model' : slug;
-}
-
-export function moduleName(file: string): string {
-  const stem = file.replace(/\\/g, '/').split('/').pop()!.replace(/\.py$/, '');
-  let name = stem.replace(/[^A-Za-z0-9_]/g, '_');
-  if (name === '' || /^[0-9]/.test(name)) name = `m_${name}`;
-  return name;
-}
+export { appSlug, moduleName };
 
 function roleView(
   p: Predictor, modules: ModuleView[], outputModelsOut: OutputModelView[], needs: Needs, findings: Finding[], reserved: ReadonlySet<string>,

@@ -6,7 +6,7 @@ import { convert } from '../../convert/index.js';
 import { writeOutput } from '../../fs/write-output.js';
 import type { Finding } from '../../findings/types.js';
 import type { CogIR } from '../../ir/types.js';
-import { EXIT, exitCodeFor, type ExitCode } from '../exit.js';
+import { EXIT, UsageError, exitCodeFor, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
 import { targetByName } from '../targets.js';
 import { readConvertExtras } from './convert-extras.js';
@@ -18,6 +18,8 @@ export interface ConvertCommandOptions {
   strict?: boolean;
   machineType?: string;
   python?: string;
+  gpu?: string;
+  snapshot?: boolean;
   dryRun?: boolean;
   verify?: string;
   hardware?: string;
@@ -31,7 +33,10 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { 
     io.err(`cog-migrate: --python ${JSON.stringify(opts.python)} must be a Python version like 3.11`);
     return { code: EXIT.usage };
   }
-  const options = target.parseOptions({ machineType: opts.machineType, python: opts.python });
+  const raw = { machineType: opts.machineType, python: opts.python, gpu: opts.gpu, snapshot: opts.snapshot };
+  const problems = target.optionProblems?.(raw) ?? [];
+  if (problems.length > 0) throw new UsageError(problems.join('; '), `see cog-migrate convert --help and docs/targets/${target.name}.md`);
+  const options = target.parseOptions(raw);
   const result = convert(dir, target, options, readConvertExtras(opts));
   if (result.status === 'failed') {
     reportFindings(io, result.findings);

@@ -1,0 +1,86 @@
+// The Modal target: a Cog project's IR -> modal_app.py (a modal.App whose @app.cls serves the
+// unchanged predictor by method and by Cog's HTTP API), modal.Dockerfile, openapi.json, the `cog`
+// compatibility package and cog_migrate_runtime. Modal docs followed:
+//   https://modal.com/docs/guide/apps (App, @app.cls), https://modal.com/docs/guide/lifecycle-functions
+//   (@modal.enter, snap=True), https://modal.com/docs/guide/webhooks (@modal.asgi_app),
+//   https://modal.com/docs/guide/gpu (gpu strings), https://modal.com/docs/guide/concurrent-inputs
+//   (@modal.concurrent), https://modal.com/docs/guide/images (from_dockerfile, add_local_dir),
+//   https://modal.com/docs/guide/memory-snapshot, https://modal.com/docs/guide/volumes
+// Checked against the modal SDK pinned in test/python-env/modal.txt.
+
+import type { CogIR } from '../../src/ir/types.js';
+import type { Finding } from '../../src/findings/types.js';
+import type { Target, TargetResult } from '../../src/target/types.js';
+import { finding } from '../../src/findings/finding.js';
+import { toOpenApi } from '../../src/ir/openapi.js';
+import { dockerfileFor, renderDockerfile } from '../../src/dockerfile/index.js';
+import { cogCompatFiles, runtimeFiles } from '../../src/runtime/index.js';
+import { buildModalView, DOCKERFILE, OPENAPI_FILE } from './model.js';
+import { modalFindings, modalMapping } from './mapping.js';
+import { renderModalApp } from './render.js';
+import { parseModalOptions, parseModalOptionsChecked, type ModalOptions } from './options.js';
+
+export type { ModalOptions } from './options.js';
+export { parseModalOptionsChecked, gpuFor, MODAL_GPUS } from './options.js';
+
+const DOCS_URL = 'https://modal.com/docs/guide/apps';
+
+/** The pruned Dockerfile for Modal, or findings saying why there is none. */
+export type ModalDockerfileProvider = (ir: CogIR) => { text?: string; findings: Finding[] };
+
+const realDockerfile: ModalDockerfileProvider = (ir) => {
+  try {
+    const plan = dockerfileFor(ir, 'modal');
+    return { text: renderDockerfile(plan.pruned), findings: plan.findings };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { findings: [finding('CM420', `the pruned Dockerfile for Modal could not be produced: ${detail}`, undefined, { target: 'modal' })] };
+  }
+};
+
+export function emitModal(ir: CogIR, options: ModalOptions, deps: { dockerfile?: ModalDockerfileProvider } = {}): TargetResult {
+  const findings: Finding[] = [];
+  const predict = ir.predictors.predict;
+  if (!predict) {
+    findings.push(finding('CM409', 'cog.yaml names no predictor, so there is no Modal app to emit', { file: 'cog.yaml' }, { target: 'modal' }));
+    return { files: [], findings, mapping: [{ concept: 'Predictor', cog: 'no predict: entry', target: 'nothing emitted', status: 'manual', code: 'CM409' }], nextSteps: [] };
+  }
+  const docker = (deps.dockerfile ?? realDockerfile)(ir);
+  findings.push(...docker.findings);
+  if (docker.text === undefined && !docker.findings.some((f) => f.code === 'CM420')) {
+    findings.push(finding('CM420', 'the Dockerfile stage returned no pruned Dockerfile for Modal', undefined, { target: 'modal' }));
+  }
+  const view = buildModalView(ir, options, predict, docker.text !== undefined ? DOCKERFILE : undefined);
+  if (options.gpu && !ir.build.gpu) {
+    findings.push(finding('CM429', `--gpu ${options.gpu.join(',')} for a project with gpu: false`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'modal' }));
+  }
+  findings.push(...modalFindings(ir, view));
+  const files = [
+    { path: 'modal_app.py', text: renderModalApp(view) },
+    ...(docker.text !== undefined ? [{ path: DOCKERFILE, text: docker.text }] : []),
+    { path: OPENAPI_FILE, text: `${JSON.stringify(toOpenApi(ir), null, 2)}\n` },
+    ...cogCompatFiles(),
+    ...runtimeFiles(['service', 'http']),
+  ];
+  return {
+    files,
+    findings,
+    mapping: modalMapping(ir, view, findings),
+    nextSteps: [
+      { title: 'Log in to Modal (once)', command: 'modal setup' },
+      { title: "Serve Cog's HTTP API on a temporary URL, reloading on edits", command: 'modal serve modal_app.py' },
+      { title: 'Run one prediction from the command line', command: "modal run modal_app.py --input '{}'" },
+      { title: 'Deploy it', command: 'modal deploy modal_app.py' },
+      { title: 'Call it as a Cog model, URL being the web endpoint serve/deploy prints', command: `curl -s -X POST -H 'Content-Type: application/json' -d '{"input": {}}' "$URL/predictions"` },
+    ],
+  };
+}
+
+export const modalTarget: Target<ModalOptions> = {
+  name: 'modal',
+  title: "modal: a modal.App class serving the Cog predictor and Cog's HTTP API (modal serve / modal deploy)",
+  docsUrl: DOCS_URL,
+  parseOptions: parseModalOptions,
+  optionProblems: (raw) => parseModalOptionsChecked(raw).problems,
+  emit: (ir, options) => emitModal(ir, options),
+};
