@@ -1,10 +1,11 @@
 // docs/conversion-matrix.md from the targets' matrix data (npm run docs).
 import { MATRIX_TARGETS, type MatrixCell, type MatrixRow, type ReverseMatrixRow } from '../target/matrix.js';
 import { FAL_MATRIX } from '../../targets/fal/matrix.js';
+import { MODAL_MATRIX } from '../../targets/modal/matrix.js';
 import { COG_REVERSE_MATRIX, COG_SAME } from '../../targets/cog/matrix.js';
 import { mdCell } from '../findings/reporters/markdown.js';
 
-const BY_TARGET: Partial<Record<string, Record<string, MatrixCell>>> = { fal: FAL_MATRIX, cog: Object.fromEntries(Object.keys(FAL_MATRIX).map((c) => [c, COG_SAME])) };
+const BY_TARGET: Partial<Record<string, Record<string, MatrixCell>>> = { fal: FAL_MATRIX, modal: MODAL_MATRIX, cog: Object.fromEntries(Object.keys(FAL_MATRIX).map((c) => [c, COG_SAME])) };
 
 /** The reverse rows: fal and Modal app concepts -> Cog (targets/cog/matrix.ts). */
 export function reverseMatrixRows(): ReverseMatrixRow[] {
