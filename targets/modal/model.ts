@@ -4,6 +4,7 @@
 import type { CogIR, IrType, Predictor } from '../../src/ir/types.js';
 import { pyLiteral, pyStr } from '../../src/quote/index.js';
 import { appSlug, moduleName, pascalName } from '../../src/target/names.js';
+import { modelHardware } from '../../src/hardware/index.js';
 import { gpuFor, type ModalOptions } from './options.js';
 import { volumesFor, type VolumeView } from './volumes.js';
 
@@ -90,10 +91,14 @@ export function runtimeSecretName(appName: string): string {
 export function buildModalView(ir: CogIR, options: ModalOptions, predict: Predictor, dockerfile: string | undefined): ModalView {
   const appName = options.appName ?? appSlug(ir.project.name);
   const args: Argument[] = [{ name: 'image', code: 'image' }];
-  const gpu = options.gpu ?? gpuFor(ir.build.gpu);
+  // --gpu, else the Replicate machine the model runs on (cog-safe-push.yaml or --hardware), else cog.yaml gpu.
+  const named = options.gpu === undefined ? modelHardware(ir) : undefined;
+  const namedGpu = named?.mapping.modal.gpu;
+  const gpu = options.gpu ?? (named ? (namedGpu ? [namedGpu] : undefined) : gpuFor(ir.build.gpu));
   if (gpu) {
     const code = gpu.length === 1 ? pyStr(gpu[0]!) : `[${gpu.map((g) => pyStr(g)).join(', ')}]`;
-    args.push({ name: 'gpu', code, note: options.gpu ? 'set with --gpu' : 'cog.yaml gpu: true; change with --gpu' });
+    const note = options.gpu ? 'set with --gpu' : named ? `${named.where} (docs/hardware.md); change with --gpu` : 'cog.yaml gpu: true; change with --gpu';
+    args.push({ name: 'gpu', code, note });
   }
   const secrets: string[] = [];
   const weighted = [ir.predictors.predict, ir.predictors.train].some((p) => p?.setup?.weightsParameter);
