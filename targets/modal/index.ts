@@ -83,4 +83,11 @@ export const modalTarget: Target<ModalOptions> = {
   parseOptions: parseModalOptions,
   optionProblems: (raw) => parseModalOptionsChecked(raw).problems,
   emit: (ir, options) => emitModal(ir, options),
+  // The web endpoint speaks Cog's HTTP API, so the model's cog-safe-push cases run over HTTP.
+  modelTests: {
+    testFile: 'test_cog_http.py',
+    requirements: ['pytest>=8', 'jq>=1.6', 'pillow>=10'],
+    command: 'pip install -r tests/requirements.txt && MODAL_APP_URL=<the web URL modal deploy prints> pytest tests/',
+    urlEnv: 'MODAL_APP_URL',
+  },
 };
