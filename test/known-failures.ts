@@ -89,7 +89,14 @@ export const knownFailures: KnownFailure[] = [
   },
 
   // cog/round-trip: Cog -> platform -> Cog (test/round-trip.test.ts); a case is
-  // `<platform>/<fixture>/<part>`, part one of openapi, python, gpu, packages, system-packages.
+  // `<platform>/<fixture>/<part>`, part one of openapi, python, gpu, packages, system-packages,
+  // or `<platform>/*` for a platform whose round trip does not work yet (every fixture must then
+  // still fail somewhere, so the entry goes as soon as one fixture round-trips whole).
+  {
+    suite: 'cog/round-trip',
+    case: 'modal/*',
+    reason: 'The Modal frontend (src/frontends/modal) reads Modal apps as people write them, not yet the modal target\'s own output: its build is in modal.Dockerfile behind Image.from_dockerfile (so the Python version and packages are not read, and the web endpoint\'s fastapi is taken for a model package), and its inputs reach predict() as one Cog-shaped `input` dict whose fields the frontend cannot type. Open part of issue 12.',
+  },
   ...['async-concatenate-iterator-concurrent-decorator', 'build-run-compiles-cuda-flash-attn', 'current-scope-and-emit-metric', 'output-concatenate-iterator-tokens', 'train-class-and-predict-class'].map((name): KnownFailure => ({
     suite: 'cog/round-trip',
     case: `fal/${name}/openapi`,

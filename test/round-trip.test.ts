@@ -49,7 +49,7 @@ export function buildFacts(ir: CogIR) {
   };
 }
 
-const APP_FILE: Record<string, string> = { fal: 'app.py', modal: 'app.py' };
+const APP_FILE: Record<string, string> = { fal: 'app.py', modal: 'modal_app.py' };
 const platforms = (['fal', 'modal'] as const).filter((p) => TARGETS[p] !== undefined);
 
 describe.each(platforms)('Cog -> %s -> Cog', (platform) => {
@@ -87,6 +87,12 @@ describe.each(platforms)('Cog -> %s -> Cog', (platform) => {
         },
       };
       const problems: string[] = [];
+      const wholePlatform = knownFailure('cog/round-trip', `${platform}/*`);
+      if (wholePlatform) {
+        const passing = Object.values(parts).every((check) => { try { check(); return true; } catch { return false; } });
+        expect(passing, `${platform}/${c.name} round-trips whole: remove the ${platform}/* entry from test/known-failures.ts (${wholePlatform.reason})`).toBe(false);
+        return;
+      }
       for (const [part, check] of Object.entries(parts)) {
         const name = `${platform}/${c.name}/${part}`;
         const known = knownFailure('cog/round-trip', name);
