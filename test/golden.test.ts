@@ -58,8 +58,11 @@ describe('golden fixtures', () => {
         actual['cog-debug.Dockerfile'] = renderDockerfile(cogDebug.cogDebug);
         if (!c.options.expectError) {
           const carried = new Set(filesToCarry(ir));
-          for (const [name, target] of Object.entries(TARGETS)) {
-            const result = convertIr(ir, target, target.parseOptions({}), findings);
+          // A target with several forms (workers-ai's modes) is rendered once per named variant.
+          const runs = Object.entries(TARGETS).flatMap(([name, target]) =>
+            (target.variants ?? [{ name, options: {} }]).map((v) => ({ name: v.name, target, raw: v.options })));
+          for (const { name, target, raw } of runs) {
+            const result = convertIr(ir, target, target.parseOptions(raw), findings);
             const out = result.status === 'converted' ? result.files : [];
             actual[`${name}/status.txt`] = result.status + '\n';
             if (result.status === 'failed') actual[`${name}/findings.json`] = normalise(json(findingsToJson(result.findings)), root);

@@ -4,6 +4,7 @@ import type { Target, TargetName } from '../target/types.js';
 import { falTarget } from '../../targets/fal/index.js';
 import { cogTarget } from '../../targets/cog/index.js';
 import { modalTarget } from '../../targets/modal/index.js';
+import { workersAiTarget } from '../../targets/workers-ai/index.js';
 import { UsageError } from './exit.js';
 
 // Each target has its own option type; the registry erases it, and the CLI passes the target's
@@ -13,9 +14,10 @@ export const TARGETS: Partial<Record<TargetName, Target<any>>> = {
   fal: falTarget,
   cog: cogTarget,
   modal: modalTarget,
+  'workers-ai': workersAiTarget,
 };
 
-export const PLANNED_TARGETS: TargetName[] = ['workers-ai'];
+export const PLANNED_TARGETS: TargetName[] = [];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function targetByName(name: string): Target<any> {

@@ -74,9 +74,9 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
     const findings = [...readFindings, ...result.findings, ...carried.findings, ...contextExclusions(ir, carried.rules, generated), ...cogImportFindings(ir)];
     if (hasErrors(findings)) return { status: 'failed', ir, findings };
     const emitted = new Set([...generated, ...REPORT_FILES]);
-    // The Cog target writes cog.yaml anew on purpose; that replacement is the conversion itself.
-    const rewrites = (path: string) => target.name === 'cog' && path === 'cog.yaml';
-    const clashes = carried.files.filter((c) => emitted.has(c.path) && !rewrites(c.path)).map((c) => clash(ir, c.path));
+    // Files a target rewrites on purpose (the Cog target's and workers-ai's normalised cog.yaml): that replacement is the conversion itself.
+    const replaced = new Set([...(result.replaces ?? []), ...(target.name === 'cog' ? ['cog.yaml'] : [])]);
+    const clashes = carried.files.filter((c) => emitted.has(c.path) && !replaced.has(c.path)).map((c) => clash(ir, c.path));
     pushAll(findings, clashes);
     if (hasErrors(clashes)) return { status: 'failed', ir, findings };
     const files: OutputFile[] = [

@@ -30,6 +30,18 @@ export function tini(): Instruction[] {
   return [instr('RUN', body, 'cog: tini (PID 1)', 'tini'), instr('ENTRYPOINT', '["/sbin/tini", "--"]', 'cog: tini (PID 1)', 'entrypoint')];
 }
 
+/**
+ * tini from the distribution's own package (Debian and Ubuntu both ship it as /usr/bin/tini):
+ * the same PID 1, with no download from GitHub during the build, which builders without general
+ * internet access (and the verification engine here) cannot make.
+ */
+export function packagedTini(): Instruction[] {
+  return [
+    instr('RUN', 'apt-get update -qq && apt-get install -qqy --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', 'cog: tini (PID 1)', 'tini'),
+    instr('ENTRYPOINT', '["/usr/bin/tini", "--"]', 'cog: tini (PID 1)', 'entrypoint'),
+  ];
+}
+
 export function aptInstall(packages: readonly string[]): Instruction {
   return instr('RUN', `${APT_CACHE} apt-get update -qq && apt-get install -qqy ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`, 'build.system_packages', 'apt');
 }

@@ -139,10 +139,12 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
       case 'from': {
         const why = facts.fromCogBase ? `r8.im/cog-base is Replicate's private image; ${base.reason}` : base.reason;
         replace(i, instr('ARG', `BASE_IMAGE=${base.image}`, 'pruner: base image', 'base-arg'), why);
-        add(instr('FROM', '$BASE_IMAGE', 'pruner: base image', 'from'), 'the base is a build argument so verification can substitute a local image (--build-arg BASE_IMAGE=...)');
+        // Cloudflare runs linux/amd64 images only; saying so keeps a build on an arm64 machine correct.
+        if (keepRuntime) add(instr('FROM', '--platform=linux/amd64 $BASE_IMAGE', 'pruner: base image', 'from'), 'the base is a build argument so verification can substitute a local image (--build-arg BASE_IMAGE=...); Cloudflare runs linux/amd64 images');
+        else add(instr('FROM', '$BASE_IMAGE', 'pruner: base image', 'from'), 'the base is a build argument so verification can substitute a local image (--build-arg BASE_IMAGE=...)');
         if (!hasPreamble && facts.fromCogBase) {
           for (const p of L.preamble()) if (facts.gpu || !/NVIDIA|LD_LIBRARY/.test(p.args)) add(p, 'set by the cog-base image, which the new base does not have');
-          if (keepRuntime) for (const t of L.tini()) add(t, 'the cog-base image ran Cog\'s server under tini as PID 1; the Cog container keeps it');
+          if (keepRuntime) for (const t of L.packagedTini()) add(t, 'the cog-base image ran Cog\'s server under tini as PID 1; the Cog container keeps it (from the distribution\'s package)');
         }
         break;
       }
@@ -154,10 +156,15 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
         remove(i, 'a CA certificate staged from the machine Cog ran on (COG_CA_CERT); add your own if the build needs it');
         break;
       case 'tini':
-      case 'entrypoint':
-        if (keepRuntime) keep(i, "workers-ai: the Cog container keeps tini as PID 1");
-        else remove(i, "tini is PID 1 for Cog's server; the target runs its own entrypoint");
+      case 'entrypoint': {
+        if (!keepRuntime) {
+          remove(i, "tini is PID 1 for Cog's server; the target runs its own entrypoint");
+          break;
+        }
+        const [run, entrypoint] = L.packagedTini();
+        replace(i, role === 'tini' ? run! : entrypoint!, "workers-ai: the Cog container keeps tini as PID 1, from the distribution's package instead of a download from GitHub during the build");
         break;
+      }
       case 'user-env':
         keep(i, 'environment from cog.yaml');
         break;

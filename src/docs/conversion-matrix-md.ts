@@ -3,9 +3,10 @@ import { MATRIX_TARGETS, type MatrixCell, type MatrixRow, type ReverseMatrixRow 
 import { FAL_MATRIX } from '../../targets/fal/matrix.js';
 import { MODAL_MATRIX } from '../../targets/modal/matrix.js';
 import { COG_REVERSE_MATRIX, COG_SAME } from '../../targets/cog/matrix.js';
+import { WORKERS_AI_MATRIX } from '../../targets/workers-ai/matrix.js';
 import { mdCell } from '../findings/reporters/markdown.js';
 
-const BY_TARGET: Partial<Record<string, Record<string, MatrixCell>>> = { fal: FAL_MATRIX, modal: MODAL_MATRIX, cog: Object.fromEntries(Object.keys(FAL_MATRIX).map((c) => [c, COG_SAME])) };
+const BY_TARGET: Partial<Record<string, Record<string, MatrixCell>>> = { fal: FAL_MATRIX, modal: MODAL_MATRIX, 'workers-ai': WORKERS_AI_MATRIX, cog: Object.fromEntries(Object.keys(FAL_MATRIX).map((c) => [c, COG_SAME])) };
 
 /** The reverse rows: fal and Modal app concepts -> Cog (targets/cog/matrix.ts). */
 export function reverseMatrixRows(): ReverseMatrixRow[] {

@@ -22,3 +22,17 @@ const TS_RESERVED = new Set([
 export function isTsIdentifier(s: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(s) && !TS_RESERVED.has(s);
 }
+
+/**
+ * Text that stays inside a `/** ... *\/` doc comment: a `*\/` in it would end the comment and
+ * turn the rest into code, and a line opening with `@` would become a JSDoc tag.
+ */
+export function tsDocText(s: string): string {
+  return s.replace(/\*\//g, '*\\/').replace(/^(\s*)@/gm, '$1\\@').replace(/\r\n?/g, '\n');
+}
+
+/** A TypeScript literal for a finite number (constraints, defaults); throws otherwise (a bug). */
+export function tsNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
+  return Object.is(n, -0) ? '0' : String(n);
+}

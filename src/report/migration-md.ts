@@ -32,6 +32,7 @@ export function renderMigrationMarkdown<O>({ ir, target, result, findings, docke
   out.push('## Next steps', '');
   if (result.nextSteps.length === 0) out.push('_None._');
   result.nextSteps.forEach((s, n) => out.push(`${n + 1}. ${s.title}:`, '', '   ```sh', `   ${s.command}`, '   ```', ''));
+  for (const g of result.guide ?? []) out.push('', `## ${g.title}`, '', g.markdown.trimEnd());
   out.push('', '## Concept mapping', '');
   out.push(`| concept | in ${source === 'Cog' ? 'cog' : source} | on ${target.name} | status |`, '|---|---|---|---|');
   for (const m of result.mapping) {

@@ -39,6 +39,10 @@ export interface TargetResult {
   leaveOut?: { path: string; reason: string }[];
   /** Commands the user runs next, in order (`fal run app.py::MyApp`). */
   nextSteps: { title: string; command: string }[];
+  /** Project files the target rewrites on purpose (the normalised cog.yaml): no CM015 for them. */
+  replaces?: string[];
+  /** Platform-specific guidance for MIGRATION.md (Markdown, one section per entry). */
+  guide?: { title: string; markdown: string }[];
 }
 
 export interface Target<Options = Record<string, never>> {
@@ -51,6 +55,12 @@ export interface Target<Options = Record<string, never>> {
   parseOptions(raw: Record<string, string | boolean | undefined>): Options;
   /** Raw option values that are not usable, as `flag: reason` (the CLI makes them usage errors). */
   optionProblems?(raw: Record<string, string | boolean | undefined>): string[];
+  /**
+   * Named option sets that together cover the target's forms (workers-ai: byo, containers). The
+   * golden suite renders each into expected/<name>/ instead of the default; absent for a target
+   * with one form.
+   */
+  variants?: { name: string; options: Record<string, string> }[];
   emit(ir: CogIR, options: Options): TargetResult;
   /** How the model's cog-safe-push test cases run against this platform (tests/ in the output). */
   modelTests?: ModelTestsSpec;

@@ -31,7 +31,8 @@ describe('pruned Dockerfile per target (golden)', () => {
           expect(plan.pruned).toEqual(plan.cogDebug);
           return;
         }
-        expect(text).toMatch(/^ARG BASE_IMAGE=\S+\nFROM \$BASE_IMAGE\n/);
+        // Cloudflare runs linux/amd64 images only, so the workers-ai form says so on its FROM.
+        expect(text).toMatch(target === 'workers-ai' ? /^ARG BASE_IMAGE=\S+\nFROM --platform=linux\/amd64 \$BASE_IMAGE\n/ : /^ARG BASE_IMAGE=\S+\nFROM \$BASE_IMAGE\n/);
           expect(text).not.toContain("--mount=type=cache");
         expect(text).not.toContain('r8.im/');
         expect(text).not.toContain('--from=cog_build');
@@ -40,6 +41,8 @@ describe('pruned Dockerfile per target (golden)', () => {
         } else {
           expect(text).toContain('CMD ["python", "-m", "cog.server.http"]');
           expect(text).toContain('COPY . /src');
+          expect(text).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]'); // tini from the distribution, no download from GitHub
+          expect(text).not.toContain('github.com/krallin/tini');
         }
       });
     }

@@ -20,6 +20,11 @@ export interface ConvertCommandOptions {
   python?: string;
   gpu?: string;
   snapshot?: boolean;
+  mode?: string;
+  instanceType?: string;
+  maxInstances?: string;
+  sleepAfter?: string;
+  modelName?: string;
   dryRun?: boolean;
   verify?: string;
   hardware?: string;
@@ -33,7 +38,7 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { 
     io.err(`cog-migrate: --python ${JSON.stringify(opts.python)} must be a Python version like 3.11`);
     return { code: EXIT.usage };
   }
-  const raw = { machineType: opts.machineType, python: opts.python, gpu: opts.gpu, snapshot: opts.snapshot };
+  const raw = { machineType: opts.machineType, python: opts.python, gpu: opts.gpu, snapshot: opts.snapshot, mode: opts.mode, instanceType: opts.instanceType, maxInstances: opts.maxInstances, sleepAfter: opts.sleepAfter, modelName: opts.modelName };
   const problems = target.optionProblems?.(raw) ?? [];
   if (problems.length > 0) throw new UsageError(problems.join('; '), `see cog-migrate convert --help and docs/targets/${target.name}.md`);
   const options = target.parseOptions(raw);
