@@ -1,5 +1,5 @@
 ARG BASE_IMAGE=python:3.11-slim-bookworm
-FROM $BASE_IMAGE
+FROM --platform=linux/amd64 $BASE_IMAGE
 ENV DEBIAN_FRONTEND=noninteractive
 ENV PYTHONUNBUFFERED=1
 COPY requirements.txt /tmp/requirements.txt
