@@ -31,7 +31,7 @@ describe('cog-migrate usage', () => {
 
   it('a planned but unavailable target says so (exit 2)', async () => {
     const dir = tempProject({ 'cog.yaml': 'predict: "predict.py:Predictor"\n', 'predict.py': MINIMAL_PREDICTOR });
-    const r = await cli(dir, '--to', 'cog');
+    const r = await cli(dir, '--to', 'modal');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not available yet');
   });
