@@ -29,11 +29,18 @@ describe('cog-migrate usage', () => {
     expect(r.stderr).toContain('fal');
   });
 
-  it('a planned but unavailable target says so (exit 2)', async () => {
+  it('every target of the design is available: --to workers-ai converts (dry run)', async () => {
+    const dir = tempProject({ 'cog.yaml': 'build:\n  python_version: "3.12"\npredict: "predict.py:Predictor"\n', 'predict.py': MINIMAL_PREDICTOR });
+    const r = await cli(dir, '--to', 'workers-ai', '--dry-run');
+    expect(r.stderr).not.toContain('not available yet');
+    expect(r.stdout).toContain('worker/src/index.ts');
+  });
+
+  it('a bad workers-ai option is a usage error (exit 2)', async () => {
     const dir = tempProject({ 'cog.yaml': 'predict: "predict.py:Predictor"\n', 'predict.py': MINIMAL_PREDICTOR });
-    const r = await cli(dir, '--to', 'modal');
+    const r = await cli(dir, '--to', 'workers-ai', '--max-instances', 'many');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('not available yet');
+    expect(r.stderr).toContain('max-instances');
   });
 
   it('an unknown option is a usage error', async () => {
