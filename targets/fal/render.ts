@@ -1,40 +1,19 @@
 // Prints the app.py view model through Handlebars (noEscape). Values reach the text only through
 // the named quoting helpers registered here; templates never interpolate user text raw.
 
-import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { compilePythonTemplate, templatesDir, tidyPython } from '../../src/render/python-template.js';
 import { pyComment, pyIdent, pyLiteral, pyStr } from '../../src/quote/index.js';
 import type { LiteralValue } from '../../src/ir/types.js';
 import type { AppView } from './model.js';
 import type { RuntimeModule } from '../../src/runtime/index.js';
-import { trimLineEnds } from '../../src/util/trim.js';
 
 export { pyComment } from '../../src/quote/index.js';
-
-function templatesDir(): string {
-  // From source (tsx/vitest) the templates sit next to this file; from dist/ they are shipped
-  // at the package root under targets/fal/templates.
-  const candidates = [new URL('./templates/', import.meta.url), new URL('../../../targets/fal/templates/', import.meta.url)];
-  for (const c of candidates) if (existsSync(fileURLToPath(c))) return fileURLToPath(c);
-  throw new Error('fal templates not found');
-}
 
 let compiled: Handlebars.TemplateDelegate | undefined;
 
 function template(): Handlebars.TemplateDelegate {
-  if (compiled) return compiled;
-  const dir = templatesDir();
-  const hb = Handlebars.create();
-  hb.registerHelper('pyStr', (s: unknown) => pyStr(String(s)));
-  hb.registerHelper('pyIdent', (s: unknown) => pyIdent(String(s)));
-  hb.registerHelper('pyLiteral', (v: unknown) => pyLiteral(v as LiteralValue));
-  hb.registerHelper('pyComment', (s: unknown) => pyComment(String(s)));
-  hb.registerHelper('pyStrList', (xs: unknown) => `[${(xs as string[]).map((x) => pyStr(x)).join(', ')}]`);
-  hb.registerHelper('join', (xs: unknown, sep: unknown) => (xs as string[]).join(String(sep)));
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerPartial('helpers', readFileSync(`${dir}helpers.py.hbs`, 'utf8'));
-  compiled = hb.compile(readFileSync(`${dir}app.py.hbs`, 'utf8'), { noEscape: true, strict: false });
+  compiled ??= compilePythonTemplate(templatesDir('fal', import.meta.url), 'app.py.hbs', { helpers: 'helpers.py.hbs' });
   return compiled;
 }
 
@@ -76,5 +55,5 @@ function imports(view: AppView): { stdlibImports: string[]; typingImports: strin
 export function renderApp(view: AppView): string {
   const text = template()({ ...view, ...imports(view) });
   // Blank-line runs from conditional blocks collapse to PEP 8's two.
-  return `${trimLineEnds(text).replace(/\n{4,}/g, '\n\n\n').trimEnd()}\n`;
+  return tidyPython(text);
 }

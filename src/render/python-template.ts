@@ -1,0 +1,39 @@
+// Handlebars for the Python files targets emit (noEscape). One place registers the quoting
+// helpers, so every target's templates reach user values only through them, and one place finds
+// a target's templates both from source and from the built package.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { pyComment, pyIdent, pyLiteral, pyStr } from '../quote/index.js';
+import type { LiteralValue } from '../ir/types.js';
+import { trimLineEnds } from '../util/trim.js';
+
+/** targets/<target>/templates/: beside the target's module from source, at the package root from dist/. */
+export function templatesDir(target: string, from: string): string {
+  const candidates = [new URL('./templates/', from), new URL(`../../../targets/${target}/templates/`, from)];
+  for (const c of candidates) if (existsSync(fileURLToPath(c))) return fileURLToPath(c);
+  throw new Error(`${target} templates not found`);
+}
+
+/** Compiles `main` with `partials` (name -> file), all from the target's templates folder. */
+export function compilePythonTemplate(dir: string, main: string, partials: Record<string, string> = {}): Handlebars.TemplateDelegate {
+  const hb = Handlebars.create();
+  hb.registerHelper('pyStr', (s: unknown) => pyStr(String(s)));
+  hb.registerHelper('pyIdent', (s: unknown) => pyIdent(String(s)));
+  hb.registerHelper('pyLiteral', (v: unknown) => pyLiteral(v as LiteralValue));
+  hb.registerHelper('pyComment', (s: unknown) => pyComment(String(s)));
+  hb.registerHelper('pyStrList', (xs: unknown) => `[${(xs as string[]).map((x) => pyStr(x)).join(', ')}]`);
+  hb.registerHelper('join', (xs: unknown, sep: unknown) => (xs as string[]).join(String(sep)));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  for (const [name, file] of Object.entries(partials)) hb.registerPartial(name, readFileSync(`${dir}${file}`, 'utf8'));
+  return hb.compile(readFileSync(`${dir}${main}`, 'utf8'), { noEscape: true, strict: false });
+}
+
+/**
+ * Rendered template text as a Python file: no trailing blanks (a linear trim: `/[ \t]+$/gm` is
+ * quadratic on a long run of blanks), at most two blank lines in a row, one final newline.
+ */
+export function tidyPython(text: string): string {
+  return `${trimLineEnds(text).replace(/\n{4,}/g, '\n\n\n').trimEnd()}\n`;
+}
