@@ -91,7 +91,7 @@ describe('falTarget.emit', () => {
     ]);
   });
 
-  it('serves a train predictor on /train with CM406, and reports metrics (CM404), cancellation (CM405), build secrets (CM407) and cog.yaml weights (CM408)', () => {
+  it('serves a train predictor on /train with CM406, and reports metrics (CM404), cancellation (CM405), build secrets (CM407, CM452) and cog.yaml weights (CM408)', () => {
     const ir = cogIR({
       predict: predictor({ runtimeApis: [{ api: 'emit_metric', loc: loc('predict.py', 20) }, { api: 'CancelationException', loc: loc('predict.py', 21) }] }),
       train: predictor({ role: 'train', ref: 'train.py:train', file: 'train.py', name: 'train', kind: 'function', method: undefined, setup: undefined, inputs: [input('steps', { kind: 'int' })], output: { kind: 'path' } }),
@@ -99,7 +99,8 @@ describe('falTarget.emit', () => {
     ir.build.run.push({ command: 'pip install private', mounts: [{ type: 'secret', id: 'pip', target: '/etc/pip.conf' }], loc: loc('cog.yaml', 6) });
     ir.runtime.weights.push({ source: 'https://example.com/w.bin', loc: loc('cog.yaml', 12) });
     const r = emitFal(ir, {}, { dockerfile: fakeDockerfile });
-    expect(codes(r.findings)).toEqual(['CM404', 'CM405', 'CM406', 'CM407', 'CM408']);
+    // CM452: the secret is read from an environment variable at `fal deploy` (a2bac14).
+    expect(codes(r.findings)).toEqual(['CM404', 'CM405', 'CM406', 'CM407', 'CM408', 'CM452']);
     expect(app(r)).toContain('@fal.endpoint("/train")');
     expect(app(r)).toContain('self.trainer = train_module.train');
     expect(r.mapping.filter((m) => m.status === 'manual').map((m) => m.code)).toEqual(['CM404', 'CM407', 'CM408']);
