@@ -1,16 +1,9 @@
 ARG BASE_IMAGE=python:3.9-slim-bookworm
-FROM $BASE_IMAGE
+FROM --platform=linux/amd64 $BASE_IMAGE
 ENV DEBIAN_FRONTEND=noninteractive
 ENV PYTHONUNBUFFERED=1
-RUN set -eux; \
-apt-get update -qq && \
-apt-get install -qqy --no-install-recommends curl; \
-rm -rf /var/lib/apt/lists/*; \
-TINI_VERSION=v0.19.0; \
-TINI_ARCH="$(dpkg --print-architecture)"; \
-curl -sSL -o /sbin/tini "https://github.com/krallin/tini/releases/download/${TINI_VERSION}/tini-${TINI_ARCH}"; \
-chmod +x /sbin/tini
-ENTRYPOINT ["/sbin/tini", "--"]
+RUN apt-get update -qq && apt-get install -qqy --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+ENTRYPOINT ["/usr/bin/tini", "--"]
 RUN printf '%s\n' \
     '--extra-index-url https://download.pytorch.org/whl/cpu/' \
     torch==2.0.1 \
