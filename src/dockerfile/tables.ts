@@ -6,6 +6,7 @@ import torchData from './data/torch-compatibility.json' with { type: 'json' };
 import cudaData from './data/cuda-compatibility.json' with { type: 'json' };
 import tfData from './data/tf-compatibility.json' with { type: 'json' };
 import releaseData from './data/cog-release.json' with { type: 'json' };
+import cogBaseImages from './data/cog-base-images.json' with { type: 'json' };
 import { parseVer, stripModifier, verGreater, verMatches } from './version.js';
 
 export interface TorchCompat {
@@ -149,34 +150,18 @@ interface BaseConf {
   torch: string;
 }
 
-const base = RELEASE.cogBaseImage;
+/**
+ * Every cuda/python/torch combination the pinned release publishes a cog-base image for, as its
+ * own `cog base-image generate-matrix` lists them (data/cog-base-images.json, written by
+ * scripts/cog-base-matrix.sh). Taken as data rather than derived from the torch table: Cog's
+ * version comparison drops the `+cu116` rows, so CUDA 11.6 has no cog-base at all and torch
+ * 1.13.1 has no torch-suffixed tag, which a re-derivation with our comparison would get wrong.
+ */
+const BASE_CONFS: readonly BaseConf[] = (cogBaseImages.images as [string, string, string][]).map(([cuda, python, torch]) => ({ cuda, python, torch }));
 
-function geq(a: string, b: string): boolean {
-  return verGreater(a, b) || (!verGreater(b, a) && parseVer(a) !== undefined && parseVer(b) !== undefined);
-}
-
-let baseConfs: BaseConf[] | undefined;
 /** Every cuda/python/torch combination Cog publishes a cog-base image for. */
-export function cogBaseConfigurations(): BaseConf[] {
-  if (baseConfs) return baseConfs;
-  const out: BaseConf[] = [];
-  const pythons = new Set<string>();
-  const cudas = new Set<string>();
-  for (const row of TORCH_MATRIX) {
-    for (const py of row.Pythons) {
-      if (!geq(py, base.minimumPython) || !geq(row.Torch, base.minimumTorch)) continue;
-      if (row.CUDA === null) out.push({ cuda: '', python: py, torch: row.Torch });
-      else if (geq(row.CUDA, base.minimumCuda)) {
-        out.push({ cuda: row.CUDA, python: py, torch: row.Torch });
-        pythons.add(py);
-        cudas.add(row.CUDA);
-      }
-    }
-  }
-  for (const py of pythons) for (const c of cudas) out.push({ cuda: c, python: py, torch: '' });
-  for (const py of pythons) out.push({ cuda: '', python: py, torch: '' });
-  baseConfs = out;
-  return out;
+export function cogBaseConfigurations(): readonly BaseConf[] {
+  return BASE_CONFS;
 }
 
 function compatible(conf: string, requested: string): boolean {
@@ -203,7 +188,7 @@ export function cogBaseImage(cuda: string, python: string, torch: string): strin
   if (cuda) parts.push(`cuda${stripPatchSafe(cuda)}`);
   if (python) parts.push(`python${stripPatchSafe(python)}`);
   if (torchTag) parts.push(`torch${torchTag}`);
-  return `${base.registry}:${parts.length ? parts.join('-') : 'latest'}`;
+  return `${RELEASE.cogBaseImage.registry}:${parts.length ? parts.join('-') : 'latest'}`;
 }
 
 function stripPatchSafe(v: string): string {

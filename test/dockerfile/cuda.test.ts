@@ -58,6 +58,13 @@ describe('tables', () => {
     expect(cogBaseImage('11.8', '3.12', '2.0.1')).toBe('r8.im/cog-base:cuda11.8-python3.12');
     expect(cogBaseImage('', '3.8', '')).toBeUndefined();
   });
+  // Issue 9: the published list (data/cog-base-images.json) decides, not a re-derivation.
+  it('has no cog-base for CUDA 11.6, and no torch suffix for torch 1.13.1 (Cog publishes neither)', () => {
+    expect(cogBaseImage('11.6', '3.10', '')).toBeUndefined();
+    expect(cogBaseImage('11.6', '3.10', '1.13.1')).toBeUndefined();
+    expect(cogBaseImage('11.7', '3.10', '1.13.1')).toBe('r8.im/cog-base:cuda11.7-python3.10');
+    expect(cogBaseImage('11.7', '3.10', '2.0.1')).toBe('r8.im/cog-base:cuda11.7-python3.10-torch2.0.1');
+  });
 });
 
 // QA on real projects (cog-face-to-many, cog-stickers, cog-yue, MARS5-TTS, rudalle-sr, ...): Cog
