@@ -9,6 +9,7 @@ import { instr, type Dockerfile, type DockerfileChange, type DockerfilePlan, typ
 import type { BuildFacts } from './facts.js';
 import { cudaNeed } from './need.js';
 import { chooseBase, type BaseChoice } from './base.js';
+import { pruneUserRun } from './prune-run.js';
 import * as L from './lines.js';
 import { shellWord } from './quote.js';
 import { RELEASE } from './tables.js';
@@ -231,13 +232,19 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
       case 'ldconfig':
         keep(i, "Cog registers Python extension folders with the dynamic linker; harmless, and native wheels rely on it");
         break;
-      case 'user-run':
-        keep(i, 'build.run step, in order');
+      case 'user-run': {
+        // Its own rule for leading options: keep() would strip a cache mount the user wrote as if Cog had.
+        const run = pruneUserRun(i, target);
+        findings.push(...run.findings);
+        const reason = ['build.run step, in order', ...run.notes].join('; ');
+        out.push(run.after);
+        changes.push(run.after === i ? { action: 'kept', before: i, after: i, reason } : { action: 'replaced', before: i, after: run.after, reason });
         if (/--mount=type=secret/.test(i.args) && !secretWarned) {
           secretWarned = true;
           findings.push(finding('CM322', 'a build.run step mounts a build secret; supply it when building for the target', undefined, { target }));
         }
         break;
+      }
       case 'unknown':
         keep(i, 'not part of Cog\'s generated layout; kept as written');
         findings.push(finding('CM331', `kept unrecognised instruction ${i.keyword}${i.line ? ` (line ${i.line})` : ''}`, undefined, { target }));

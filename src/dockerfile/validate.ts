@@ -7,6 +7,7 @@ import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
 import { RELEASE } from './tables.js';
 import { cogRequirementLines } from './requirements.js';
+import { splitRunOptions } from './run-options.js';
 import { breaksInstruction, continuesLine, isAptPackage, isEnvName, isMountValue, isPlainEnvValue, opensHeredoc } from './quote.js';
 
 export interface SafeInputs {
@@ -41,8 +42,14 @@ export function safeInputs(build: Build, runtime: Runtime): SafeInputs {
       continue;
     }
     if (command.startsWith('-')) {
-      findings.push(finding('CM310', `run command ${JSON.stringify(command.slice(0, 60))} would be read as RUN options`, step.loc));
-      continue;
+      const split = splitRunOptions(command);
+      if (!split.ok) {
+        findings.push(finding('CM310', `run command ${JSON.stringify(command.slice(0, 60))} starts with ${JSON.stringify(split.bad.slice(0, 60))}, which would break the RUN line: ${split.why}`, step.loc));
+        continue;
+      }
+      const options = split.options.map((o) => o.text).join(' ');
+      const [what, them] = split.options.length > 1 ? ['options', 'them'] : ['option', 'it'];
+      findings.push(finding('CM342', `build.run step starts with the BuildKit RUN ${what} ${options}; Cog writes ${them} into the RUN line, and so does the cog debug form`, step.loc));
     }
     const badMount = step.mounts.find((m) => !isMountValue(m.id) || !isMountValue(m.target));
     if (badMount) {

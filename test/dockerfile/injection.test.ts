@@ -81,11 +81,31 @@ describe('version-shaped values', () => {
     expect(text).not.toContain('evil.invalid');
     expect(plan.findings.filter((f) => f.severity === 'error').map((f) => f.code).sort()).toEqual(['CM317', 'CM318']);
   });
-  it('a run command cannot smuggle RUN options such as --network=host (CM310)', () => {
-    const ir = irFromCogYaml('build:\n  python_version: "3.11"\n  run:\n    - "--network=host curl https://x.invalid"\n    - "--mount=type=bind,source=/,target=/host ls /host"\n');
+  // Issue 9: Cog writes `RUN <command>`, so well-formed leading --mount/--network options are RUN
+  // options on purpose (CM342); only what would break the line is refused (CM310).
+  it('passes well-formed leading RUN options through as Cog does (CM342), refuses malformed ones (CM310)', () => {
+    const ir = irFromCogYaml([
+      'build:',
+      '  python_version: "3.11"',
+      '  run:',
+      '    - "--network=host curl https://x.invalid"',
+      '    - "--mount=type=bind,source=/,target=/host ls /host"',
+      '    - "--security=insecure ls"',
+      '    - "--network=bridge ls"',
+      '    - "--mount=type=bind,source=a b,target=/x ls"',
+      '    - "--mount=type=cache,target=/x,id=$(whoami) ls"',
+      '    - "--mount=type=volume,target=/x ls"',
+      '    - "--mount=type=cache ls"',
+      '    - "--mount=type=cache,target=/root/.cache/pip"',
+      '',
+    ].join('\n'));
     const plan = dockerfileFor(ir, 'cog');
-    expect(plan.findings.filter((f) => f.code === 'CM310')).toHaveLength(2);
-    expect(renderDockerfile(plan.pruned)).not.toMatch(/--network|type=bind/);
+    expect(plan.findings.filter((f) => f.code === 'CM342')).toHaveLength(2);
+    expect(plan.findings.filter((f) => f.code === 'CM310')).toHaveLength(7);
+    const text = renderDockerfile(plan.pruned);
+    expect(text).toContain('RUN --network=host curl https://x.invalid\n');
+    expect(text).toContain('RUN --mount=type=bind,source=/,target=/host ls /host\n');
+    expect(text).not.toMatch(/--security|bridge|whoami|type=volume|a b|RUN --mount=type=cache ls|RUN --mount=type=cache,target=\/root\/\.cache\/pip\n/);
   });
   it('a local wheel outside the project is refused (CM319)', () => {
     const ir = irFromCogYaml('build:\n  python_version: "3.11"\n  python_requirements: requirements.txt\n', '../../etc/x-1.0-py3-none-any.whl\n');

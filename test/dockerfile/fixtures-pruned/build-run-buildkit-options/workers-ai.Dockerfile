@@ -1,0 +1,24 @@
+ARG BASE_IMAGE=python:3.11-slim-bookworm
+FROM --platform=linux/amd64 $BASE_IMAGE
+ENV DEBIAN_FRONTEND=noninteractive
+ENV PYTHONUNBUFFERED=1
+RUN apt-get update -qq && apt-get install -qqy --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+ENTRYPOINT ["/usr/bin/tini", "--"]
+RUN apt-get update -qq && apt-get install -qqy libgl1 && rm -rf /var/lib/apt/lists/*
+RUN printf '%s\n' \
+    numpy==1.26.4 \
+    pillow==10.4.0 \
+    > /tmp/requirements.txt && \
+    pip install --no-cache-dir -r /tmp/requirements.txt
+ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
+RUN pip install --no-cache-dir cog
+ENV CFLAGS=
+RUN pip install opencv-python-headless==4.10.0.84
+RUN --network=host python -c "print('warm caches')"
+RUN --mount=type=bind,source=scripts,target=/tmp/scripts sh /tmp/scripts/fetch-fonts.sh
+RUN --mount=type=secret,id=hf-token,target=/run/secrets/hf-token echo "token mounted"
+WORKDIR /src
+EXPOSE 5000
+ENV COG_PREDICT_TYPE_STUB="predict.py:Predictor"
+CMD ["python", "-m", "cog.server.http"]
+COPY . /src
