@@ -17,6 +17,8 @@ import { appSlug, buildAppView, buildSecrets, className, type AppView } from './
 import { mappingRows, runtimeFindings } from './mapping.js';
 import { falRuntimeModules, renderApp } from './render.js';
 import { falPython } from './python-floor.js';
+import { withGpuLibraries } from './gpu-libraries.js';
+import { unpinnedAfterTorch } from './torch-companions.js';
 import { isGpuMachineType, isKnownMachineType, machineTypeFor, parseFalOptions, type FalOptions } from './options.js';
 
 export type { FalOptions } from './options.js';
@@ -76,7 +78,9 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
   if (!docker.dockerfile && !docker.findings.some((f) => f.code === 'CM414')) {
     findings.push(finding('CM414', 'the Dockerfile stage returned no pruned Dockerfile for fal', undefined, { target: 'fal' }));
   }
-  const image = docker.dockerfile ? falImage(docker.dockerfile) : undefined;
+  const gpuLibraries = docker.dockerfile ? withGpuLibraries(ir, docker.dockerfile) : undefined;
+  findings.push(...(gpuLibraries?.findings ?? []), ...unpinnedAfterTorch(ir));
+  const image = gpuLibraries ? falImage(gpuLibraries.dockerfile) : undefined;
   const view = buildAppView({
     ir,
     className: name,
