@@ -10,7 +10,7 @@ import { readCog } from '../frontends/cog/index.js';
 import { convertIr, type ConvertResult } from '../convert/index.js';
 import { toOpenApi, type JsonObject } from '../ir/openapi.js';
 import { writeOutput, type OutputFile } from '../fs/write-output.js';
-import { targetByName } from '../cli/targets.js';
+import type { Target } from '../target/types.js';
 import type { DockerfileLine, ModelReport, TargetRow } from './types.js';
 
 export interface ModelTask {
@@ -28,7 +28,9 @@ export interface ModelTask {
   force: boolean;
 }
 
-export function convertModel(task: ModelTask): ModelReport {
+/** `targets` holds every target the task names, loaded (the worker loads each once). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function convertModel(task: ModelTask, targets: ReadonlyMap<string, Target<any>>): ModelReport {
   const base = { id: task.id, outName: task.outName, source: task.source };
   try {
     const read = readCog(task.dir);
@@ -40,7 +42,8 @@ export function convertModel(task: ModelTask): ModelReport {
     const files: OutputFile[] = [];
     const rows: TargetRow[] = [];
     for (const name of task.targets) {
-      const target = targetByName(name);
+      const target = targets.get(name);
+      if (!target) throw new Error(`target ${name} was not loaded`);
       const result: ConvertResult = convertIr(ir, target, target.parseOptions(task.targetOptions), read.findings);
       if (result.status === 'failed') {
         rows.push({ target: name, status: 'failed', findings: own(result.findings) });

@@ -1,5 +1,7 @@
 // A batch worker thread: imports the frontends (and so tree-sitter and its Python grammar) once,
-// then converts one model per message until the pool closes it.
+// then converts one model per message until the pool closes it. Targets are imported on the
+// first model that names them, each once. One model per message also lets the event loop turn
+// between models, which is when Node runs the finalizers that free tree-sitter's native trees.
 //
 // COG_MIGRATE_FAULT (tests only): `crash:<model id>` makes this worker die while converting that
 // model, `hang:<model id>` makes it spin forever, so the suite can prove that a crashed or stuck
@@ -7,6 +9,8 @@
 
 import { parentPort } from 'node:worker_threads';
 import { convertModel, type ModelTask } from './convert-model.js';
+import { loadTargets } from '../cli/target-registry.js';
+import type { Target } from '../target/types.js';
 
 export type WorkerRequest = { type: 'task'; seq: number; task: ModelTask };
 export type WorkerReply = { type: 'ready' } | { type: 'done'; seq: number; report: ReturnType<typeof convertModel> };
@@ -18,7 +22,10 @@ const faults = new Map<string, string>(
   }),
 );
 
-parentPort!.on('message', (msg: WorkerRequest) => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const targets = new Map<string, Target<any>>();
+
+parentPort!.on('message', async (msg: WorkerRequest) => {
   const fault = faults.get(msg.task.id);
   if (fault === 'crash') {
     setImmediate(() => {
@@ -27,7 +34,9 @@ parentPort!.on('message', (msg: WorkerRequest) => {
     return;
   }
   if (fault === 'hang') for (;;) { /* spin until terminated */ }
-  const reply: WorkerReply = { type: 'done', seq: msg.seq, report: convertModel(msg.task) };
+  const missing = msg.task.targets.filter((t) => !targets.has(t));
+  if (missing.length > 0) for (const [name, t] of await loadTargets(missing)) targets.set(name, t);
+  const reply: WorkerReply = { type: 'done', seq: msg.seq, report: convertModel(msg.task, targets) };
   parentPort!.postMessage(reply);
 });
 

@@ -4,15 +4,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
-import { runConvert } from './commands/convert.js';
-import { runInspect } from './commands/inspect.js';
-import { runDockerfile } from './commands/dockerfile.js';
-import { runVerify } from './commands/verify.js';
-import { runClients } from './commands/clients.js';
-import { runDiff } from './commands/diff.js';
-import { runBatchCommand, runReportMerge } from './commands/batch.js';
-import { TARGETS, PLANNED_TARGETS } from './targets.js';
-import { COG_RELEASE } from '../dockerfile/index.js';
+import { AVAILABLE_TARGETS, PLANNED_TARGETS, loadTarget } from './target-registry.js';
+import { COG_RELEASE } from '../dockerfile/release.js';
+
+// Only commander and these light modules load at startup (`--version`, `--help` need nothing
+// else); each command imports its own module, and through it the heavy dependencies
+// (tree-sitter, ts-morph, dockerode, handlebars, ...), when it runs.
 
 const DOCS = 'https://github.com/cog-migrate/cog-migrate/tree/main/docs';
 
@@ -39,7 +36,7 @@ Examples:
 Exit codes: 0 converted, 1 errors found (or warnings with --strict), 2 usage error, 3 internal fault.
 Findings codes: ${DOCS}/findings.md`);
 
-  const targetList = Object.keys(TARGETS).join(', ');
+  const targetList = AVAILABLE_TARGETS.join(', ');
   program
     .command('convert', { isDefault: true })
     .description('convert a Cog project for another platform (the default command)')
@@ -63,10 +60,13 @@ Findings codes: ${DOCS}/findings.md`);
     .addOption(new Option('--verify <level>', 'then verify the output: static (parse, import, type-check), build (container), smoke (run one prediction)').choices(['static', 'build', 'smoke']))
     .option('--strict', 'exit 1 on warnings too')
     .action(async (dir: string, opts) => {
-      const r = runConvert(dir, opts, io);
+      const target = await loadTarget(opts.to);
+      const { runConvert } = await import('./commands/convert.js');
+      const r = runConvert(dir, opts, io, target);
       code = r.code;
       if (r.error && debug) io.err(r.error.stack ?? String(r.error));
       if (opts.verify && r.written && !opts.dryRun) {
+        const { runVerify } = await import('./commands/verify.js');
         const v = await runVerify(r.written.dir, { level: opts.verify, strict: opts.strict }, io, r.written.ir);
         code = Math.max(code, v.code) as ExitCode;
       }
@@ -80,7 +80,8 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--endpoint <name>', 'fal/Modal app: the endpoint read as predict')
     .option('--openapi', 'print the OpenAPI schema Cog serves for this predictor')
     .option('--strict', 'exit 1 on warnings too')
-    .action((dir: string, opts) => {
+    .action(async (dir: string, opts) => {
+      const { runInspect } = await import('./commands/inspect.js');
       code = runInspect(dir, opts, io).code;
     });
 
@@ -92,7 +93,8 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--from-cog-debug <file>', 'prune an existing `cog debug` output instead of generating one')
     .option('--explain', 'show each line of the cog debug form and what became of it, with the reason')
     .option('--strict', 'exit 1 on warnings too')
-    .action((dir: string | undefined, opts) => {
+    .action(async (dir: string | undefined, opts) => {
+      const { runDockerfile } = await import('./commands/dockerfile.js');
       code = runDockerfile(dir, opts, io).code;
     });
 
@@ -105,6 +107,7 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--timeout <seconds>', 'limit for the build and for the smoke run')
     .option('--strict', 'exit 1 on warnings too')
     .action(async (outdir: string, opts) => {
+      const { runVerify } = await import('./commands/verify.js');
       code = (await runVerify(outdir, opts, io)).code;
     });
 
@@ -118,7 +121,8 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--ir <[owner/name=]DIR_OR_JSON>', "the model's Cog project or IR JSON, for input checks and output shapes (repeatable)", collect)
     .option('--write', 'write the rewritten files (atomically, one by one); default: print the diff')
     .option('--strict', 'exit 1 on warnings too')
-    .action((paths: string[], opts) => {
+    .action(async (paths: string[], opts) => {
+      const { runClients } = await import('./commands/clients.js');
       code = runClients(paths, opts, io).code;
     });
 
@@ -158,6 +162,7 @@ Examples:
 Exit codes: 0 done (nothing at --fail-on level), 1 findings at that level (or a breaking schema
 change against --baseline), 2 usage error, 130 interrupted. See docs/batch.md and docs/ci.md.`)
     .action(async (paths: string[], opts) => {
+      const { runBatchCommand } = await import('./commands/batch.js');
       code = (await runBatchCommand(paths, opts, io)).code;
     });
 
@@ -175,7 +180,8 @@ change against --baseline), 2 usage error, 130 interrupted. See docs/batch.md an
 Examples:
   $ cog-migrate report merge out-1 out-2 out-3 out-4 --out merged
   $ cog-migrate report merge shards/*/ --out merged --fail-on never`)
-    .action((outs: string[], opts) => {
+    .action(async (outs: string[], opts) => {
+      const { runReportMerge } = await import('./commands/batch.js');
       code = runReportMerge(outs, opts, io).code;
     });
 
@@ -198,7 +204,8 @@ Examples:
   $ cog-migrate diff live-openapi.json ./model --json
 
 Exit codes: 0 no breaking change, 1 breaking change, 2 an input cannot be read.`)
-    .action((oldPath: string, newPath: string, opts) => {
+    .action(async (oldPath: string, newPath: string, opts) => {
+      const { runDiff } = await import('./commands/diff.js');
       code = runDiff(oldPath, newPath, opts, io).code;
     });
 

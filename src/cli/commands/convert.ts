@@ -8,7 +8,7 @@ import type { Finding } from '../../findings/types.js';
 import type { CogIR } from '../../ir/types.js';
 import { EXIT, UsageError, exitCodeFor, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
-import { targetByName } from '../targets.js';
+import type { Target } from '../../target/types.js';
 import { readConvertExtras } from './convert-extras.js';
 
 export interface ConvertCommandOptions {
@@ -32,8 +32,9 @@ export interface ConvertCommandOptions {
   endpoint?: string;
 }
 
-export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io): { code: ExitCode; error?: Error; written?: { dir: string; ir: CogIR } } {
-  const target = targetByName(opts.to);
+/** `target` is the one `--to` names, loaded by the caller (src/cli/target-registry.ts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io, target: Target<any>): { code: ExitCode; error?: Error; written?: { dir: string; ir: CogIR } } {
   if (opts.python !== undefined && !/^3\.\d{1,2}$/.test(opts.python.trim())) {
     io.err(`cog-migrate: --python ${JSON.stringify(opts.python)} must be a Python version like 3.11`);
     return { code: EXIT.usage };
