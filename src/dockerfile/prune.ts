@@ -10,6 +10,7 @@ import type { BuildFacts } from './facts.js';
 import { cudaNeed } from './need.js';
 import { chooseBase, type BaseChoice } from './base.js';
 import { pruneUserRun } from './prune-run.js';
+import { aptPackageNames } from './apt-entries.js';
 import * as L from './lines.js';
 import { shellWord } from './quote.js';
 import { RELEASE } from './tables.js';
@@ -62,7 +63,8 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
     return { cogDebug, pruned: cogDebug, changes: [], findings };
   }
   const parsedApt = cogDebug.instructions.filter((i) => i.role === 'apt').flatMap((i) => /apt-get install -qqy (.*) && rm -rf/.exec(i.args)?.[1]?.trim().split(/\s+/) ?? []);
-  const systemPackages = facts.systemPackages ?? parsedApt;
+  // Entries as written go back into the apt line; the rules below look at package names only.
+  const systemPackages = aptPackageNames(facts.systemPackages ?? parsedApt);
   const need = cudaNeed({ gpu: facts.gpu, requirementLines: facts.requirementLines ?? [], runCommands: facts.runCommands, systemPackages });
   if (facts.gpu && facts.requirementLines === undefined && need.need === 'none') {
     // Without the staged requirements nothing says whether a package loads the system CUDA.

@@ -8,7 +8,8 @@ import { finding } from '../findings/finding.js';
 import { RELEASE } from './tables.js';
 import { cogRequirementLines } from './requirements.js';
 import { splitRunOptions } from './run-options.js';
-import { breaksInstruction, continuesLine, isAptPackage, isEnvName, isMountValue, isPlainEnvValue, opensHeredoc } from './quote.js';
+import { readAptEntry } from './apt-entries.js';
+import { breaksInstruction, continuesLine, isEnvName, isMountValue, isPlainEnvValue, opensHeredoc } from './quote.js';
 
 export interface SafeInputs {
   systemPackages: string[];
@@ -26,8 +27,16 @@ export function safeInputs(build: Build, runtime: Runtime): SafeInputs {
   const findings: Finding[] = [];
   const systemPackages: string[] = [];
   for (const pkg of build.systemPackages) {
-    if (isAptPackage(pkg.name)) systemPackages.push(pkg.name);
-    else findings.push(finding('CM301', `system package ${JSON.stringify(pkg.name)} is not a package name`, pkg.loc));
+    // Cog writes the entry into `apt-get install` as written; keep it whole so the line matches.
+    const entry = readAptEntry(pkg.name);
+    if (!entry.ok) {
+      findings.push(finding('CM301', `system package ${JSON.stringify(pkg.name)} cannot be passed to apt-get install: ${entry.why}`, pkg.loc));
+      continue;
+    }
+    systemPackages.push(pkg.name.trim().split(/\s+/).join(' '));
+    if (entry.options.length > 0) {
+      findings.push(finding('CM344', `system package entry ${JSON.stringify(pkg.name)} carries the apt-get option${entry.options.length > 1 ? 's' : ''} ${entry.options.join(' ')}; kept as written in the apt-get install line, as Cog does`, pkg.loc));
+    }
   }
   // Cog runs build.run first and the legacy pre_install lines after them.
   const run: RunStep[] = [];
