@@ -35,3 +35,10 @@ export function defaultStandin(target: string): string | undefined {
   const dir = join(packageRoot(), 'targets', target, 'standin');
   return existsSync(dir) ? dir : undefined;
 }
+
+/** A file kept beside the verify code in src/verify (`workers-ai/read-config.mjs`); dist builds read it from src/. */
+export function verifyAsset(rel: string): string {
+  const local = join(here, rel);
+  if (existsSync(local)) return local;
+  return join(packageRoot(), 'src', 'verify', rel);
+}

@@ -23,4 +23,10 @@ export const verifyCodes: CodeSpec[] = [
   { code: 'CM525', defaultSeverity: 'error', title: 'Smoke run timed out', hint: 'Raise the timeout; a model that downloads weights in setup() cannot run offline.' },
   { code: 'CM526', defaultSeverity: 'warning', title: 'Smoke run skipped', hint: 'The message says why; pass `--example input.json` or the IR so the predictor and its inputs are known.' },
   { code: 'CM527', defaultSeverity: 'error', title: 'Example input file is not usable', hint: 'Give a JSON object mapping input names to values; file inputs as paths relative to the JSON file or http(s) URLs.' },
+  // CM536-CM541: the workers-ai target (src/verify/workers-ai).
+  { code: 'CM536', defaultSeverity: 'error', title: "wrangler's config reader rejects the Worker's wrangler.jsonc", hint: 'The message quotes wrangler; fix worker/wrangler.jsonc (or report it: cog-migrate wrote it) before `wrangler deploy`.' },
+  { code: 'CM537', defaultSeverity: 'error', title: '`wrangler deploy --dry-run` could not bundle the Worker', hint: 'The quoted esbuild/wrangler output names the file and line; `npx wrangler deploy --dry-run` in worker/ shows the same.' },
+  { code: 'CM538', defaultSeverity: 'error', title: 'Smoke run: the Worker on workerd did not forward the prediction', hint: "The Worker answered differently from Cog's server called directly; the message quotes both. Run `npx wrangler dev` in worker/ to try it by hand." },
+  { code: 'CM539', defaultSeverity: 'error', title: 'Smoke run: an invalid input was not rejected with 422 through the Worker', hint: "Cog's server (or, for BYO, the Worker's input check) must answer an input that breaks the schema with 422; the message gives the request and the answer." },
+  { code: 'CM540', defaultSeverity: 'error', title: "Smoke run: Cog's server in the image did not start", hint: 'The message quotes the container output: usually an import the image lacks or a setup() that needs weights or a GPU.' },
 ];
