@@ -14,6 +14,7 @@ import { aptPackageNames } from './apt-entries.js';
 import * as L from './lines.js';
 import { shellWord } from './quote.js';
 import { RELEASE } from './tables.js';
+import { COG_SDK_PINS } from './release.js';
 import needs from './data/target-needs.json' with { type: 'json' };
 
 /** Roles before which the pruner inserts tools and the Python install (they need both). */
@@ -226,7 +227,10 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
       case 'cog-sdk':
         if (keepRuntime) {
           const spec = i.args.split(/\s+/).pop() ?? 'cog';
-          replace(i, instr('RUN', `${pipCommand(base)} ${shellWord(spec)}`, 'cog: SDK install', 'cog-sdk'), 'workers-ai serves the Cog container, so the cog SDK stays (installed with the base image\'s pip)');
+          // cog debug installs the newest `cog` when cog.yaml pins none: pin the release checked against.
+          const specs = spec === 'cog' ? COG_SDK_PINS : [spec];
+          const why = spec === 'cog' ? `, pinned to the Cog release cog-migrate follows (${COG_SDK_PINS.join(' ')}) since cog.yaml sets no sdk_version` : '';
+          replace(i, instr('RUN', `${pipCommand(base)} ${specs.map(shellWord).join(' ')}`, 'cog: SDK install', 'cog-sdk'), `workers-ai serves the Cog container, so the cog SDK stays (installed with the base image's pip${why})`);
         } else {
           remove(i, 'the cog SDK runs Cog\'s server; the target has its own runtime and the generated `cog` compatibility module covers `from cog import ...`');
         }

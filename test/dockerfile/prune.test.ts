@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dockerfileFor, explainDockerfile, parseDockerfile, pruneDockerfile, renderDockerfile, type CogDebugOptions } from '../../src/dockerfile/index.js';
 import { irFromCogYaml } from './helpers.js';
+import { COG_RELEASE, COG_SDK_PINS } from '../../src/dockerfile/release.js';
 import { expectGolden } from './golden.js';
 
 const ROOT = join(import.meta.dirname, 'prune-cases');
@@ -43,6 +44,8 @@ describe('pruned Dockerfile per target (golden)', () => {
           expect(text).toContain('COPY . /src');
           expect(text).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]'); // tini from the distribution, no download from GitHub
           expect(text).not.toContain('github.com/krallin/tini');
+          // The Cog server the image runs is the pinned release's unless cog.yaml pins its own.
+          expect(text).toMatch(ir.build.sdkVersion ? /pip install .*cog==\S+$/m : /pip install .*cog==0\.22\.0 coglet==0\.22\.0$/m);
         }
       });
     }
@@ -148,5 +151,13 @@ describe('QA on real projects', () => {
   it('P2: libgl1-mesa-glx gets a bookworm base, where it still exists', () => {
     const { ir } = load('cpu-removed-debian-packages');
     for (const target of ['fal', 'modal', 'workers-ai'] as const) expect(dockerfileFor(ir, target).baseImage).toBe('python:3.10-slim-bookworm');
+  });
+});
+
+describe('the cog SDK pin of the workers-ai image', () => {
+  it('is the pinned Cog release, the same pins the cog-0.22 test environment installs', () => {
+    expect(COG_SDK_PINS).toEqual([`cog==${COG_RELEASE.replace(/^v/, '')}`, `coglet==${COG_RELEASE.replace(/^v/, '')}`]);
+    const env = readFileSync(join(import.meta.dirname, '../python-env/cog-0.22.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => /^(cog|coglet)==/.test(l));
+    expect(env).toEqual([...COG_SDK_PINS]);
   });
 });

@@ -6,7 +6,7 @@ RUN apt-get update -qq && apt-get install -qqy --no-install-recommends tini && r
 ENTRYPOINT ["/usr/bin/tini", "--"]
 ENV EMPTY="" FINETUNED="\$MODEL_DIR/finetuned" GREETING="\"hello world\"" HF_HOME=/src/hf-cache MODEL_DIR=/src/weights
 ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
-RUN pip install --no-cache-dir cog
+RUN pip install --no-cache-dir cog==0.22.0 coglet==0.22.0
 ENV CFLAGS=
 WORKDIR /src
 EXPOSE 5000

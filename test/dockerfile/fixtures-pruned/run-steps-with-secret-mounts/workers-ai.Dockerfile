@@ -11,7 +11,7 @@ RUN printf '%s\n' \
     > /tmp/requirements.txt && \
     pip install --no-cache-dir -r /tmp/requirements.txt
 ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
-RUN pip install --no-cache-dir cog
+RUN pip install --no-cache-dir cog==0.22.0 coglet==0.22.0
 ENV CFLAGS=
 RUN apt-get update && apt-get install -y --no-install-recommends curl
 RUN --mount=type=secret,id=pip-token,target=/run/secrets/pip-token pip install --index-url "https://$(cat /run/secrets/pip-token)@pypi.example.invalid/simple" private-tokenizer==1.2.0

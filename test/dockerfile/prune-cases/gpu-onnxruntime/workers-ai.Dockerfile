@@ -24,7 +24,7 @@ RUN printf '%s\n' \
     > /tmp/requirements.txt && \
     uv pip install --break-system-packages --no-cache -r /tmp/requirements.txt
 ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
-RUN uv pip install --break-system-packages --no-cache cog
+RUN uv pip install --break-system-packages --no-cache cog==0.22.0 coglet==0.22.0
 ENV CFLAGS=
 WORKDIR /src
 EXPOSE 5000
