@@ -11,7 +11,7 @@ RUN printf '%s\n' \
     > /tmp/requirements.txt && \
     pip install --no-cache-dir -r /tmp/requirements.txt
 ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
-RUN pip install --no-cache-dir cog
+RUN pip install --no-cache-dir cog==0.22.0 coglet==0.22.0
 ENV CFLAGS=
 WORKDIR /src
 EXPOSE 5000
