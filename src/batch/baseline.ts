@@ -1,5 +1,7 @@
 // `batch --baseline OLD_OUT`: per model, how its schema changed since the earlier run's report.
-import { diffSchemas } from '../ir/compat/index.js';
+// From diff.js itself: the package index also loads the project reader (tree-sitter, yaml),
+// which the batch's main thread never needs.
+import { diffSchemas } from '../ir/compat/diff.js';
 import type { BatchReport, ModelReport } from './types.js';
 
 export function compareWithBaseline(models: ModelReport[], baseline: BatchReport): void {

@@ -36,6 +36,11 @@ export function unavailableTarget(name: string): UsageError {
   return new UsageError(`unknown target ${JSON.stringify(name)}`, `choose one of: ${available}`);
 }
 
+/** A usage error unless `name` is an available target; loads nothing. */
+export function checkTargetName(name: string): void {
+  if (!LOADERS[name as TargetName]) throw unavailableTarget(name);
+}
+
 /** Several targets by name, each imported once. */
 export async function loadTargets(names: readonly string[]): Promise<Map<string, AnyTarget>> {
   const unique = [...new Set(names)];

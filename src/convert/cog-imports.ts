@@ -9,12 +9,14 @@ import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
 import { COG_COMPAT_NAMES } from '../runtime/index.js';
 import { parsePython, type SyntaxNode } from '../python/parse.js';
+import { descendantsOfTypes } from '../python/nodes.js';
 import { readRegularFile } from '../fs/bounded-read.js';
 
 const PROVIDED: ReadonlySet<string> = new Set(COG_COMPAT_NAMES);
 /** Modules of the package: `from cog.types import X` reads the same names. */
 const COG_MODULES = new Set(['cog', 'cog.types']);
 const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+const IMPORTS: ReadonlySet<string> = new Set(['import_from_statement', 'import_statement']);
 
 /** Names one Python source imports from `cog` (or uses as `cog.X` after `import cog`) that the
  * compatibility package does not provide, with where. */
@@ -26,32 +28,30 @@ export function unprovidedCogNames(source: string): { name: string; line: number
   const fromImports: Use[] = [];
   const attributes: Use[] = [];
   let importsCogModule = false;
-  const visit = (n: SyntaxNode): void => {
+  // Only import statements and attributes matter: tree-sitter finds them natively, which is far
+  // cheaper than walking every node of the file in JS.
+  for (const n of descendantsOfTypes(parsed.root, IMPORTS)) {
     if (n.type === 'import_from_statement') {
       const mod = n.childForFieldName('module_name');
-      if (mod && COG_MODULES.has(mod.text)) {
-        for (const nameNode of n.childrenForFieldName('name')) {
-          const ident = nameNode.type === 'aliased_import' ? nameNode.childForFieldName('name') : nameNode;
-          if (ident && !PROVIDED.has(ident.text)) fromImports.push(use(ident, ident.text));
-        }
+      if (!mod || !COG_MODULES.has(mod.text)) continue;
+      for (const nameNode of n.childrenForFieldName('name')) {
+        const ident = nameNode.type === 'aliased_import' ? nameNode.childForFieldName('name') : nameNode;
+        if (ident && !PROVIDED.has(ident.text)) fromImports.push(use(ident, ident.text));
       }
-      return;
-    }
-    if (n.type === 'import_statement') {
+    } else if (n.childrenForFieldName('name').some((c) => c.type === 'dotted_name' && c.text === 'cog')) {
       // `import cog` binds the module (an aliased `import cog as c` is left alone).
-      if (n.childrenForFieldName('name').some((c) => c.type === 'dotted_name' && c.text === 'cog')) importsCogModule = true;
-      return;
+      importsCogModule = true;
     }
-    if (n.type === 'attribute') {
+  }
+  // `cog.X` counts only where the file binds `cog` to the module.
+  if (importsCogModule) {
+    for (const n of parsed.root.descendantsOfType('attribute')) {
       const obj = n.childForFieldName('object');
       const attr = n.childForFieldName('attribute');
       if (obj?.type === 'identifier' && obj.text === 'cog' && attr && attr.text !== 'types' && !PROVIDED.has(attr.text)) attributes.push(use(attr, `cog.${attr.text}`));
     }
-    for (const c of n.namedChildren) visit(c);
-  };
-  visit(parsed.root);
-  // `cog.X` counts only where the file binds `cog` to the module.
-  return [...fromImports, ...(importsCogModule ? attributes : [])].sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+  return [...fromImports, ...attributes].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** CM030 for every such name in the predictor files and the local modules they import. */

@@ -9,7 +9,23 @@ export interface Ver {
   meta: string;
 }
 
+// The compatibility tables compare the same few hundred version strings for every model: parse
+// each once. Bounded, so hostile input cannot grow it without limit.
+const parsedVersions = new Map<string, Ver | undefined>();
+const MAX_PARSED_VERSIONS = 4096;
+
 export function parseVer(s: string): Ver | undefined {
+  if (parsedVersions.has(s)) {
+    const v = parsedVersions.get(s);
+    return v && { ...v };
+  }
+  if (parsedVersions.size >= MAX_PARSED_VERSIONS) parsedVersions.clear();
+  const v = parseVerUncached(s);
+  parsedVersions.set(s, v);
+  return v && { ...v };
+}
+
+function parseVerUncached(s: string): Ver | undefined {
   const [number = '', meta = ''] = splitOnce(s, '+');
   const parts = number.split('.');
   if (parts.length > 3 || parts.some((p) => !/^\d+$/.test(p))) return undefined;

@@ -65,9 +65,15 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], opts: 
   try {
     createdParent = fs.mkdirSync(parent, { recursive: true });
     fs.mkdirSync(staging);
+    // Each folder is made once (a recursive mkdir per file is a system call per file).
+    const made = new Set<string>([staging]);
     for (const f of files) {
       const dest = join(staging, ...f.path.split('/'));
-      fs.mkdirSync(dirname(dest), { recursive: true });
+      const dir = dirname(dest);
+      if (!made.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       if ('copyFrom' in f) fs.copyFileSync(f.copyFrom, dest, constants.COPYFILE_EXCL);
       else fs.writeFileSync(dest, f.content, { flag: 'wx' });
       if (f.mode !== undefined) fs.chmodSync(dest, f.mode);

@@ -1,6 +1,6 @@
 // Startup cost (issue 9): commands load their heavy dependencies only when they run. `--version`
 // and `--help` load commander and nothing heavy; a conversion to fal does not load ts-morph (the
-// workers-ai Worker printer) or dockerode (verify). Checked by the packages a child process has
+// workers-ai Worker printer) or dockerode (verify); batch's main thread reads no project itself. Checked by the packages a child process has
 // loaded (CommonJS packages imported from ESM sit in the require cache), not by timing.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -38,6 +38,12 @@ describe('startup', () => {
     const loaded = packagesLoadedBy('inspect', join(ROOT, 'fixtures/path-in-path-out-pillow-grayscale/input'));
     expect(loaded).toContain('tree-sitter');
     for (const n of ['ts-morph', 'dockerode', 'handlebars', 'cli-progress']) expect(loaded).not.toContain(n);
+  });
+
+  it("batch's main thread leaves reading and rendering to its workers", () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'cogm-startup-'));
+    const loaded = packagesLoadedBy('batch', join(ROOT, 'fixtures/path-in-path-out-pillow-grayscale'), '--to', 'fal', '--out', join(tmp, 'out'), '--jobs', '1', '--quiet');
+    for (const n of ['tree-sitter', 'yaml', 'handlebars', 'ts-morph', 'dockerode']) expect(loaded).not.toContain(n);
   });
 
   it('a conversion to fal loads neither ts-morph nor dockerode', () => {

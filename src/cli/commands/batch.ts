@@ -10,7 +10,7 @@ import { readBatchReport, writeBatchReports } from '../../report/batch/files.js'
 import { finding } from '../../findings/finding.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
-import { loadTargets } from '../target-registry.js';
+import { checkTargetName } from '../target-registry.js';
 import { batchProgress } from '../progress.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -35,7 +35,7 @@ export interface BatchCommandOptions {
 export async function runBatchCommand(paths: string[], opts: BatchCommandOptions, io: Io): Promise<{ code: ExitCode }> {
   const targets = [...new Set(opts.to.split(',').map((t) => t.trim()).filter(Boolean))];
   if (targets.length === 0) throw new UsageError('--to names no target', 'for example --to fal');
-  await loadTargets(targets); // a usage error for a name that is no target, before any work
+  for (const t of targets) checkTargetName(t); // the workers load the targets themselves
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (opts.shard !== undefined && !shard) throw new UsageError(`--shard ${JSON.stringify(opts.shard)} is not INDEX/COUNT`, 'for example --shard 2/4 (1-based)');
   const out = resolve(opts.out);
