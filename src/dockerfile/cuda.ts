@@ -45,8 +45,13 @@ function torchLoc(build: Build): Build['loc'] {
 function validCudaSpelling(cuda: string): string | undefined {
   const parts = cuda.split('.');
   if (parts.length < 2 || !/^\d+$/.test(parts[0]!) || !/^\d+$/.test(parts[1]!)) return `CUDA version "${cuda}" must include both major and minor versions`;
-  if (Number(parts[0]) < RELEASE.minimumMajorCuda) return `minimum supported CUDA version is ${RELEASE.minimumMajorCuda}, requested "${cuda}"`;
   return undefined;
+}
+
+/** True for a build.cuda Cog refuses as too old (CUDA 10.x and before for v0.22.0). */
+export function isRefusedOldCuda(cuda: string | undefined): cuda is string {
+  const major = Number(cuda?.split('.')[0]);
+  return cuda !== undefined && Number.isInteger(major) && major < RELEASE.minimumMajorCuda;
 }
 
 export function resolveCuda(build: Build, requirementLines: readonly string[]): CudaResolution {
@@ -74,6 +79,13 @@ export function resolveCuda(build: Build, requirementLines: readonly string[]): 
     if (bad) {
       findings.push(finding('CM311', bad, at));
       return fallback();
+    }
+    if (isRefusedOldCuda(cuda)) {
+      // Reported, not fatal: only Cog itself needs this CUDA; the targets choose theirs by need.
+      const asked = cuda;
+      const res = fallback();
+      findings.push(finding('CM345', `build.cuda ${asked}: Cog ${RELEASE.release} refuses to build this ("minimum supported CUDA version is ${RELEASE.minimumMajorCuda}, requested \"${asked}\""); the \`cog debug\` form shown uses Cog's default CUDA ${res.cuda} instead`, at));
+      return res;
     }
   }
   if (cuda && cudnn && !cudnnsForCuda(cuda).includes(cudnn)) {

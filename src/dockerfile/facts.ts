@@ -6,6 +6,7 @@ import type { Dockerfile } from './model.js';
 import type { CogDebugResult } from './generator.js';
 import { cudaImageFor, RELEASE } from './tables.js';
 import { parseVer } from './version.js';
+import { isRefusedOldCuda } from './cuda.js';
 
 export interface BuildFacts {
   python: string;
@@ -26,6 +27,8 @@ export interface BuildFacts {
   systemPackages?: string[];
   runCommands: string[];
   hasSecretMounts: boolean;
+  /** build.cuda as written when Cog refuses it as too old (the generator then used its default). */
+  refusedCuda?: string;
 }
 
 export function factsFromIr(ir: CogIR, gen: CogDebugResult): BuildFacts {
@@ -42,6 +45,7 @@ export function factsFromIr(ir: CogIR, gen: CogDebugResult): BuildFacts {
     hasSecretMounts: gen.inputs.run.some((r) => r.mounts.length > 0),
   };
   if (cudaTag) f.cudaTag = cudaTag;
+  if (ir.build.gpu && isRefusedOldCuda(ir.build.cuda)) f.refusedCuda = ir.build.cuda;
   if (gen.requirements.text !== '') f.requirementsTxt = gen.requirements.text;
   if (gen.dockerfile.artifacts) f.artifacts = gen.dockerfile.artifacts;
   return f;

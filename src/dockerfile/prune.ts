@@ -49,6 +49,14 @@ export function copySource(path: string): string {
   return path.startsWith('-') ? `./${path}` : path;
 }
 
+/** CM346: what the target uses instead of a CUDA Cog refuses as too old. */
+function oldCudaReplaced(cuda: string, used: string, base: BaseChoice, target: TargetName): Finding {
+  const instead = base.image.startsWith('nvidia/cuda:')
+    ? `the build needs system CUDA, so the base is ${base.image} (CUDA ${used}, Cog's default)`
+    : `the base is ${base.image} with no system CUDA: pip's torch wheel brings its own CUDA libraries`;
+  return finding('CM346', `build.cuda ${cuda} is older than Cog supports; ${instead}`, undefined, { target });
+}
+
 function aptLine(packages: readonly string[]): string {
   return `apt-get update -qq && apt-get install -qqy --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`;
 }
@@ -57,7 +65,8 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
   const findings = [...findingsIn];
   if (target === 'cog') {
     const changes = cogDebug.instructions.map((i): DockerfileChange => ({ action: 'kept', before: i, after: i, reason: 'target cog: the Dockerfile is what cog debug prints' }));
-    return { cogDebug, pruned: cogDebug, changes, findings };
+    // Cog's refusal of an old CUDA is only a warning for the other targets; for Cog it is fatal.
+    return { cogDebug, pruned: cogDebug, changes, findings: findings.map((f) => (f.code === 'CM345' ? { ...f, severity: 'error' } : f)) };
   }
   if (!cogDebug.instructions.some((i) => i.role === 'from')) {
     findings.push(finding('CM332', 'no FROM line: this is not a Dockerfile `cog debug` printed; nothing was pruned', undefined, { target }));
@@ -75,6 +84,7 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
   }
   const base = chooseBase(facts, need);
   findings.push(finding('CM321', `base image ${base.image}: ${base.reason}`, undefined, { target }));
+  if (facts.refusedCuda) findings.push(oldCudaReplaced(facts.refusedCuda, facts.cuda, base, target));
   const keepRuntime = target === 'workers-ai';
   const hasPreamble = cogDebug.instructions.some((i) => i.role === 'preamble');
   const hasCogPython = cogDebug.instructions.some((i) => i.role === 'python-install');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveCuda } from '../../src/dockerfile/cuda.js';
 import { cogBaseImage, cudaFromTorchSuffix, cudasFromTorch, cudaImageFor, torchCpu, torchGpu } from '../../src/dockerfile/tables.js';
 import { irFromCogYaml } from './helpers.js';
+import { dockerfileFor, renderDockerfile } from '../../src/dockerfile/index.js';
 
 const resolve = (yaml: string) => {
   const ir = irFromCogYaml(yaml);
@@ -25,8 +26,8 @@ describe('resolveCuda', () => {
   it('an unpinned torch on GPU is reported, as Cog refuses it (CM312)', () => {
     expect(resolve('build: {gpu: true, python_packages: [torch]}').findings.map((f) => f.code)).toEqual(['CM312']);
   });
-  it('rejects CUDA 10 and malformed versions (CM311), and a cuDNN the CUDA lacks (CM314)', () => {
-    expect(resolve('build: {gpu: true, cuda: "10.2"}').findings.map((f) => f.code)).toEqual(['CM311']);
+  it('reports CUDA 10 as Cog\'s refusal (CM345), rejects malformed versions (CM311) and a cuDNN the CUDA lacks (CM314)', () => {
+    expect(resolve('build: {gpu: true, cuda: "10.2"}').findings.map((f) => f.code)).toEqual(['CM345']);
     expect(resolve('build: {gpu: true, cuda: "12"}').findings.map((f) => f.code)).toEqual(['CM311']);
     expect(resolve('build: {gpu: true, cuda: "11.8", cudnn: "9"}').findings.map((f) => f.code)).toEqual(['CM314']);
   });
@@ -94,5 +95,26 @@ describe('P3/P4: CM312 for an unpinned or unknown torch does not block conversio
   });
   it('an unknown tensorflow pin stays an error (tensorflow loads the system CUDA)', () => {
     expect(resolve('build: {gpu: true, python_packages: [tensorflow==1.0.0]}').findings).toEqual([expect.objectContaining({ code: 'CM312', severity: 'error' })]);
+  });
+});
+
+// Issue 9: Cog v0.22 refuses CUDA 10.x; a migration must not.
+describe('a CUDA older than Cog accepts (cuda: "10.2")', () => {
+  const yaml = (run = '') => `build:\n  gpu: true\n  cuda: "10.2"\n  python_version: "3.10"\n  python_packages:\n    - "torch==1.13.1"\n${run}`;
+  it('is Cog\'s refusal as a warning in the cog debug form (CM345), shown with Cog\'s default CUDA', () => {
+    const plan = dockerfileFor(irFromCogYaml(yaml()), 'fal');
+    const cm345 = plan.findings.filter((f) => f.code === 'CM345');
+    expect(cm345.map((f) => f.severity)).toEqual(['warning']);
+    expect(renderDockerfile(plan.cogDebug)).toMatch(/^FROM (r8\.im\/cog-base:cuda11\.8-|nvidia\/cuda:11\.8\.)/m);
+    expect(plan.findings.some((f) => f.severity === 'error')).toBe(false);
+  });
+  it('is an error in the --for cog form', () => {
+    expect(dockerfileFor(irFromCogYaml(yaml()), 'cog').findings.filter((f) => f.code === 'CM345').map((f) => f.severity)).toEqual(['error']);
+  });
+  it('gives the targets the base the build needs and says what changed (CM346)', () => {
+    const none = dockerfileFor(irFromCogYaml(yaml()), 'modal');
+    expect(none.findings.find((f) => f.code === 'CM346')?.message).toMatch(/python:3\.10-slim-bookworm with no system CUDA/);
+    const devel = dockerfileFor(irFromCogYaml(yaml('  run:\n    - "nvcc --version"\n')), 'modal');
+    expect(devel.findings.find((f) => f.code === 'CM346')?.message).toMatch(/needs system CUDA, so the base is nvidia\/cuda:11\.8/);
   });
 });

@@ -12,7 +12,7 @@ import { readCog } from '../../src/frontends/cog/index.js';
 import type { CogIR } from '../../src/ir/types.js';
 import type { Finding } from '../../src/findings/types.js';
 
-const COG_REFUSAL_WARNINGS: ReadonlySet<string> = new Set(['CM312']);
+const COG_REFUSAL_WARNINGS: ReadonlySet<string> = new Set(['CM312', 'CM345']);
 const ORACLE = resolve(import.meta.dirname, '../../.cache/cog-oracle-v0.22.0');
 execFileSync('bash', [resolve(import.meta.dirname, '../../scripts/cog-oracle.sh')], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 900_000 });
 const canUnshare = (() => { try { execFileSync('unshare', ['-n', 'true'], { stdio: 'ignore' }); return true; } catch { return false; } })();

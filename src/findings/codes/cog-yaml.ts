@@ -28,6 +28,7 @@ export const cogYamlCodes: CodeSpec[] = [
   { code: 'CM120', defaultSeverity: 'error', title: 'Predictor reference is malformed', hint: 'Write it as "file.py:ClassOrFunction", e.g. predict: "predict.py:Predictor".' },
   { code: 'CM121', defaultSeverity: 'error', title: 'Both run and predict are set', hint: 'Cog allows only one of run: and predict:; predict: was used.' },
   { code: 'CM122', defaultSeverity: 'warning', title: 'No predictor named in cog.yaml', hint: 'Add run: "run.py:Runner" or predict: "predict.py:Predictor"; without one there is nothing to serve.' },
+  { code: 'CM125', defaultSeverity: 'info', title: 'CUDA version older than current Cog accepts', hint: 'Cog v0.22 refuses CUDA 10.x and older (CM345); a migration does not: each target takes its CUDA base from what the build needs (pip\'s torch wheel brings its own CUDA libraries), see CM346. Test the model on the new base.' },
   // -- requirements
   { code: 'CM130', defaultSeverity: 'error', title: 'Requirements file is missing', hint: 'Create the file build.python_requirements names, or fix the path.' },
   { code: 'CM131', defaultSeverity: 'error', title: 'Requirements file cannot be read', hint: 'The file must be UTF-8 text inside the project directory.' },

@@ -61,7 +61,7 @@ export function applyBuildKey(ctx: Ctx, draft: BuildDraft, key: string, value: u
       if (cuda !== undefined) {
         draft.cuda = cuda;
         const major = Number(cuda.split('.')[0]);
-        if (Number.isInteger(major) && major < MINIMUM_CUDA_MAJOR) add(ctx, 'CM115', `${path}: CUDA ${cuda} is older than Cog supports (${MINIMUM_CUDA_MAJOR}.x or newer)`, locOf(ctx, value, at));
+        if (Number.isInteger(major) && major < MINIMUM_CUDA_MAJOR) add(ctx, 'CM125', `${path}: CUDA ${cuda} is older than current Cog accepts (${MINIMUM_CUDA_MAJOR}.x or newer); the targets choose their CUDA base by what the build needs`, locOf(ctx, value, at));
       }
       break;
     }

@@ -80,14 +80,14 @@ describe('loadCogConfig: the everyday cog.yaml', () => {
     expect(r.config?.build.pythonVersion).toBe('3.8');
   });
 
-  it('flags malformed versions CM115 but keeps the text', () => {
+  it('flags malformed versions CM115 (and a CUDA older than Cog accepts CM125) but keeps the text', () => {
     const r = load(`
       build:
         python_version: "3"
         cuda: "10.2"
       predict: "predict.py:Predictor"
     `);
-    expect(codesAt(r)).toEqual(['CM115@2', 'CM115@3']);
+    expect(codesAt(r)).toEqual(['CM115@2', 'CM125@3']);
     expect(r.config?.build).toMatchObject({ pythonVersion: '3', cuda: '10.2' });
   });
 

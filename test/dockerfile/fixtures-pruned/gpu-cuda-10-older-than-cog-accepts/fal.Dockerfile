@@ -1,0 +1,17 @@
+ARG BASE_IMAGE=python:3.8-slim-bookworm
+FROM $BASE_IMAGE
+ENV DEBIAN_FRONTEND=noninteractive
+ENV PYTHONUNBUFFERED=1
+ENV LD_LIBRARY_PATH=$LD_LIBRARY_PATH:/usr/lib/x86_64-linux-gnu:/usr/local/nvidia/lib64:/usr/local/nvidia/bin
+ENV NVIDIA_DRIVER_CAPABILITIES=all
+RUN apt-get update -qq && apt-get install -qqy libgl1-mesa-glx libglib2.0-0 && rm -rf /var/lib/apt/lists/*
+RUN apt-get update -qq && apt-get install -qqy --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+RUN printf '%s\n' \
+    '--extra-index-url https://download.pytorch.org/whl/cu116/' \
+    torch==1.12.1 \
+    torchvision==0.13.1 \
+    opencv-python==4.5.3.56 \
+    > /tmp/requirements.txt && \
+    pip install --no-cache-dir -r /tmp/requirements.txt
+RUN find / -type f -name "*python*.so" -printf "%h\n" | sort -u > /etc/ld.so.conf.d/cog.conf && ldconfig
+RUN pip install --no-cache-dir 'pydantic>=2.5' protobuf boto3
