@@ -15,7 +15,7 @@ RUN printf '%s\n' \
     > /tmp/requirements.txt && \
     pip install --no-cache-dir -r /tmp/requirements.txt
 ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
-RUN pip install --no-cache-dir cog
+RUN pip install --no-cache-dir cog==0.22.0 coglet==0.22.0
 ENV CFLAGS=
 RUN find / -type f -name "*python*.so" -printf "%h\n" | sort -u > /etc/ld.so.conf.d/cog.conf && ldconfig
 WORKDIR /src
