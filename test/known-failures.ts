@@ -92,11 +92,11 @@ export const knownFailures: KnownFailure[] = [
   // `<platform>/<fixture>/<part>`, part one of openapi, python, gpu, packages, system-packages,
   // or `<platform>/*` for a platform whose round trip does not work yet (every fixture must then
   // still fail somewhere, so the entry goes as soon as one fixture round-trips whole).
-  {
+  ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring', 'python-older-than-fal-supports'].map((name): KnownFailure => ({
     suite: 'cog/round-trip',
-    case: 'modal/*',
-    reason: 'The Modal frontend (src/frontends/modal) reads Modal apps as people write them, not yet the modal target\'s own output: its build is in modal.Dockerfile behind Image.from_dockerfile (so the Python version and packages are not read, and the web endpoint\'s fastapi is taken for a model package), and its inputs reach predict() as one Cog-shaped `input` dict whose fields the frontend cannot type. Open part of issue 12.',
-  },
+    case: `modal/${name}/python`,
+    reason: 'The Modal image keeps the project\'s Python (3.8/3.9, read back from modal.Dockerfile), but the Cog target writes cog.yaml for current Cog, which needs Python >= 3.10, so the Cog project says 3.10 (CM116/CM172), as Cog -> Cog does.',
+  })),
   ...['async-concatenate-iterator-concurrent-decorator', 'build-run-compiles-cuda-flash-attn', 'current-scope-and-emit-metric', 'output-concatenate-iterator-tokens', 'train-class-and-predict-class'].map((name): KnownFailure => ({
     suite: 'cog/round-trip',
     case: `fal/${name}/openapi`,
@@ -111,11 +111,6 @@ export const knownFailures: KnownFailure[] = [
     suite: 'cog/round-trip',
     case: 'fal/non-literal-default-from-module/openapi',
     reason: 'A default Cog cannot show (an expression) is an optional input without default in Cog; the fal app declares it `Optional[T] = None`, which comes back as an optional input with default None (nullable).',
-  },
-  {
-    suite: 'cog/round-trip',
-    case: 'fal/cog-rejects-invalid-input-declarations/openapi',
-    reason: 'Cog rejects this project (a default outside its choices); the fal target leaves out the choices it cannot keep, so the Cog project made from the fal app has no enum for `style`.',
   },
   ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring'].map((name): KnownFailure => ({
     suite: 'cog/round-trip',
@@ -190,6 +185,10 @@ export const platformBuildAdditions: Partial<Record<'fal' | 'modal', { systemPac
   fal: {
     systemPackages: ['curl'],
     reason: 'fal runs curl when a runner starts, so the fal target installs it in every image (src/dockerfile/prune.ts); the fal frontend keeps it as an apt package, which is harmless in Cog.',
+  },
+  modal: {
+    systemPackages: ['curl'],
+    reason: 'The slim public base lacks the curl that Cog\'s base image had, so the pruned Dockerfile installs it where build steps use it (src/dockerfile/prune.ts); the Modal frontend keeps it as an apt package, which is harmless in Cog.',
   },
 };
 

@@ -15,6 +15,7 @@ import { toOpenApi } from '../src/ir/openapi.js';
 import { convertIr } from '../src/convert/index.js';
 import { writeOutput } from '../src/fs/write-output.js';
 import type { CogIR } from '../src/ir/types.js';
+import type { Finding } from '../src/findings/types.js';
 import { dockerfileFor } from '../src/dockerfile/index.js';
 import type { Target } from '../src/target/types.js';
 import { TARGETS } from '../src/cli/targets.js';
@@ -26,8 +27,9 @@ import { jsonDiff, showPath } from './ir/helpers/json-diff.js';
 const WORK = resolve(import.meta.dirname, '../.cache/round-trip');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function write(ir: CogIR, target: Target<any>, dir: string): { ok: true } | { ok: false; why: string } {
-  const result = convertIr(ir, target, target.parseOptions({}));
+function write(ir: CogIR, target: Target<any>, dir: string, readFindings: Finding[]): { ok: true } | { ok: false; why: string } {
+  // The reading's findings count as in the CLI: a project its frontend rejects converts nowhere.
+  const result = convertIr(ir, target, target.parseOptions({}), readFindings);
   if (result.status !== 'converted') return { ok: false, why: result.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message}`).join('; ') };
   rmSync(dir, { recursive: true, force: true });
   const written = writeOutput(dir, result.files, { force: false });
@@ -62,16 +64,16 @@ describe.each(platforms)('Cog -> %s -> Cog', (platform) => {
       const there = join(WORK, `${platform}-${c.name}`);
       const back = join(WORK, `${platform}-${c.name}-cog`);
       mkdirSync(WORK, { recursive: true });
-      const out = write(ir0, TARGETS[platform]!, there);
-      // A project the platform target refuses (an error finding, as its golden status says) has
-      // no round trip; the golden suite holds that refusal.
+      const out = write(ir0, TARGETS[platform]!, there, start.findings);
+      // A project the Cog frontend or the platform target refuses (an error finding, as its
+      // golden status says) has no round trip; the golden suite holds that refusal.
       if (!out.ok) {
         expect(out.why, 'a refused conversion names its error findings').toMatch(/CM\d{3}/);
         return;
       }
       const read = readProject(join(there, APP_FILE[platform]!));
       expect(read.findings.filter((f) => f.severity === 'error'), `the ${platform} frontend reads the emitted app`).toEqual([]);
-      expect(write(read.ir!, cogTarget, back), 'the app converts back to Cog').toEqual({ ok: true });
+      expect(write(read.ir!, cogTarget, back, read.findings), 'the app converts back to Cog').toEqual({ ok: true });
       const ir2 = readCog(back).ir!;
       expect(ir2, 'the Cog frontend reads the result').toBeDefined();
       const a = buildFacts(ir0);

@@ -11,6 +11,7 @@ const RANGES: [string, string][] = [
   ['CM5', 'Verification'],
   ['CM6', 'Batch conversion and schema changes'],
   ['CM7', 'Rewriting client code (cog-migrate clients)'],
+  ['CM8', 'fal and Modal apps read back (APP.py --to cog)'],
   ['CM9', 'Internal faults'],
 ];
 

@@ -273,6 +273,12 @@ export interface Project {
   root: string;
   /** Which Cog config generation the file is. */
   configGeneration: 'current' | 'pre-release-2021';
+  /**
+   * The folder is cog-migrate's output for a platform, wrapping the Cog predictor (the Modal
+   * target's modal_app.py, read back): `files` are the wrapper's own (project-relative; a folder
+   * ends in `/`), which a Cog project made from it leaves out, since Cog serves the predictor itself.
+   */
+  wrapper?: { platform: 'modal'; files: string[] };
 }
 
 export interface CogIR {

@@ -63,6 +63,12 @@ export interface LoadOptions {
   keepNames?: readonly string[];
   keepMembers?: readonly string[];
   budgetMs?: number;
+  /**
+   * Project files (a folder ends in `/`) that imports do not see: for a predictor inside
+   * cog-migrate's own output, the shipped `cog` compatibility package is not the Cog SDK the
+   * predictor imports.
+   */
+  hiddenPaths?: readonly string[];
 }
 
 const MAX_RESOLVE_DEPTH = 32;
@@ -123,6 +129,10 @@ export class ModuleGraph {
     const hit = this.fileExists.get(file);
     if (hit !== undefined) return hit;
     let ok = false;
+    if (this.options.hiddenPaths?.some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p))) {
+      this.fileExists.set(file, false);
+      return false;
+    }
     try {
       // Most candidates (`torch.py`, `numpy/__init__.py`) do not exist: a plain stat settles those
       // cheaply; the full containment check runs only for files that are there.

@@ -30,6 +30,20 @@ function predictFile(p: PlatformPredictor): string {
   return 'cog_migrate_predict.py';
 }
 
+const SHADOWS_SDK = 'a local `cog` package would shadow the Cog SDK that Cog installs';
+
+/** Files of the folder read that a Cog project must not carry, each with its reason. */
+function leftOut(ir: CogIR, fromApp: boolean): { path: string; reason: string }[] {
+  const wrapper = ir.project.wrapper;
+  if (wrapper) {
+    return wrapper.files.map((path) => ({
+      path,
+      reason: path === 'cog/' ? SHADOWS_SDK : `it is cog-migrate's ${wrapper.platform} wrapper of the predictor, and Cog serves the predictor itself`,
+    }));
+  }
+  return fromApp ? [{ path: 'cog/', reason: SHADOWS_SDK }] : [];
+}
+
 export function emitCog(ir: CogIR): TargetResult {
   const findings: Finding[] = [];
   const predict = ir.predictors.predict;
@@ -63,7 +77,7 @@ export function emitCog(ir: CogIR): TargetResult {
     mapping: mappingRows(ir),
     // A converted app may carry the `cog` compatibility package another target shipped; in a
     // Cog image it would shadow the real SDK. A Cog project's own predictor never needs one.
-    leaveOut: isPlatform(predict) ? [{ path: 'cog/', reason: 'a local `cog` package would shadow the Cog SDK that Cog installs' }] : [],
+    leaveOut: leftOut(ir, isPlatform(predict)),
     nextSteps: [
       { title: 'Check the schema Cog serves', command: 'cog predict --help  # or: cog-migrate inspect . --openapi' },
       { title: 'Build the image', command: 'cog build' },

@@ -34,6 +34,11 @@ describe('findings catalogue', () => {
     }
   });
 
+  it('docs/findings.md lists every code of the catalogue (each range has its section)', () => {
+    const page = renderFindingsCatalogue();
+    expect(ALL_CODES.filter((c) => !page.includes(`<a id="${c.code.toLowerCase()}"></a>${c.code} |`)).map((c) => c.code)).toEqual([]);
+  });
+
   it('docs/findings.md is up to date (regenerate with `npm run docs`)', () => {
     expect(readFileSync(join(ROOT, 'docs/findings.md'), 'utf8')).toBe(renderFindingsCatalogue());
   });

@@ -58,13 +58,29 @@ function strings(ctx: Ctx, mod: PyModule, nodes: SyntaxNode[]): string[] | undef
   return out;
 }
 
+export interface ImageReadOptions {
+  /**
+   * The image of cog-migrate's own Modal wrapper (./cog-wrapper.ts): its steps after the
+   * Dockerfile (FastAPI for the web endpoint, the project folder mounted at /src as Cog copies
+   * it) serve the wrapper, not the model.
+   */
+  wrapper?: boolean;
+}
+
+export interface ImageRead {
+  /** The Dockerfile of `Image.from_dockerfile`, project-relative, when it was read. */
+  dockerfile?: string;
+}
+
 /** Reads the image expression into `app`. */
-export function readModalImage(ctx: Ctx, mod: PyModule, node: SyntaxNode, app: AppBuild): void {
+export function readModalImage(ctx: Ctx, mod: PyModule, node: SyntaxNode, app: AppBuild, options: ImageReadOptions = {}): ImageRead {
   const calls = chainCalls(ctx, mod, node);
+  const out: ImageRead = {};
   if (!calls) {
     report(ctx, 'CM818', `image ${excerpt(node)} is not a modal.Image chain that can be read statically; it is not carried into cog.yaml`, mod, node);
-    return;
+    return out;
   }
+  let afterDockerfile = false;
   for (const { method, call, mod: m } of calls) {
     const { positional, keywords } = callArguments(call);
     const kw = (name: string) => keywords.find((k) => k.name === name)?.value;
@@ -92,13 +108,17 @@ export function readModalImage(ctx: Ctx, mod: PyModule, node: SyntaxNode, app: A
         break;
       }
       case 'from_dockerfile': {
-        const path = str(positional[0] ?? kw('path'));
-        const read = path ? readProjectText(ctx.graph.root, posix.normalize(posix.join(posix.dirname(m.file), path))) : undefined;
+        const given = positional[0] ?? kw('path');
+        const path = given ? pathNextToFile(ctx, m, given) : undefined;
+        const file = path !== undefined ? posix.normalize(posix.join(posix.dirname(m.file), path)) : undefined;
+        const read = file !== undefined ? readProjectText(ctx.graph.root, file) : undefined;
         if (!read?.ok) {
           report(ctx, 'CM818', `the Dockerfile ${path ?? excerpt(call)} cannot be read${read && !read.ok ? ` (${read.detail})` : ''}; the image is not carried into cog.yaml`, m, call);
           break;
         }
         readDockerfileInto(app, read.text, loc, ctx.findings, { platform: 'Modal' });
+        out.dockerfile = file;
+        afterDockerfile = true;
         const python = str(kw('add_python'));
         if (python) setPython(app, python);
         break;
@@ -106,6 +126,10 @@ export function readModalImage(ctx: Ctx, mod: PyModule, node: SyntaxNode, app: A
       case 'pip_install': case 'uv_pip_install': case 'pip_install_private_repos': {
         const pkgs = strings(ctx, m, positional);
         if (!pkgs) { notLiteral(); break; }
+        if (options.wrapper && afterDockerfile && pkgs.length > 0 && pkgs.every((p) => /^fastapi(\[[^\]]*\])?([<>=!~].*)?$/.test(p))) {
+          report(ctx, 'CM826', `${method}(${pkgs.join(', ')}) is the web framework of the wrapper's HTTP endpoint; Cog serves its own HTTP API, so it is left out of requirements.txt`, m, call);
+          break;
+        }
         for (const flag of ['index_url', 'extra_index_url', 'find_links'] as const) {
           const v = str(kw(flag));
           // A Modal step's index applies to that step only; in requirements.txt it applies to all.
@@ -146,7 +170,9 @@ export function readModalImage(ctx: Ctx, mod: PyModule, node: SyntaxNode, app: A
         report(ctx, 'CM820', `Image.${method}(...) has no cog.yaml counterpart (Cog works in /src and starts its own server)`, m, call);
         break;
       default:
-        if (FILE_METHODS.has(method)) {
+        if (options.wrapper && method === 'add_local_dir') {
+          // The wrapper mounts its own folder at /src, which is what Cog's `COPY . /src` does.
+        } else if (FILE_METHODS.has(method)) {
           report(ctx, 'CM820', `Image.${method}(...): Cog copies the whole project folder to /src, so files inside it come along; files from elsewhere must be copied into the folder`, m, call);
         } else if (method === 'run_function') {
           report(ctx, 'CM820', 'Image.run_function(...) runs Python at build time; Cog has no counterpart (do it in setup(), or as a build.run command)', m, call);
@@ -155,4 +181,40 @@ export function readModalImage(ctx: Ctx, mod: PyModule, node: SyntaxNode, app: A
         }
     }
   }
+  return out;
+}
+
+/**
+ * A path given as a string, or built next to the app file as Modal's docs write it:
+ * `Path(__file__).parent / "Dockerfile"` (also through a module-level name such as
+ * `HERE = Path(__file__).parent`). The result is relative to the app file's folder.
+ */
+function pathNextToFile(ctx: Ctx, mod: PyModule, node: SyntaxNode, depth = 0): string | undefined {
+  const n = unwrapExpr(node);
+  if (depth > 8) return undefined;
+  if (n.type === 'identifier') {
+    const r = ctx.graph.resolve(mod, n);
+    return r?.kind === 'value' && r.module === mod ? pathNextToFile(ctx, mod, r.node, depth + 1) : undefined;
+  }
+  if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '/') {
+    const left = pathNextToFile(ctx, mod, n.childForFieldName('left')!, depth + 1);
+    const right = literalOf(ctx, mod, n.childForFieldName('right')!);
+    return left !== undefined && right.ok && typeof right.value === 'string' ? posix.join(left, right.value) : undefined;
+  }
+  if (isFileFolder(ctx, mod, n)) return '.';
+  const r = literalOf(ctx, mod, n);
+  return r.ok && typeof r.value === 'string' ? r.value : undefined;
+}
+
+/** `Path(__file__).parent` or `Path(__file__).resolve().parent` (pathlib.Path too). */
+function isFileFolder(ctx: Ctx, mod: PyModule, n: SyntaxNode): boolean {
+  if (n.type !== 'attribute' || n.childForFieldName('attribute')?.text !== 'parent') return false;
+  let inner = unwrapExpr(n.childForFieldName('object')!);
+  if (inner.type === 'call' && inner.childForFieldName('function')?.type === 'attribute' && ['resolve', 'absolute'].includes(inner.childForFieldName('function')!.childForFieldName('attribute')!.text)) {
+    inner = unwrapExpr(inner.childForFieldName('function')!.childForFieldName('object')!);
+  }
+  if (inner.type !== 'call') return false;
+  const q = qnameOf(ctx.graph, mod, inner.childForFieldName('function')!);
+  const args = callArguments(inner).positional;
+  return (q === 'pathlib.Path' || q === 'pathlib.PurePath') && args.length === 1 && args[0]!.text === '__file__';
 }

@@ -16,6 +16,7 @@ import { appIr, loadAppModule, type AppReadOptions, type AppReadResult, type Ent
 import { readRequest, readReturn } from '../shared/request.js';
 import { falTypes } from '../fal/index.js';
 import { readModalOptions, type ModalApp } from './options.js';
+import { wrappedPredictors, wrapperIr } from './cog-wrapper.js';
 
 interface ModalEntry extends EndpointCandidate {
   node: SyntaxNode;
@@ -55,8 +56,10 @@ export function readModalApp(root: string, file: string, options: AppReadOptions
     ctx.findings.push(finding('CM800', `${file} creates no modal.App`, { file, line: 1, column: 1 }));
     return { findings: ctx.findings };
   }
-  const entries = findEntries(ctx, mod, apps);
   const firstApp = [...apps.values()][0]!;
+  const wrapper = readCogWrapper(ctx, mod, apps);
+  if (wrapper) return wrapper;
+  const entries = findEntries(ctx, mod, apps);
   if (entries.length === 0) {
     ctx.findings.push(finding('CM801', `${file}: the Modal app has no @modal.method, @app.function or web endpoint`, firstApp.loc));
     return { findings: ctx.findings };
@@ -85,6 +88,27 @@ export function readModalApp(root: string, file: string, options: AppReadOptions
     ...(train ? { train } : {}),
   });
   return { ir, findings: ctx.findings };
+}
+
+/**
+ * cog-migrate's own Modal output (an @app.cls class wrapping a Cog predictor through
+ * cog_migrate_runtime): read as that predictor, built as the class's image says.
+ */
+function readCogWrapper(ctx: Ctx, mod: PyModule, apps: Map<string, ModalApp>): AppReadResult | undefined {
+  for (const stmt of statements(mod.root)) {
+    const def = definitionOf(stmt);
+    if (def.type !== 'class_definition') continue;
+    const onApp = decoratorsOf(def).map((d) => appDecorator(apps, d)).find((x) => x?.kind === 'cls');
+    if (!onApp) continue;
+    const wrapped = wrappedPredictors(ctx, mod, def);
+    if (!wrapped.some((w) => w.role === 'predict')) continue;
+    const variable = unwrapExpr(onApp.call).childForFieldName('function')?.childForFieldName('object')?.text;
+    const app = (variable ? apps.get(variable) : undefined) ?? [...apps.values()][0]!;
+    const settings = readModalOptions(ctx, mod, app, onApp.call, classDecorators(ctx, mod, def), { wrapper: true });
+    const ir = wrapperIr(ctx, mod, { app, settings, wrapped, ...(settings.dockerfile !== undefined ? { dockerfile: settings.dockerfile } : {}) });
+    return ir ? { ir, findings: ctx.findings } : { findings: ctx.findings };
+  }
+  return undefined;
 }
 
 /** Module-level `app = modal.App("name", image=...)` (and the old `modal.Stub`). */

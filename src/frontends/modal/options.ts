@@ -12,7 +12,7 @@ import { qnameOf } from '../cog/predictor/symbols.js';
 import { literalOf } from '../cog/predictor/values.js';
 import { emptyAppBuild, type AppBuild } from '../shared/build.js';
 import { assumedPython } from '../shared/python-version.js';
-import { readModalImage } from './image.js';
+import { readModalImage, type ImageReadOptions } from './image.js';
 
 export interface ModalApp {
   variable: string;
@@ -24,6 +24,8 @@ export interface ModalApp {
 export interface ModalSettings {
   app: AppBuild;
   runtime: Pick<Runtime, 'concurrency'>;
+  /** The Dockerfile the image is built from (`Image.from_dockerfile`), project-relative. */
+  dockerfile?: string;
 }
 
 const HOST_ONLY = new Set([
@@ -36,12 +38,15 @@ const OLD = new Map([
   ['allow_concurrent_inputs', '@modal.concurrent(max_inputs=...)'], ['mounts', 'Image.add_local_*'],
 ]);
 
-export function readModalOptions(ctx: Ctx, mod: PyModule, app: ModalApp, decorator: SyntaxNode | undefined, classDecorators: { name: string; call: SyntaxNode }[]): ModalSettings {
+export function readModalOptions(ctx: Ctx, mod: PyModule, app: ModalApp, decorator: SyntaxNode | undefined, classDecorators: { name: string; call: SyntaxNode }[], imageOptions: ImageReadOptions = {}): ModalSettings {
   const settings: ModalSettings = { app: emptyAppBuild(decorator ? locOf(decorator, mod.file) : app.loc), runtime: {} };
   const keywords = decorator && decorator.type === 'call' ? callArguments(decorator).keywords : [];
   const appKeywords = callArguments(app.call).keywords;
   const image = keywords.find((k) => k.name === 'image')?.value ?? appKeywords.find((k) => k.name === 'image')?.value;
-  if (image) readModalImage(ctx, mod, image, settings.app);
+  if (image) {
+    const read = readModalImage(ctx, mod, image, settings.app, imageOptions);
+    if (read.dockerfile !== undefined) settings.dockerfile = read.dockerfile;
+  }
   for (const k of appKeywords) {
     if (k.name === 'secrets') report(ctx, 'CM816', `modal.App(secrets=${excerpt(k.value)}): Cog has no app secrets`, mod, k.value);
     if (k.name === 'volumes') report(ctx, 'CM817', `modal.App(volumes=${excerpt(k.value)}): Modal Volumes have no Cog counterpart`, mod, k.value);

@@ -76,3 +76,16 @@ export function baseImageFacts(image: string): { python?: string; cuda?: string;
   if (cudnn) out.cudnn = cudnn[1]!;
   return out;
 }
+
+/**
+ * The CUDA a PyTorch wheel index in the requirements names (`--extra-index-url
+ * https://download.pytorch.org/whl/cu118/` -> 11.8): an image on a plain Python base gets its
+ * CUDA libraries from those wheels, so that is the CUDA the build was made for.
+ */
+export function cudaOfTorchIndex(b: AppBuild): string | undefined {
+  for (const r of b.build.pythonRequirements) {
+    const m = r.kind === 'option' ? /download\.pytorch\.org\/whl\/cu(\d+)(\d)\/?$/.exec(r.raw) : null;
+    if (m) return `${m[1]}.${m[2]}`;
+  }
+  return undefined;
+}

@@ -34,11 +34,17 @@ const PREDICTOR_MEMBERS = ['setup', 'predict', 'train', 'run'];
 export interface ExtractOptions {
   /** Time budget for parsing one file, in milliseconds. */
   parseBudgetMs?: number;
+  /** Project files imports do not see (LoadOptions.hiddenPaths). */
+  hiddenPaths?: readonly string[];
 }
 
 /** Statically extracts the predictor named by `ref` (never imports or runs user code). Never throws for bad input. */
 export function extractPredictor(root: string, ref: PredictorRef, options: ExtractOptions = {}): PredictorResult {
-  const graphOptions = { keepMembers: PREDICTOR_MEMBERS, ...(options.parseBudgetMs !== undefined ? { budgetMs: options.parseBudgetMs } : {}) };
+  const graphOptions = {
+    keepMembers: PREDICTOR_MEMBERS,
+    ...(options.parseBudgetMs !== undefined ? { budgetMs: options.parseBudgetMs } : {}),
+    ...(options.hiddenPaths ? { hiddenPaths: options.hiddenPaths } : {}),
+  };
   const ctx: Ctx = { graph: new ModuleGraph(root, graphOptions), findings: [] };
   try {
     const predictor = extract(ctx, ref);
