@@ -90,8 +90,13 @@ export const knownFailures: KnownFailure[] = [
 
   // cog/round-trip: Cog -> platform -> Cog (test/round-trip.test.ts); a case is
   // `<platform>/<fixture>/<part>`, part one of openapi, python, gpu, packages, system-packages,
-  // or `<platform>/*` for a platform whose round trip does not work yet (every fixture must then
-  // still fail somewhere, so the entry goes as soon as one fixture round-trips whole).
+  // run, or `<platform>/*` for a platform whose round trip does not work yet (every fixture must
+  // then still fail somewhere, so the entry goes as soon as one fixture round-trips whole).
+  ...['fal', 'modal'].map((platform): KnownFailure => ({
+    suite: 'cog/round-trip',
+    case: `${platform}/build-run-buildkit-options/run`,
+    reason: `The ${platform} image builder runs no RUN --mount=type=cache (nor --network=host), so the pruned Dockerfile drops those options (the Dockerfile diff in MIGRATION.md gives the reason per line, after CM342); the commands come back without them, which only costs build time.`,
+  })),
   ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring', 'python-older-than-fal-supports'].map((name): KnownFailure => ({
     suite: 'cog/round-trip',
     case: `modal/${name}/python`,

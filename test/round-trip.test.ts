@@ -1,8 +1,8 @@
 // Round trips for every Cog fixture: Cog -> fal -> Cog (and Cog -> Modal -> Cog once the Modal
 // target is registered). The fal project the fal target writes is read back by the fal frontend
 // and written as a Cog project again; that project, read by the Cog frontend, must serve the
-// identical OpenAPI schema and build equivalently (same Python, GPU need, Python packages, and
-// the same system packages). What a platform cannot carry is listed in test/known-failures.ts
+// identical OpenAPI schema and build equivalently (same Python, GPU need, Python packages, the
+// same system packages and build commands). What a platform cannot carry is listed in test/known-failures.ts
 // (suite cog/round-trip, case `<platform>/<fixture>/<part>`); a listed part that starts passing
 // fails here.
 
@@ -39,7 +39,7 @@ function write(ir: CogIR, target: Target<any>, dir: string, readFindings: Findin
 /**
  * The parts of a build that must survive a round trip, as Cog builds them: the Python version,
  * the GPU need, the requirements file `cog debug` installs (as a set of lines: a repeated index
- * option changes nothing) and the apt packages.
+ * option changes nothing), the apt packages and the build commands in the order Cog runs them.
  */
 export function buildFacts(ir: CogIR) {
   const requirements = dockerfileFor(ir, 'cog').cogDebug.requirementsTxt ?? '';
@@ -48,6 +48,9 @@ export function buildFacts(ir: CogIR) {
     gpu: ir.build.gpu,
     packages: [...new Set(requirements.split('\n').map((l) => l.trim()).filter(Boolean))].sort(),
     systemPackages: ir.build.systemPackages.map((p) => p.name).sort(),
+    // In the order Cog runs them: `cog debug` writes pre_install after the build.run steps.
+    // As Cog's RUN lines say them: a secret in `mounts:` and one written as a leading --mount are the same step.
+    run: [...ir.build.run, ...ir.build.preInstall].map((r) => [...r.mounts.map((m) => `--mount=type=secret,id=${m.id},target=${m.target}`), r.command].join(' ')),
   };
 }
 
@@ -83,6 +86,7 @@ describe.each(platforms)('Cog -> %s -> Cog', (platform) => {
         python: () => expect(b.python).toBe(a.python),
         gpu: () => expect(b.gpu).toBe(a.gpu),
         packages: () => expect(b.packages).toEqual(a.packages),
+        run: () => expect(b.run).toEqual(a.run),
         'system-packages': () => {
           const added = platformBuildAdditions[platform]?.systemPackages ?? [];
           expect(b.systemPackages.filter((p) => !added.includes(p) || a.systemPackages.includes(p))).toEqual(a.systemPackages);

@@ -17,6 +17,9 @@ import { RELEASE } from './tables.js';
 import { COG_SDK_PINS } from './release.js';
 import needs from './data/target-needs.json' with { type: 'json' };
 
+/** The RUN the Modal image gets on a CUDA base (Modal runs `python` and `pip` from PATH); the Modal frontend knows it when reading the pruned Dockerfile back. */
+export const MODAL_PYTHON_ON_PATH = 'ln -sf /usr/bin/python3 /usr/local/bin/python && \\\n    (python3 -m pip --version >/dev/null 2>&1 || python3 -m ensurepip) && \\\n    ln -sf "$(dirname "$(readlink -f /usr/bin/python3)")/pip3" /usr/local/bin/pip';
+
 /** Roles before which the pruner inserts tools and the Python install (they need both). */
 const NEEDS_PYTHON: ReadonlySet<Role> = new Set<Role>(['requirements-copy', 'pip-requirements', 'cflags', 'cog-sdk', 'ldconfig', 'user-run', 'weights-copy', 'workdir', 'expose', 'cog-env', 'cmd', 'copy-src', 'copy-config', 'unknown']);
 const RUNTIME_TAIL: ReadonlySet<Role> = new Set<Role>(['workdir', 'expose', 'cog-env', 'cmd', 'copy-src', 'copy-config']);
@@ -132,8 +135,7 @@ export function pruneWith(cogDebug: Dockerfile, target: TargetName, facts: Build
       for (const i of L.pythonInstall(facts.python)) add(i, 'nvidia/cuda has no Python; installed the way Cog does it on CUDA bases (uv)');
     }
     if (target === 'modal' && base.installsPython) {
-      const py = 'ln -sf /usr/bin/python3 /usr/local/bin/python && \\\n    (python3 -m pip --version >/dev/null 2>&1 || python3 -m ensurepip) && \\\n    ln -sf "$(dirname "$(readlink -f /usr/bin/python3)")/pip3" /usr/local/bin/pip';
-      add(instr('RUN', py, 'modal: python and pip on PATH', 'target'), `modal: ${needs.modal.pythonWhy}`);
+      add(instr('RUN', MODAL_PYTHON_ON_PATH, 'modal: python and pip on PATH', 'target'), `modal: ${needs.modal.pythonWhy}`);
     }
   };
 

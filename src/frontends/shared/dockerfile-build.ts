@@ -5,10 +5,11 @@
 // starts its server, so FROM details, COPY/ADD, WORKDIR, CMD and the like are not carried; the
 // ones that matter are named in one finding.
 
-import type { SourceLocation } from '../../ir/types.js';
+import type { SecretMount, SourceLocation } from '../../ir/types.js';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 import { classify, parseDockerfile } from '../../dockerfile/parse.js';
+import { MODAL_PYTHON_ON_PATH } from '../../dockerfile/prune.js';
 import { shellCommands } from './shell-words.js';
 import { addRequirement, addSystemPackage, baseImageFacts, setEnv, setPython, type AppBuild } from './build.js';
 
@@ -28,6 +29,10 @@ export function readDockerfileInto(b: AppBuild, text: string, loc: SourceLocatio
   const args = new Map<string, string>();
   const notCarried: string[] = [];
   const droppedPlatform: string[] = [];
+  // Cog installs requirements.txt before any build.run step; in a Dockerfile Cog generated (the
+  // pruned one a target ships), a pip install after that requirements file is a build.run step
+  // of its own (order matters: it may need what came before).
+  let installed = false;
   const at = (line?: number): SourceLocation => ({ ...loc, ...(line !== undefined && loc.line ? { line: loc.line } : {}) });
   for (const ins of df.instructions) {
     const where = at(ins.line);
@@ -58,7 +63,14 @@ export function readDockerfileInto(b: AppBuild, text: string, loc: SourceLocatio
       const uvPython = /^uv python install (3\.\d+(?:\.\d+)?)/.exec(ins.args);
       if (uvPython) setPython(b, uvPython[1]!);
       if (role === 'python-install' || role === 'tini' || role === 'ldconfig') continue;
-      readRun(b, ins.args, where, options, droppedPlatform);
+      if (ins.args.trim() === MODAL_PYTHON_ON_PATH) continue; // the pruned Modal image's own step, not the model's
+      const leading = runOptions(ins.args);
+      if (leading) {
+        // RUN --mount=... / --network=...: a build.run step as Cog writes one, secrets as its mounts.
+        b.build.run.push({ command: leading.command, mounts: leading.mounts, loc: where });
+        continue;
+      }
+      if (readRun(b, ins.args, where, options, droppedPlatform, installed)) installed = true;
       continue;
     }
     if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && classify(ins) === 'uv') continue;
@@ -89,8 +101,29 @@ function envPairs(args: string): [string, string][] {
 
 const PIP = /^(pip3?|python3?\s+-m\s+pip|uv\s+pip)$/;
 
-function readRun(b: AppBuild, args: string, loc: SourceLocation, options: DockerfileReadOptions, dropped: string[]): void {
+/**
+ * A RUN that starts with BuildKit options: secret mounts as cog.yaml `mounts:` entries, the other
+ * options kept at the start of the command (Cog passes them through to its RUN line).
+ */
+function runOptions(args: string): { command: string; mounts: SecretMount[] } | undefined {
+  let rest = args.replace(/\\\n\s*/g, ' ').trim();
+  if (!rest.startsWith('--')) return undefined;
+  const kept: string[] = [];
+  const mounts: SecretMount[] = [];
+  for (let m = /^(--\S+)\s+/.exec(rest); m; m = /^(--\S+)\s+/.exec(rest)) {
+    const option = m[1]!;
+    rest = rest.slice(m[0].length);
+    const fields = option.startsWith('--mount=') ? new Map(option.slice('--mount='.length).split(',').map((f) => [f.split('=')[0]!, f.slice(f.indexOf('=') + 1)] as const)) : undefined;
+    if (fields?.get('type') === 'secret' && fields.get('id') && fields.get('target') && fields.size === 3) mounts.push({ type: 'secret', id: fields.get('id')!, target: fields.get('target')! });
+    else kept.push(option);
+  }
+  return { command: [...kept, rest].join(' '), mounts };
+}
+
+/** Reads one RUN; true when it installed a requirements file it wrote (`printf ... > f && pip install -r f`). */
+function readRun(b: AppBuild, args: string, loc: SourceLocation, options: DockerfileReadOptions, dropped: string[], afterRequirements: boolean): boolean {
   const commands = shellCommands(args);
+  let requirementsFile = false;
   const staged = new Map<string, string[]>();
   const rest: string[][] = [];
   for (const words of commands) {
@@ -112,7 +145,8 @@ function readRun(b: AppBuild, args: string, loc: SourceLocation, options: Docker
     } else if (words[0] === 'printf' && words.includes('>')) {
       const target = words[words.indexOf('>') + 1];
       if (target) staged.set(target, words.slice(2, words.indexOf('>')));
-    } else if (PIP.test(head) && tail[0] === 'install' && pipInstallFits(tail.slice(1))) {
+    } else if (PIP.test(head) && tail[0] === 'install' && (!afterRequirements || onlyPlatformPackages(tail.slice(1), options)) && pipInstallFits(tail.slice(1))) {
+      if (tail.some((w, i) => (w === '-r' || w === '--requirement') && staged.has(tail[i + 1] ?? ''))) requirementsFile = true;
       readPipInstall(b, tail.slice(1), loc, staged, options, dropped);
     } else {
       rest.push(words);
@@ -121,6 +155,13 @@ function readRun(b: AppBuild, args: string, loc: SourceLocation, options: Docker
   // A RUN that does more than install is kept whole, as written (Cog runs `run:` lines with sh);
   // its install parts were read above too, which repeats them harmlessly.
   if (rest.length) b.build.run.push({ command: args.replace(/\\\n\s*/g, '').trim(), mounts: [], loc });
+  return requirementsFile;
+}
+
+/** A pip install of the platform's own runtime packages only (left out wherever it stands). */
+function onlyPlatformPackages(words: string[], options: DockerfileReadOptions): boolean {
+  const pkgs = words.filter((w) => !w.startsWith('-'));
+  return pkgs.length > 0 && pkgs.every((w) => options.platformPackages?.has(w.split(/[\s<>=!~;[@]/)[0]!.toLowerCase()) === true);
 }
 
 /** Flags that change nothing about what is installed. */
