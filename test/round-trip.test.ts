@@ -47,7 +47,8 @@ export function buildFacts(ir: CogIR) {
     python: ir.build.pythonVersion,
     gpu: ir.build.gpu,
     packages: [...new Set(requirements.split('\n').map((l) => l.trim()).filter(Boolean))].sort(),
-    systemPackages: ir.build.systemPackages.map((p) => p.name).sort(),
+    // The words of Cog's one apt-get install line: `"libgl1 libglib2.0-0"` is two packages.
+    systemPackages: ir.build.systemPackages.flatMap((p) => p.name.split(/\s+/)).filter(Boolean).sort(),
     // In the order Cog runs them: `cog debug` writes pre_install after the build.run steps.
     // As Cog's RUN lines say them: a secret in `mounts:` and one written as a leading --mount are the same step.
     run: [...ir.build.run, ...ir.build.preInstall].map((r) => [...r.mounts.map((m) => `--mount=type=secret,id=${m.id},target=${m.target}`), r.command].join(' ')),

@@ -100,6 +100,8 @@ function envPairs(args: string): [string, string][] {
 }
 
 const PIP = /^(pip3?|python3?\s+-m\s+pip|uv\s+pip)$/;
+/** apt-get install options that only say "no questions, less output" or that Cog's line implies. */
+const APT_DEFAULT_OPTIONS = new Set(['-y', '--yes', '--assume-yes', '-q', '-qq', '-qy', '-qqy', '--quiet', '--no-install-recommends']);
 
 /**
  * A RUN that starts with BuildKit options: secret mounts as cog.yaml `mounts:` entries, the other
@@ -131,7 +133,13 @@ function readRun(b: AppBuild, args: string, loc: SourceLocation, options: Docker
     const tail = words.slice(head.split(' ').length);
     if ((words[0] === 'apt-get' || words[0] === 'apt') && words.includes('install')) {
       for (const w of words.slice(words.indexOf('install') + 1)) {
-        if (w.startsWith('-')) continue;
+        if (w.startsWith('-')) {
+          // Cog's own line says `-qqy`; any other option (`--fix-missing`) was the model's, and
+          // Cog passes it on within system_packages (`"fluidsynth --fix-missing"`).
+          const last = b.build.systemPackages[b.build.systemPackages.length - 1];
+          if (!APT_DEFAULT_OPTIONS.has(w) && last && !last.name.includes(w)) last.name = `${last.name} ${w}`;
+          continue;
+        }
         // Cog installs Python itself; a Python from apt only says which version the image had.
         const python = /^python(3(?:\.\d+)?)(-pip|-dev|-venv|-distutils|-full)?$/.exec(w);
         if (python) {
