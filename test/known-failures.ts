@@ -102,7 +102,7 @@ export const knownFailures: KnownFailure[] = [
     case: `${platform}/build-run-buildkit-options/run`,
     reason: `The ${platform} image builder runs no RUN --mount=type=cache (nor --network=host), so the pruned Dockerfile drops those options (the Dockerfile diff in MIGRATION.md gives the reason per line, after CM342); the commands come back without them, which only costs build time.`,
   })),
-  ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring', 'python-older-than-fal-supports'].map((name): KnownFailure => ({
+  ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring', 'python-older-than-fal-supports', 'gpu-cuda-10-older-than-cog-accepts', 'yaml-2021-prerelease-format'].map((name): KnownFailure => ({
     suite: 'cog/round-trip',
     case: `modal/${name}/python`,
     reason: 'The Modal image keeps the project\'s Python (3.8/3.9, read back from modal.Dockerfile), but the Cog target writes cog.yaml for current Cog, which needs Python >= 3.10, so the Cog project says 3.10 (CM116/CM172), as Cog -> Cog does.',
@@ -122,10 +122,10 @@ export const knownFailures: KnownFailure[] = [
     case: 'fal/non-literal-default-from-module/openapi',
     reason: 'A default Cog cannot show (an expression) is an optional input without default in Cog; the fal app declares it `Optional[T] = None`, which comes back as an optional input with default None (nullable).',
   },
-  ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring'].map((name): KnownFailure => ({
+  ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring', 'gpu-cuda-10-older-than-cog-accepts', 'yaml-2021-prerelease-format'].map((name): KnownFailure => ({
     suite: 'cog/round-trip',
     case: `fal/${name}/python`,
-    reason: 'python_version 3.8 is older than current Cog builds; the fal image is built with 3.10 (the nearest Cog release accepts, CM172), which the app then declares.',
+    reason: 'python_version 3.7/3.8 is older than current Cog builds; the fal image is built with 3.10 (the nearest Cog release accepts, CM172), which the app then declares.',
   })),
   {
     suite: 'cog/round-trip',
