@@ -10,6 +10,7 @@ Design: `Input(...)` returns the default itself, so a predict() signature's defa
 values and an adapter may leave an argument out to let the predictor evaluate its own default.
 """
 
+import contextvars
 import inspect
 import io
 import pathlib
@@ -48,7 +49,27 @@ def Input(  # noqa: N802 - Cog's spelling
     return default
 
 
-class BasePredictor:
+_UNSET = object()
+
+
+class _ScopeAccess:
+    """`self.scope` and `self.record_metric(...)` on predictors and runners (Cog >= 0.22)."""
+
+    @property
+    def scope(self) -> typing.Any:
+        # A predictor written for older Cog may assign self.scope itself; that value then wins.
+        own = self.__dict__.get("scope", _UNSET)
+        return current_scope() if own is _UNSET else own
+
+    @scope.setter
+    def scope(self, value: typing.Any) -> None:
+        self.__dict__["scope"] = value
+
+    def record_metric(self, key: str, value: typing.Any, mode: str = "replace") -> None:
+        current_scope().record_metric(key, value, mode=mode)
+
+
+class BasePredictor(_ScopeAccess):
     def setup(self, weights: typing.Any = None) -> None:
         """Load the model. Optional."""
 
@@ -56,7 +77,7 @@ class BasePredictor:
         raise NotImplementedError("predict has not been implemented by parent class.")
 
 
-class BaseRunner:
+class BaseRunner(_ScopeAccess):
     def setup(self, weights: typing.Any = None) -> None:
         """Load the model. Optional."""
 
@@ -185,32 +206,49 @@ class ExperimentalFeatureWarning(Warning):
     pass
 
 
+class _Metrics(typing.Dict[str, typing.Any]):
+    """`scope.metrics`: a dict (Cog allows `metrics["n"] = 1`, `del metrics["n"]`) with record()."""
+
+    def record(self, key: str, value: typing.Any, mode: str = "replace") -> None:
+        if value is None:
+            self.pop(key, None)
+        elif mode == "incr":
+            self[key] = self.get(key, 0) + value
+        elif mode == "append":
+            previous = self.get(key)
+            self[key] = (previous if isinstance(previous, list) else []) + [value]
+        elif mode == "replace":
+            self[key] = value
+        else:
+            raise ValueError(f"unknown metric mode {mode!r}: use replace, incr or append")
+
+
 class Scope:
-    """What current_scope() returns. Metrics are kept for the current call and then dropped:
-    the target platform has no per-prediction metrics (see MIGRATION.md)."""
+    """What current_scope() returns: the metrics of the one prediction running in this context.
+    The adapter opens a fresh scope per request (cog_migrate_runtime.metrics), so concurrent
+    requests never share one; outside a request each call gets a throwaway scope, as Cog's no-op."""
 
     def __init__(self) -> None:
-        self.metrics: typing.Dict[str, typing.Any] = {}
+        self.metrics: _Metrics = _Metrics()
         self.context: typing.Dict[str, typing.Any] = {}
 
     def record_metric(self, name: str, value: typing.Any, mode: str = "replace") -> None:
-        if mode == "incr":
-            self.metrics[name] = self.metrics.get(name, 0) + value
-        elif mode == "append":
-            self.metrics.setdefault(name, []).append(value)
-        else:
-            self.metrics[name] = value
+        self.metrics.record(name, value, mode)
 
 
-_scope = Scope()
+# The scope of the running prediction. A context variable, not a module global: every request
+# (an asyncio task, or a worker thread with its own context) sees only its own.
+_current_scope: "contextvars.ContextVar[typing.Optional[Scope]]" = contextvars.ContextVar("cog_current_scope", default=None)
 
 
 def current_scope() -> Scope:
-    return _scope
+    scope = _current_scope.get()
+    return scope if scope is not None else Scope()
 
 
 def emit_metric(name: str, value: typing.Any) -> None:
-    _scope.record_metric(name, value)
+    """Deprecated in Cog for current_scope().record_metric(name, value), which it calls."""
+    current_scope().record_metric(name, value)
 
 
 # Pre-1.0 API: class Predictor(cog.Predictor) with @cog.input(...) decorators; in the spring-2021

@@ -16,7 +16,7 @@ import time
 import typing
 import urllib.request
 
-from . import logs, outputs
+from . import logs, metrics, outputs
 from .inputs import open_file, to_local_path
 
 Schema = typing.Dict[str, typing.Any]
@@ -68,19 +68,6 @@ async def collect(value: typing.Any) -> typing.Any:
     return value
 
 
-def _scope_metrics() -> typing.Dict[str, typing.Any]:
-    """Metrics the predictor recorded with cog.current_scope().record_metric / emit_metric."""
-    try:
-        import cog
-
-        scope = cog.current_scope()
-        metrics = dict(getattr(scope, "metrics", {}))
-        getattr(scope, "metrics", {}).clear()
-        return metrics
-    except Exception:  # noqa: BLE001 - a real Cog SDK without scopes: no metrics
-        return {}
-
-
 def upload_from_env() -> typing.Optional[outputs.Upload]:
     """COG_MIGRATE_UPLOAD_URL, like `cog serve --upload-url`: files are PUT to <url><name> and the
     response's URL returned instead of a data URL."""
@@ -111,21 +98,27 @@ async def run(
     pid = id or prediction_id()
     tmp = tempfile.mkdtemp(prefix="cog-migrate-")
     started = time.monotonic()
+    # This prediction's own cog.current_scope(): concurrent predictions never share metrics.
+    scope = metrics.new_scope()
     with logs.capture() as buffer:
         try:
             kwargs = arguments(values, properties, file_inputs, tmp)
             if inspect.iscoroutinefunction(call) or inspect.isasyncgenfunction(call) or in_thread is None:
-                output = await collect(call(**kwargs))
+                with metrics.active(scope):
+                    output = await collect(call(**kwargs))
             else:
-                output = await in_thread(lambda: _sync_collect(call(**kwargs)))
+                output = await in_thread(lambda: _sync_collect_in(scope, call, kwargs))
             encoded = outputs.encode(output, upload)
         except Exception as err:  # noqa: BLE001 - Cog reports the predictor's error in the response
             shutil.rmtree(tmp, ignore_errors=True)
             return {"error": str(err), "id": pid, "logs": buffer.getvalue(), "status": "failed"}
     shutil.rmtree(tmp, ignore_errors=True)
-    metrics = {**_scope_metrics(), "predict_time": time.monotonic() - started}
-    return {"id": pid, "logs": buffer.getvalue(), "metrics": metrics, "output": encoded, "status": "succeeded"}
+    recorded = {**metrics.metrics(scope), "predict_time": time.monotonic() - started}
+    return {"id": pid, "logs": buffer.getvalue(), "metrics": recorded, "output": encoded, "status": "succeeded"}
 
 
-def _sync_collect(value: typing.Any) -> typing.Any:
-    return list(value) if outputs.is_iterator(value) else value
+def _sync_collect_in(scope: typing.Any, call: typing.Callable[..., typing.Any], kwargs: typing.Dict[str, typing.Any]) -> typing.Any:
+    """The call and its iterator drained in the worker thread, under the prediction's scope."""
+    with metrics.active(scope):
+        value = call(**kwargs)
+        return list(value) if outputs.is_iterator(value) else value

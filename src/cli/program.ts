@@ -46,6 +46,7 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--force', 'replace an existing, non-empty output folder')
     .option('--machine-type <type>', 'fal: override the machine type chosen from cog.yaml (e.g. GPU-H100)')
     .option('--python <version>', 'fal: the Python of the image and of fal run/deploy (default: cog.yaml\'s, at least 3.10, the oldest fal supports)')
+    .option('--billable-metric <name>', 'fal: report this Cog metric (current_scope().record_metric) as the billable units of each response (x-fal-billable-units)')
     .option('--hardware <name>', 'the Replicate machine the model runs on (gpu-t4, gpu-l40s, gpu-a100-large, gpu-h100-2x, ...), over what cog-safe-push.yaml says; sets the target machine (docs/hardware.md)')
     .option('--pricing <file>', 'price table (JSON) for the cost view in MIGRATION.md, instead of the dated one shipped')
     .option('--endpoint <name>', 'fal/Modal app: the endpoint (path or method name) Cog serves as predict')

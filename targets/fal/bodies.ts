@@ -23,12 +23,21 @@ function loopHeader(role: RoleView): string {
   return `for item in ${role.callCode}:`;
 }
 
+/** The predictor's work, then the response: under this request's own cog.current_scope() when
+ * a metric is billed, whose value goes to the response header after the work is done. */
+function respond(role: RoleView, work: string, response: string): string[] {
+  if (role.billableMetric === undefined) return withTmp(role, [work, `return ${response}`]);
+  return [
+    'scope = new_scope()  # this request\'s cog.current_scope()',
+    ...withTmp(role, ['with active(scope):', ...indent([work]), `output = ${response}`]),
+    '_report_billable_units(response, scope)',
+    'return output',
+  ];
+}
+
 export function endpointBody(role: RoleView): string[] {
   if (!role.stream) {
-    return withTmp(role, [
-      `result = ${role.isAsyncEndpoint ? 'await ' : ''}${role.callCode}`,
-      `return ${role.resultCode}`,
-    ]);
+    return respond(role, `result = ${role.isAsyncEndpoint ? 'await ' : ''}${role.callCode}`, role.resultCode!);
   }
   const s = role.stream;
   let collect: string;
@@ -36,18 +45,30 @@ export function endpointBody(role: RoleView): string[] {
   else if (s.itemCode === 'item' && s.loop === 'for-await') collect = `items = list(await ${role.callCode})`;
   else if (s.loop === 'async for') collect = `items = [${s.itemCode} async for item in ${role.callCode}]`;
   else collect = `items = [${s.itemCode} for item in ${s.loop === 'for-await' ? 'await ' : ''}${role.callCode}]`;
-  return withTmp(role, [collect, `return ${role.outputModel}(output=items)`]);
+  return respond(role, collect, `${role.outputModel}(output=items)`);
 }
 
 export function streamBody(role: RoleView): string[] {
   const s = role.stream!;
   const sync = s.loop === 'for';
-  const generator = withTmp(role, [
-    `items: List[${s.itemAnnotation}] = []`,
-    loopHeader(role),
-    ...indent([`items.append(${s.itemCode})`, `yield _sse(${role.outputModel}(output=items))`]),
-  ]);
+  const generator = withTmp(role, s.chunkModel
+    ? [loopHeader(role), ...indent([`yield _sse(${s.chunkModel}(output=${s.itemCode}))`])]
+    : [
+      `items: List[${s.itemAnnotation}] = []`,
+      loopHeader(role),
+      ...indent([`items.append(${s.itemCode})`, `yield _sse(${role.outputModel}(output=items))`]),
+    ]);
+  const comment = s.chunkModel
+    ? [
+      '# Server-Sent Events for fal_client.stream(). A ConcatenateIterator: each event carries only',
+      `# the new text, which the client appends; POST ${role.endpointPath} returns all of it as a list.`,
+    ]
+    : [
+      '# Server-Sent Events for fal_client.stream(); each event is the output so far, so the',
+      `# last one equals what POST ${role.endpointPath} returns.`,
+    ];
   return [
+    ...comment,
     sync ? 'def events() -> Iterator[str]:' : 'async def events() -> AsyncIterator[str]:',
     ...indent(generator),
     '',

@@ -88,8 +88,9 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
     attributes: attributes(ir, options, findings),
     ...(image ? { dockerfile: image.text } : {}),
     projectDir: image?.projectDir ?? DEFAULT_PROJECT_DIR,
+    ...(options.billableMetric !== undefined ? { billableMetric: options.billableMetric } : {}),
   }, findings);
-  findings.push(...runtimeFindings(ir));
+  findings.push(...runtimeFindings(ir, options.billableMetric));
   if (docker.dockerfile) {
     for (const s of buildSecrets(ir)) {
       findings.push(finding('CM452', `build secret ${JSON.stringify(s.id)} is passed to fal's image build from the environment variable ${s.env} when you run fal deploy`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'fal' }));

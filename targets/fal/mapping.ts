@@ -10,8 +10,9 @@ import type { AppView } from './model.js';
 const has = (findings: Finding[], code: string) => findings.some((f) => f.code === code);
 
 /** Findings for runtime concepts (weights, metrics, cancellation, training, build secrets). */
-export function runtimeFindings(ir: CogIR): Finding[] {
+export function runtimeFindings(ir: CogIR, billableMetric?: string): Finding[] {
   const out: Finding[] = [];
+  if (billableMetric !== undefined) out.push(...billingFindings(ir, billableMetric));
   for (const p of [ir.predictors.predict, ir.predictors.train]) {
     if (!p) continue;
     const weights = p.setup?.weightsParameter;
@@ -19,8 +20,8 @@ export function runtimeFindings(ir: CogIR): Finding[] {
       out.push(finding('CM403', `setup(${weights.name}) of ${p.ref} gets COG_WEIGHTS from the runner's environment`, weights.loc, { target: 'fal' }));
     }
     const metricUse = p.runtimeApis.find((u) => u.api !== 'CancelationException');
-    if (metricUse) {
-      out.push(finding('CM404', `${p.ref} uses ${metricUse.api}(); fal has no per-prediction metrics, the compatibility module drops the values`, metricUse.loc, { target: 'fal' }));
+    if (metricUse && billableMetric === undefined) {
+      out.push(finding('CM404', `${p.ref} uses ${metricUse.api}(); fal bills this app by runner time, so the values it records are dropped`, metricUse.loc, { target: 'fal' }));
     }
     const cancel = p.runtimeApis.find((u) => u.api === 'CancelationException');
     if (cancel) {
@@ -39,6 +40,16 @@ export function runtimeFindings(ir: CogIR): Finding[] {
     out.push(finding('CM408', `weights ${w.source} are not fetched by the fal app`, w.loc, { target: 'fal' }));
   }
   return out;
+}
+
+/** `--billable-metric`: CM460 where the predictor records metrics, CM461 when it records none. */
+function billingFindings(ir: CogIR, metric: string): Finding[] {
+  const roles = [ir.predictors.predict, ir.predictors.train].filter((p) => p !== undefined);
+  const use = roles.flatMap((p) => p.runtimeApis).find((u) => u.api !== 'CancelationException');
+  const paths = roles.map((p) => (p.role === 'train' ? 'POST /train' : 'POST /')).join(' and ');
+  return use
+    ? [finding('CM460', `${paths} ${roles.length > 1 ? 'report' : 'reports'} the metric ${JSON.stringify(metric)} as the request's billable units (x-fal-billable-units)`, use.loc, { target: 'fal' })]
+    : [finding('CM461', `--billable-metric ${JSON.stringify(metric)}, but the predictor records no metrics; fal bills by runner time`, { file: 'cog.yaml' }, { target: 'fal' })];
 }
 
 export function mappingRows(ir: CogIR, view: AppView, findings: Finding[]): AppliedMapping[] {
@@ -66,7 +77,11 @@ export function mappingRows(ir: CogIR, view: AppView, findings: Finding[]): Appl
     if (view.needs.download) rows.push({ concept: 'Path/File inputs', cog: 'cog.Path / cog.File', target: 'URL or data URI, downloaded to a local path before predict()', status: 'mapped' });
     if (view.needs.toFile) rows.push({ concept: 'Path/File outputs', cog: 'cog.Path', target: 'fal.toolkit.File (Image for image files), uploaded to fal storage', status: 'mapped' });
     if (view.needs.secret) rows.push({ concept: 'Secret inputs', cog: 'cog.Secret', target: 'pydantic.SecretStr (get_secret_value() as in Cog)', status: 'mapped' });
-    if (p.runtimeApis.some((u) => u.api !== 'CancelationException')) rows.push({ concept: 'Metrics', cog: 'current_scope() / emit_metric()', target: 'accepted and dropped by the compatibility module', status: 'manual', code: 'CM404' });
+    if (p.runtimeApis.some((u) => u.api !== 'CancelationException')) {
+      rows.push(view.billableMetric !== undefined
+        ? { concept: 'Metrics', cog: 'current_scope() / emit_metric()', target: `per-request scope; ${JSON.stringify(view.billableMetric)} sent as x-fal-billable-units`, status: 'mapped', code: 'CM460' }
+        : { concept: 'Metrics', cog: 'current_scope() / emit_metric()', target: 'per-request scope, values dropped (fal bills by runner time)', status: 'manual', code: 'CM404' });
+    }
   } else {
     rows.push({ concept: 'Predictor', cog: 'no predict: entry', target: 'nothing emitted', status: 'manual', code: 'CM409' });
   }

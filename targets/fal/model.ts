@@ -48,7 +48,12 @@ export interface RoleView {
     loop: 'for' | 'async for' | 'for-await';
     itemAnnotation: Annotation;
     itemCode: string;
+    /** A ConcatenateIterator: each event is one item (the new text) in this model, which the
+     * client concatenates, instead of the whole output so far. */
+    chunkModel?: ModelClass;
   };
+  /** `--billable-metric`: the metric whose value POST `endpointPath` reports as fal's billable units. */
+  billableMetric?: string;
 }
 
 export interface BuildSecret {
@@ -93,6 +98,8 @@ export interface AppView {
   needs: Needs;
   streaming: boolean;
   asyncStreaming: boolean;
+  /** `--billable-metric`: reported as fal's billable units by the non-streaming endpoints. */
+  billableMetric?: string;
 }
 
 // Names app.py defines or imports at module level; the app class must not shadow them.
@@ -114,6 +121,7 @@ export { appSlug, moduleName };
 
 function roleView(
   p: Predictor, modules: ModuleView[], outputModelsOut: OutputModelView[], needs: Needs, findings: Finding[], reserved: ReadonlySet<string>,
+  billableMetric: string | undefined,
 ): RoleView {
   const train = p.role === 'train';
   let module = modules.find((m) => m.file === p.file);
@@ -160,6 +168,7 @@ function roleView(
     usesTmp,
     body: [],
     streamBody: [],
+    ...(billableMetric !== undefined ? { billableMetric } : {}),
   };
   findings.push(...looseFindings(p));
   if (isStreaming(p.output)) {
@@ -167,12 +176,14 @@ function roleView(
     outputs.wrapper(outputModel, ann('List', itemAnnotation));
     needs.list = true;
     const loop = isAsyncStream(p.output) ? 'async for' : p.isAsync ? 'for-await' : 'for';
+    const concatenated = p.output.kind === 'concatenateIterator' || p.output.kind === 'asyncConcatenateIterator';
     view.stream = {
       path: train ? '/train/stream' : '/stream',
       name: train ? 'train_stream' : 'stream',
       loop,
       itemAnnotation,
       itemCode: outputConversion(p.output.items, 'item', needs, outputs, fileCall),
+      ...(concatenated ? { chunkModel: outputs.chunk(itemAnnotation) } : {}),
     };
     if (loop !== 'for') view.isAsyncEndpoint = true;
     findings.push(finding('CM415', `${p.role} output of ${p.ref} is an iterator: POST ${view.stream.path} streams it, POST ${view.endpointPath} returns the whole list`, p.loc, { target: 'fal' }));
@@ -208,6 +219,7 @@ export interface BuildInput {
   attributes: AppView['attributes'];
   dockerfile?: string;
   projectDir: string;
+  billableMetric?: string;
 }
 
 export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
@@ -216,7 +228,7 @@ export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
   const modules: ModuleView[] = [];
   const roles: RoleView[] = [];
   for (const p of [b.ir.predictors.predict, b.ir.predictors.train]) {
-    if (p) roles.push(roleView(p, modules, outputModels, needs, findings, new Set([b.className])));
+    if (p) roles.push(roleView(p, modules, outputModels, needs, findings, new Set([b.className]), b.billableMetric));
   }
   const usesWeights = roles.some((r) => r.setup?.weightsParam !== undefined);
   const streams = roles.filter((r) => r.stream);
@@ -240,6 +252,7 @@ export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
     needs,
     streaming: streams.length > 0,
     asyncStreaming: streams.some((r) => r.stream!.loop !== 'for'),
+    ...(b.billableMetric !== undefined ? { billableMetric: b.billableMetric } : {}),
   };
   return view;
 }

@@ -22,7 +22,13 @@ export interface FalOptions {
   /** The Python of the image and of the local interpreter (`X.Y`); defaults to cog.yaml's,
    * raised to the oldest fal supports (python-floor.ts). */
   python?: string;
+  /** `--billable-metric`: the Cog metric (`current_scope().record_metric(NAME, n)`) whose value
+   * each response reports as fal's billable units (the `x-fal-billable-units` header). */
+  billableMetric?: string;
 }
+
+/** Cog's metric keys: dot-separated segments, each a letter then letters, digits, underscores. */
+const METRIC_KEY = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*){0,3}$/;
 
 /** Machine types fal documents; others are passed through with a CM411 warning. */
 export const CPU_MACHINE_TYPES = ['XS', 'S', 'M', 'L', 'XL'] as const;
@@ -79,6 +85,11 @@ export function parseFalOptionsChecked(raw: Record<string, string | boolean | un
   if (typeof python === 'string' && python.trim() !== '') {
     if (/^3\.\d{1,2}$/.test(python.trim())) options.python = python.trim();
     else problems.push(`python: ${JSON.stringify(python)} must be a Python version like 3.11`);
+  }
+  const metric = raw['billableMetric'] ?? raw['billable-metric'];
+  if (typeof metric === 'string' && metric.trim() !== '') {
+    if (METRIC_KEY.test(metric.trim())) options.billableMetric = metric.trim();
+    else problems.push(`billable-metric: ${JSON.stringify(metric)} is not a Cog metric name (letters, digits, underscores; dots between parts)`);
   }
   for (const { key, flags } of NUMERIC) {
     const value = flags.map((f) => raw[f]).find((v) => v !== undefined);

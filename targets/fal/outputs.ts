@@ -116,6 +116,14 @@ export class OutputModels {
     this.models.push({ name, cogName: '', fields: [{ ident: 'output', annotation }] });
   }
 
+  /** `class OutputChunk(BaseModel): output: T`: one event of a concatenated stream (its new
+   * text), named apart from the user's classes. */
+  chunk(annotation: Annotation): ModelClass {
+    const name = this.uniqueName('Chunk');
+    this.wrapper(name, annotation);
+    return name;
+  }
+
   private uniqueName(userClass: string): ModelClass {
     let name = modelClass(this.prefix, userClass);
     for (let i = 2; this.names.has(name); i++) name = modelClass(this.prefix, userClass, i);

@@ -19,7 +19,7 @@ function template(): Handlebars.TemplateDelegate {
 
 /** The cog_migrate_runtime modules app.py imports from (runtime/, shipped beside app.py). */
 export function falRuntimeModules(view: AppView): RuntimeModule[] {
-  return view.needs.download ? ['loading', 'inputs'] : ['loading'];
+  return [...(view.needs.download ? ['loading', 'inputs'] as const : ['loading'] as const), ...(view.billableMetric !== undefined ? ['metrics'] as const : [])];
 }
 
 function imports(view: AppView): { stdlibImports: string[]; typingImports: string; toolkitImports: string; pydanticImports: string; runtimeImports: string[] } {
@@ -32,6 +32,7 @@ function imports(view: AppView): { stdlibImports: string[]; typingImports: strin
   const runtime = [
     ...(inputs.length > 0 ? [`from cog_migrate_runtime.inputs import ${inputs.join(', ')}`] : []),
     'from cog_migrate_runtime.loading import load_module',
+    ...(view.billableMetric !== undefined ? ['from cog_migrate_runtime.metrics import active, billable_units, new_scope'] : []),
   ];
   const typing = new Set(['Any', 'Dict']);
   if (n.optional || view.usesWeights) typing.add('Optional');

@@ -31,7 +31,7 @@ describe('runtime files', () => {
   });
 
   it('gives a module with the modules it imports, and the package __init__', () => {
-    expect(runtimeClosure(['http'])).toEqual(['loading', 'inputs', 'outputs', 'logs', 'validation', 'predictions', 'service', 'http']);
+    expect(runtimeClosure(['http'])).toEqual(['loading', 'inputs', 'outputs', 'logs', 'metrics', 'validation', 'predictions', 'service', 'http']);
     expect(runtimeFiles(['loading']).map((f) => f.path)).toEqual(['cog_migrate_runtime/__init__.py', 'cog_migrate_runtime/loading.py']);
     expect(runtimeFiles([])).toEqual([]);
   });
@@ -78,12 +78,15 @@ class Out(BaseModel):
     file: Path
     n: int
 o = Out(file=Path("/tmp/x"), n=1)
+token = cog._current_scope.set(cog.Scope())  # what an adapter does per request
 emit_metric("tokens", 3); current_scope().record_metric("tokens", 2, mode="incr")
+tokens = current_scope().metrics["tokens"]
+cog._current_scope.reset(token)
 class Legacy(cog.Predictor):
     @cog.input("x", type=int, default=1)
     def predict(self, x):
         return x
-print(isinstance(o.file, pathlib.Path), o.n, current_scope().metrics["tokens"], Legacy().predict(x=5), ConcatenateIterator[str].__name__)`);
+print(isinstance(o.file, pathlib.Path), o.n, tokens, Legacy().predict(x=5), ConcatenateIterator[str].__name__)`);
     expect(out).toBe('True 1 5 5 ConcatenateIterator');
   });
 });

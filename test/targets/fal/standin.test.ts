@@ -89,13 +89,14 @@ print(json.dumps(list(out.read_bytes())))`);
     await expect(viaApp(imageInvert, '/', { image: `${baseUrl}/photo.bin`, mode: 'sideways' })).rejects.toThrow(/mode/);
   });
 
-  it('streams an iterator output as events whose last one equals the / response and the direct call', async () => {
+  it('streams a ConcatenateIterator as one event per new piece of text, which joined give the / response and the direct call', async () => {
     const body = { prompt: 'a b c', shout: true };
     const whole = await viaApp(textStream, '/', body);
     const { dir, response } = await viaApp(textStream, '/stream', body);
-    const events = response['events'] as { output: string[] }[];
-    expect(events.map((e) => e.output.length)).toEqual([1, 2, 3]);
-    expect(events.at(-1)).toEqual(whole.response);
+    const events = response['events'] as { output: string }[];
+    // each event is the item itself, not the list so far (issue 16)
+    expect(events).toEqual((whole.response['output'] as string[]).map((piece) => ({ output: piece })));
+    expect(events).toHaveLength(3);
     const expected = direct(dir, `
 import importlib.util
 spec = importlib.util.spec_from_file_location("predict", "predict.py")
