@@ -1,0 +1,38 @@
+// The bench's figures as the Markdown table docs/performance.md keeps, each next to its goal
+// (issues 9, 11 and 18), with the machine and its load before and after the run.
+import type { BatchBench } from './batch.js';
+import { describeMachine, type Machine } from './machine.js';
+import type { MemoryRun } from './memory.js';
+import type { StartupBench } from './startup.js';
+
+export interface BenchFigures {
+  before: Machine;
+  after: Machine;
+  reading: { readMsPerModel: number; astParseMsPerModel: number; fixtures: number; pyFilesPerModel: number };
+  startup: StartupBench;
+  batch: BatchBench;
+  memory: MemoryRun;
+}
+
+export function markdownTable(f: BenchFigures): string {
+  const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+  const ratio = f.reading.readMsPerModel / f.reading.astParseMsPerModel;
+  const rows: [string, string, string][] = [
+    [`read + extract, ms/model (${f.reading.fixtures} fixtures)`, `${ms(f.reading.readMsPerModel)} (CPython ast.parse of the same files: ${ms(f.reading.astParseMsPerModel)}, ${ratio.toFixed(1)}x)`, 'within 2x of ast.parse'],
+    ['`node -e 0`', ms(f.startup.nodeMs), ''],
+    ['`cog-migrate --version`', `${ms(f.startup.versionMs)} (node -e 0 + ${ms(f.startup.versionMs - f.startup.nodeMs)})`, 'under 150 ms'],
+    ['`cog-migrate inspect` one model', `${ms(f.startup.inspectMs)} (node -e 0 + ${ms(f.startup.inspectMs - f.startup.nodeMs)})`, 'under 250 ms'],
+  ];
+  for (const r of f.batch.runs) {
+    rows.push([`batch ${f.batch.models} models -> ${f.batch.target}, \`--jobs ${r.jobs}\``, `${r.wallSeconds.toFixed(2)} s wall (${r.cpuSeconds.toFixed(1)} s CPU), ${r.modelsPerSecond.toFixed(0)} models/s, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.converted} converted, ${r.failed} not)`, r.jobs === 2 ? 'under 5 s on 2 cores' : '']);
+  }
+  const pts = f.memory.points;
+  rows.push([`RSS over ${f.memory.conversions} in-process conversions`, `${pts.map((p) => `${p.rssMb} MB at ${p.conversions}`).join(', ')}; slope ${f.memory.slopeMbPer100} MB per 100; parse trees alive at the end: ${pts[pts.length - 1]!.liveTrees}`, 'flat']);
+  return [
+    `Measured ${describeMachine(f.before)}; load average at the end ${f.after.load.join(' / ')}.`,
+    '',
+    '| what | measured | goal |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
