@@ -9,8 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Predictor } from '../ir/types.js';
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
-import { hasErrors } from '../findings/types.js';
-import { LEVELS, type VerifyOptions, type VerifyProgress, type VerifyResult, type VerifyStep } from './types.js';
+import { LEVELS, type VerifyOptions, type VerifyResult, type VerifyStep } from './types.js';
 import { parseStep, typecheckStep, checkRoundTrip } from './static/index.js';
 import { connectEngine, imageExists, type Engine } from './build/engine.js';
 import { buildOutput, type BuildOutcome } from './build/build.js';
@@ -19,6 +18,9 @@ import { deriveExamples, type Examples } from './smoke/examples.js';
 import { readExampleFile } from './smoke/example-input.js';
 import { predictorFromRef, predictorTarget, runSmoke, type PredictorTarget } from './smoke/run.js';
 import { defaultStandin } from './assets.js';
+import { progressOf, stepRunner } from './steps.js';
+import { isWorkersAiOutput } from './workers-ai/index.js';
+import { verifyWorkersAi } from './workers-ai/verify.js';
 
 export type { VerifyLevel, VerifyOptions, VerifyResult, VerifyStep, VerifyProgress } from './types.js';
 export { LEVELS } from './types.js';
@@ -34,22 +36,10 @@ const SMOKE_TIMEOUT = 5 * 60_000;
 
 export async function verify(outDir: string, options: VerifyOptions): Promise<VerifyResult> {
   const dir = resolve(outDir);
-  const findings: Finding[] = [];
-  const steps: VerifyStep[] = [];
+  // A workers-ai output (worker/wrangler.jsonc) is verified by its own module, with this machinery.
+  if ((options.target ?? (isWorkersAiOutput(dir) ? 'workers-ai' : undefined)) === 'workers-ai') return verifyWorkersAi(dir, options);
+  const { findings, steps, step, skip, progress } = stepRunner(options);
   const upTo = LEVELS.indexOf(options.level);
-  const progress = progressOf(options);
-
-  const step = async (name: string, body: () => Promise<{ findings: Finding[]; extra?: Partial<VerifyStep> }>): Promise<boolean> => {
-    progress({ step: name, kind: 'start', text: name });
-    const started = Date.now();
-    const r = await body();
-    findings.push(...r.findings);
-    const ok = !hasErrors(r.findings);
-    steps.push({ name, ok, durationMs: Date.now() - started, ...r.extra });
-    progress({ step: name, kind: 'end', text: ok ? 'ok' : 'failed' });
-    return ok;
-  };
-  const skip = (name: string, why: string): void => { steps.push({ name, ok: false, skipped: why, detail: `skipped: ${why}`, durationMs: 0 }); };
 
   const target = options.target ?? 'fal';
   await step('parse', async () => ({ findings: await parseStep(dir) }));
@@ -139,12 +129,6 @@ async function smokeStep(
     const detail = r?.ok ? `adapter and Cog predictor agree (${r.rule ?? 'equal'})` : r?.stage ? `failed at ${r.stage}` : 'no report from the container';
     return { findings: out.findings, extra: { detail, ...(smoke ? { smoke } : {}) } };
   });
-}
-
-function progressOf(options: VerifyOptions): (ev: VerifyProgress) => void {
-  const cb = options.onProgress;
-  if (!cb) return () => undefined;
-  return (ev) => cb(ev.kind === 'line' ? `[${ev.step}] ${ev.text}` : `[${ev.step}] ${ev.kind === 'start' ? 'start' : ev.text}`, ev);
 }
 
 function readMigrationJson(dir: string): {

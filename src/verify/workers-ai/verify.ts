@@ -1,0 +1,147 @@
+// `verify` of a workers-ai output, level by level:
+//   static: Python parses; the Worker type-checks, wrangler reads its config and bundles it.
+//   build:  Containers: the output's Dockerfile (Cog's server, the image Cloudflare would run);
+//           BYO: the `cog debug` image of the normalised Cog project (what `cog push` builds),
+//           in the form the offline builder takes (src/verify/build/legacy-form.ts).
+//   smoke:  that image's Cog server on 127.0.0.1, the Worker on workerd in front of it (smoke.ts).
+// The shared machinery (engine, base substitution, builds, examples) is src/verify's.
+
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Predictor } from '../../ir/types.js';
+import { finding } from '../../findings/finding.js';
+import { readCog } from '../../frontends/cog/index.js';
+import { dockerfileFor, renderDockerfile } from '../../dockerfile/index.js';
+import { toOpenApi } from '../../ir/openapi.js';
+import type { VerifyOptions, VerifyResult } from '../types.js';
+import { stepRunner } from '../steps.js';
+import { parseStep, checkRoundTrip } from '../static/index.js';
+import { connectEngine, imageExists, type Engine } from '../build/engine.js';
+import { buildOutput, type BuildOptions } from '../build/build.js';
+import { removeImage } from '../build/cleanup.js';
+import { legacyCogDebug, REQS } from '../build/legacy-form.js';
+import { deriveExamples } from '../smoke/examples.js';
+import { readExampleFile } from '../smoke/example-input.js';
+import { predictorTarget } from '../smoke/run.js';
+import { prepareWorker, type PreparedWorker } from './index.js';
+import { startCogServer } from './cog-server.js';
+import { smokeThroughWorker } from './smoke.js';
+
+const BUILD_TIMEOUT = 20 * 60_000;
+const SMOKE_TIMEOUT = 5 * 60_000;
+
+/** BYO: the cog debug Dockerfile of the output's (normalised) Cog project, buildable offline. */
+function byoBuild(dir: string): { options: Pick<BuildOptions, 'dockerfile' | 'extraFiles'>; predictor?: Predictor; notes: string[] } | { error: string } {
+  const { ir, findings } = readCog(dir);
+  if (!ir) return { error: findings.map((f) => `${f.code} ${f.message}`).join('; ') };
+  const form = legacyCogDebug(renderDockerfile(dockerfileFor(ir, 'cog').cogDebug));
+  const reqs = ir.build.pythonRequirements.map((r) => r.raw).join('\n') + '\n';
+  // `cog build` writes the schema into the image; Cog's server validates inputs only with it.
+  const schema = JSON.stringify(toOpenApi(ir), null, 2) + '\n';
+  return { options: { dockerfile: form.text, extraFiles: [{ name: REQS, data: Buffer.from(reqs) }, { name: '.cog/openapi_schema.json', data: Buffer.from(schema) }] }, ...(ir.predictors.predict ? { predictor: ir.predictors.predict } : {}), notes: form.notes };
+}
+
+export async function verifyWorkersAi(outDir: string, options: VerifyOptions): Promise<VerifyResult> {
+  const dir = resolve(outDir);
+  const run = stepRunner(options);
+  const { findings, steps } = run;
+  const containers = existsSync(join(dir, 'Dockerfile'));
+  let prepared: PreparedWorker | undefined;
+  try {
+    await run.step('parse', async () => ({ findings: await parseStep(dir) }));
+    await run.step('typecheck', async () => {
+      prepared = await prepareWorker(dir, { bundle: true, needs: options.level === 'smoke' ? ['miniflare'] : [] });
+      const detail = `worker/ type-checks, wrangler reads and bundles it${prepared.notChecked.length ? `; not checked: ${prepared.notChecked.join('; ')}` : ''}`;
+      return { findings: prepared.findings, extra: { detail } };
+    });
+    if (options.openApiRoundTrip) await run.step('openapi-roundtrip', async () => ({ findings: await checkRoundTrip(options.openApiRoundTrip!) }));
+    if (options.level === 'static') return { findings, steps };
+
+    const { engine, findings: engineFindings } = await connectEngine();
+    if (!engine) {
+      findings.push(...engineFindings);
+      run.skip('build', 'no Docker engine');
+      if (options.level === 'smoke') run.skip('smoke', 'no Docker engine');
+      return { findings, steps };
+    }
+    const tag = options.tag ?? `cog-migrate-verify/${basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'model'}:${randomBytes(4).toString('hex')}`;
+    let irPredictor: Predictor | undefined = options.ir?.predictors.predict;
+    let built = false;
+    await run.step('build', async () => {
+      const byo = containers ? undefined : byoBuild(dir);
+      if (byo && 'error' in byo) return { findings: [finding('CM516', `the BYO output does not read as a Cog project: ${byo.error}`, { file: 'cog.yaml' })] };
+      if (byo?.predictor && !irPredictor) irPredictor = byo.predictor;
+      const out = await buildOutput(engine, dir, {
+        tag,
+        timeoutMs: options.timeoutMs ?? BUILD_TIMEOUT,
+        ...(options.substituteBase ? { substitute: options.substituteBase } : {}),
+        ...(options.buildArgs ? { buildArgs: options.buildArgs } : {}),
+        ...(byo ? byo.options : {}),
+        onLine: (text) => run.progress({ step: 'build', kind: 'line', text }),
+      });
+      built = out.ok;
+      const what = containers ? 'the Containers image (Dockerfile)' : `the cog debug image of the Cog project${byo?.notes.length ? ` (${byo.notes.join('; ')})` : ''}`;
+      const detail = out.ok ? `${what}: ${(out.size! / 1e6).toFixed(0)} MB, built in ${(out.durationMs / 1000).toFixed(1)} s` : `${what}: build failed`;
+      return { findings: out.findings, extra: { detail, ...(out.size !== undefined ? { imageSize: out.size } : {}), ...(out.imageId ? { imageId: out.imageId } : {}) } };
+    });
+    if (!built) {
+      if (options.level === 'smoke') run.skip('smoke', 'the build failed');
+      return { findings, steps };
+    }
+    try {
+      if (options.level === 'smoke') await smokeStep(engine, tag, options, run, prepared, irPredictor ?? readCog(dir).ir?.predictors.predict);
+    } finally {
+      if (!options.keepImage) {
+        await removeImage(engine, tag);
+        if (await imageExists(engine, tag)) findings.push(finding('CM515', `the built image ${tag} could not be removed`));
+      }
+    }
+    return { findings, steps };
+  } finally {
+    prepared?.dispose();
+  }
+}
+
+async function smokeStep(engine: Engine, tag: string, options: VerifyOptions, run: ReturnType<typeof stepRunner>, prepared: PreparedWorker | undefined, predictor: Predictor | undefined): Promise<void> {
+  if (!prepared?.entry || !prepared.config || !prepared.nodeModules) {
+    run.skip('smoke', 'the Worker was not bundled (see the typecheck step)');
+    return;
+  }
+  if (!predictor) {
+    run.findings.push(finding('CM526', 'smoke run skipped: the predictor is unknown (the output does not read as a Cog project and no IR was given)'));
+    run.skip('smoke', 'predictor unknown');
+    return;
+  }
+  let examples = deriveExamples(predictor);
+  if (options.example) {
+    const read = readExampleFile(options.example, predictor, predictorTarget(predictor).kinds);
+    if (!read.examples) {
+      run.findings.push(...read.findings);
+      run.skip('smoke', 'example input unusable');
+      return;
+    }
+    examples = read.examples;
+  } else if (Object.keys(examples.missing).length > 0) {
+    run.findings.push(finding('CM526', `smoke run skipped: ${Object.entries(examples.missing).map(([n, why]) => `${n}: ${why}`).join('; ')}`));
+    run.skip('smoke', 'no example input');
+    return;
+  }
+  const entry = prepared.entry;
+  const config = prepared.config;
+  const nodeModules = prepared.nodeModules;
+  await run.step('smoke', async () => {
+    const started = await startCogServer(engine, tag, options.smokeTimeoutMs ?? options.timeoutMs ?? SMOKE_TIMEOUT);
+    if (!started.server) return { findings: started.findings };
+    try {
+      const r = await smokeThroughWorker({ nodeModules, entry, config, serverUrl: started.server.url, predictor, examples });
+      const ok = r.findings.length === 0;
+      const detail = ok
+        ? `the Worker on workerd and Cog's server agree${r.rejected ? `; an invalid input got ${r.rejected.status} through the Worker` : ''}`
+        : 'the Worker and Cog\'s server disagree';
+      return { findings: r.findings, extra: { detail, smoke: { adapter: r.worker, direct: r.direct, rule: 'equal' } } };
+    } finally {
+      await started.server.stop();
+    }
+  });
+}
