@@ -59,6 +59,16 @@ describe('Python rewrites', () => {
     expect(a.codes).toContain('CM714');
   });
 
+  it('issue 14: predictions.get and cancel go to fal_client on the one model the file names; alone they stay (CM714)', () => {
+    const text = 'import replicate\n\n\ndef start():\n    p = replicate.predictions.create(model="acme/llm", input={})\n    return p.id\n\n\ndef poll(i):\n    return replicate.predictions.get(i).status\n\n\ndef stop(i):\n    replicate.predictions.cancel(i)\n';
+    const { after } = rewrite(text);
+    expect(after).toContain('    return _replicate_style_prediction(fal_client, "acme/llm-fal", i).status\n');
+    expect(after).toContain('    fal_client.cancel("acme/llm-fal", i)\n');
+    expect(after).toContain('status = client.status(app_id, request_id, with_logs=True)');
+    const alone = 'import replicate\n\n\ndef poll(i):\n    return replicate.predictions.get(i).status\n';
+    expect(rewrite(alone)).toEqual({ after: alone, codes: ['CM714'] });
+  });
+
   it('a rewrite of rewritten code is the same text', () => {
     const once = rewrite('import replicate\n\nfor e in replicate.stream("acme/llm", input={"prompt": "x"}):\n    print(e)\n').after;
     expect(once).toContain('_replicate_style_events(fal_client.stream("acme/llm-fal", arguments={"prompt": "x"}))');

@@ -64,6 +64,28 @@ describe('TypeScript rewrites', () => {
     expect(rewrite(alone).codes).toEqual(['CM714']);
   });
 
+  it('issue 14: predictions.get becomes the Replicate-shaped prediction from fal.queue.status/result, on the one model the file names', () => {
+    const start = 'export async function start() {\n  const p = await replicate.predictions.create({ model: "acme/llm", input: {} });\n  return p.id;\n}\n';
+    const { after, codes } = rewrite(`${HEAD}export async function poll(id: string) {\n  const p = await replicate.predictions.get(id);\n  return p.status;\n}\n${start}`);
+    expect(after).toContain('  const p = await replicateStylePrediction("acme/llm-fal", id);\n');
+    expect(after).toContain('await fal.queue.status(appId, { requestId, logs: true })');
+    expect(after).toContain('await fal.queue.result(appId, { requestId })');
+    expect(codes).toEqual(['CM733']);
+    const alone = `${HEAD}export async function poll(id: string) {\n  return (await replicate.predictions.get(id)).status;\n}\n`;
+    expect(rewrite(alone)).toEqual({ after: alone, codes: ['CM714'] });
+  });
+
+  it('issue 14: replicate.wait on a rewritten create waits on fal\'s queue; on anything else it stays (CM714)', () => {
+    const text = `${HEAD}export async function go() {\n  const p = await replicate.predictions.create({ model: "acme/llm", input: {} });\n  const done = await replicate.wait(p);\n  return done.output;\n}\n`;
+    const { after } = rewrite(text);
+    expect(after).toContain('  const p = await fal.queue.submit("acme/llm-fal", { input: {} });\n  const done = await replicateStyleWait("acme/llm-fal", p.request_id);\n');
+    expect(after).toContain('await fal.queue.subscribeToStatus(appId, { requestId, mode: "polling" });');
+    const other = `${HEAD}export async function go(p: any) {\n  await replicate.run("acme/llm", { input: {} });\n  return replicate.wait(p);\n}\n`;
+    const r = rewrite(other);
+    expect(r.after).not.toContain('replicateStyleWait');
+    expect(r.codes).toContain('CM714');
+  });
+
   it('a prediction used beyond its id stays (CM715)', () => {
     const text = `${HEAD}export async function go() {\n  const p = await replicate.predictions.create({ model: "acme/llm", input: {} });\n  return p;\n}\n`;
     const r = rewrite(text);

@@ -11,6 +11,7 @@ import { modalTarget } from '../models.js';
 import type { ModelMapping } from '../types.js';
 import { argsOf, argumentRemoval, at, checkCallInputs, mappingFor, pyLiteralLike, type PyArgs, type PyContext } from './context.js';
 import type { PyCall } from './uses.js';
+import { falQueueCall } from './fal-queue.js';
 
 type Rule = 'keep' | 'silent' | { rename: string } | { drop: string };
 
@@ -61,9 +62,10 @@ export function rewritePyCall(ctx: PyContext, pc: PyCall): boolean {
     ctx.findings.push(finding('CM716', 'Workers AI models are called from a Worker (env.AI.run); from Python, call the Worker over HTTP', at(ctx, pc.call)));
     return false;
   }
+  if (ctx.to === 'fal' && (pc.kind === 'predictions.get' || pc.kind === 'predictions.cancel')) return falQueueCall(ctx, pc);
   if (pc.kind === 'predictions.get' || pc.kind === 'predictions.cancel' || pc.kind === 'wait' || (ctx.to === 'modal' && pc.kind.startsWith('predictions.'))) {
     const hint = ctx.to === 'fal'
-      ? `fal_client.status / fal_client.result / fal_client.cancel take the app id and the request id`
+      ? 'a Replicate prediction object waits on itself; on fal, call handle.get() on what fal_client.submit returned'
       : 'a deployed Modal class has no prediction queue: call .spawn() and FunctionCall.get() by hand';
     ctx.findings.push(finding('CM714', `replicate ${pc.kind}: ${hint}`, at(ctx, pc.call)));
     return false;

@@ -26,6 +26,27 @@ const HELPERS: Record<PyHelper, string[]> = {
     '            yield item["url"] if isinstance(item, dict) and "url" in item else str(item)',
     '        seen = len(items)',
   ],
+  _replicate_style_prediction: [
+    'def _replicate_style_prediction(client, app_id, request_id, read_output=None):',
+    '    """Replicate\'s prediction (id, status, output, error, logs) from fal\'s queue: the request\'s',
+    '    status, and its result once it is completed. read_output turns fal files into URLs."""',
+    '    import types',
+    '',
+    '    import fal_client',
+    '',
+    '    status = client.status(app_id, request_id, with_logs=True)',
+    '    logs = "\\n".join(str(log.get("message", "")) for log in (getattr(status, "logs", None) or []))',
+    '    prediction = types.SimpleNamespace(id=request_id, status="processing", output=None, error=None, logs=logs)',
+    '    if isinstance(status, fal_client.Queued):',
+    '        prediction.status = "starting"',
+    '    elif isinstance(status, fal_client.Completed):',
+    '        if status.error:',
+    '            prediction.status, prediction.error = "failed", status.error',
+    '        else:',
+    '            output = client.result(app_id, request_id)["output"]',
+    '            prediction.status, prediction.output = "succeeded", read_output(output) if read_output else output',
+    '    return prediction',
+  ],
   _predict_on_modal: [
     'def _predict_on_modal(url, input):',
     '    """One prediction on the Modal app\'s Cog-compatible endpoint: POST /predictions answers as',
@@ -49,7 +70,7 @@ const HELPERS: Record<PyHelper, string[]> = {
   ],
 };
 
-const ORDER: PyHelper[] = ['_replicate_style_events', '_replicate_style_events_async', '_predict_on_modal'];
+const ORDER: PyHelper[] = ['_replicate_style_events', '_replicate_style_events_async', '_replicate_style_prediction', '_predict_on_modal'];
 
 export function helpersText(names: ReadonlySet<PyHelper>, nl: string): string {
   return ORDER.filter((n) => names.has(n)).map((n) => HELPERS[n].join(nl) + nl).join(`${nl}${nl}`);

@@ -10,7 +10,7 @@ import { swallowBlankLine } from '../ts/source.js';
 import { rewritePyCall } from './calls.js';
 import { helpersText } from './helpers.js';
 import { argsOf, at, type PyContext } from './context.js';
-import { dottedPath, findPyUses, type PyClient, type PyUses } from './uses.js';
+import { dottedPath, findPyUses, type PyCall, type PyClient, type PyUses } from './uses.js';
 import { findMapping } from '../models.js';
 import { stringValue } from '../../python/strings.js';
 
@@ -27,7 +27,9 @@ export function rewritePySource(text: string, file: string, options: ClientsOpti
   if (uses.imports.length === 0) return { after: text, findings: ctx.findings };
   const done = new Set<SyntaxNode>();
   const mixed = clientsMixingSyncAndAsync(uses);
-  for (const pc of uses.calls) {
+  // get and cancel last: they take their app from the model the file's other calls name.
+  const late = (pc: PyCall) => Number(pc.kind === 'predictions.get' || pc.kind === 'predictions.cancel');
+  for (const pc of [...uses.calls].sort((a, b) => late(a) - late(b))) {
     if (pc.viaClient && mixed.has(pc.receiver)) {
       ctx.findings.push(finding('CM713', `${pc.receiver} makes both sync and async calls; fal_client has separate SyncClient and AsyncClient; call left unchanged`, at(ctx, pc.call)));
       continue;

@@ -25,6 +25,8 @@ export interface TsContext {
   /** Mappings rewritten in this file (the CM733 note is said once per model). */
   used: Set<ModelMapping>;
   clients: readonly ClientDecl[];
+  /** Variables holding the queue status a rewritten `predictions.create` returned, and its model. */
+  submitted: Map<string, ModelMapping>;
 }
 
 export function at(ctx: TsContext, node: Node) {

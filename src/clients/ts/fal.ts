@@ -1,7 +1,7 @@
 // Replicate calls -> @fal-ai/client (https://docs.fal.ai/reference/client-libraries/javascript):
-// run -> fal.subscribe (the queue, waiting), predictions.create -> fal.queue.submit, cancel ->
-// fal.queue.cancel, stream -> fal.stream on the app's /stream endpoint. A cog-migrate fal app
-// answers `{ output }`, with files as File objects (`.url`).
+// run -> fal.subscribe (the queue, waiting), predictions.create -> fal.queue.submit, stream ->
+// fal.stream on the app's /stream endpoint; get, wait and cancel are in fal-queue.ts. A
+// cog-migrate fal app answers `{ output }`, with files as File objects (`.url`).
 
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import { finding } from '../../findings/finding.js';
@@ -11,6 +11,7 @@ import { at, checkCallInputs, clientOf, literalLike, mappingFor, replaceCallee, 
 import { planOptions, type KeyRule } from './options.js';
 import type { ClientCall } from './replicate-uses.js';
 import { awaitOf } from './source.js';
+import { falCancel, falGet, falWait } from './fal-queue.js';
 
 const WEBHOOK_FILTER = 'webhook_events_filter (fal calls the webhook once, when the request completes)';
 
@@ -25,12 +26,8 @@ export function rewriteFalCall(ctx: TsContext, cc: ClientCall): boolean {
     case 'stream': return falStream(ctx, cc);
     case 'predictions.create': return falSubmit(ctx, cc);
     case 'predictions.cancel': return falCancel(ctx, cc);
-    case 'predictions.get':
-      ctx.findings.push(finding('CM714', 'replicate.predictions.get has no single fal equivalent: fal.queue.status(appId, { requestId }) gives the status, fal.queue.result(appId, { requestId }) the output', at(ctx, cc.call)));
-      return false;
-    case 'wait':
-      ctx.findings.push(finding('CM714', 'replicate.wait has no single fal equivalent: fal.queue.subscribeToStatus(appId, { requestId }) waits, then fal.queue.result(appId, { requestId }) gives the output', at(ctx, cc.call)));
-      return false;
+    case 'predictions.get': return falGet(ctx, cc);
+    case 'wait': return falWait(ctx, cc);
   }
 }
 
@@ -106,7 +103,7 @@ function falSubmit(ctx: TsContext, cc: ClientCall): boolean {
     webhook: { rename: 'webhookUrl' }, webhook_events_filter: { drop: WEBHOOK_FILTER }, signal: { rename: 'abortSignal' },
   });
   if (!plan.ok) return unsafe(ctx, cc.call, plan.reason);
-  const idUses = predictionIdUses(cc.call);
+  const idUses = predictionIdUses(cc.call, cc.client);
   if (!idUses) {
     ctx.findings.push(finding('CM715', 'the prediction this call returns is used beyond its `id`; fal.queue.submit returns a queue status ({ request_id, status, ... }); call left unchanged', at(ctx, cc.call)));
     return false;
@@ -114,7 +111,8 @@ function falSubmit(ctx: TsContext, cc: ClientCall): boolean {
   checkCallInputs(ctx, target.mapping, plan.values.get('input'));
   replaceCallee(ctx, cc.call, 'fal.queue.submit');
   ctx.edits.push({ start: opts.getStart(), end: opts.getStart(), text: `${literalLike(target.mapping.targetId, idNode)}, ` }, ...plan.edits);
-  for (const n of idUses) ctx.edits.push({ start: n.getStart(), end: n.getEnd(), text: 'request_id' });
+  for (const n of idUses.ids) ctx.edits.push({ start: n.getStart(), end: n.getEnd(), text: 'request_id' });
+  if (idUses.name) ctx.submitted.set(idUses.name, target.mapping);
   for (const d of plan.dropped) ctx.findings.push(finding('CM731', `dropped ${d}`, at(ctx, cc.call)));
   return true;
 }
@@ -132,44 +130,25 @@ function mappingForCreate(ctx: TsContext, idNode: Node, call: CallExpression) {
 }
 
 /**
- * The `.id` name nodes reading the awaited prediction, when that is all the code does with it
- * (or nothing); undefined when it is used in any other way.
+ * The `.id` name nodes reading the awaited prediction, when that (and handing it to the client's
+ * `wait`, rewritten in fal-queue.ts) is all the code does with it; undefined when it is used in
+ * any other way.
  */
-function predictionIdUses(call: CallExpression): Node[] | undefined {
+function predictionIdUses(call: CallExpression, client: string): { ids: Node[]; name?: string } | undefined {
   const awaited = awaitOf(call);
   if (!awaited) return undefined;
   const parent = awaited.getParent();
-  if (parent && Node.isExpressionStatement(parent)) return [];
+  if (parent && Node.isExpressionStatement(parent)) return { ids: [] };
   if (!parent || !Node.isVariableDeclaration(parent) || !Node.isIdentifier(parent.getNameNode())) return undefined;
   const name = parent.getName();
   const scope = parent.getFirstAncestor((a) => Node.isBlock(a) || Node.isSourceFile(a)) ?? parent.getSourceFile();
-  const uses: Node[] = [];
+  const ids: Node[] = [];
   for (const id of scope.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (id.getText() !== name || id === parent.getNameNode()) continue;
     const p = id.getParent();
     if (p && Node.isPropertyAccessExpression(p) && p.getNameNode() === id) continue;
-    if (p && Node.isPropertyAccessExpression(p) && p.getExpression() === id && p.getName() === 'id') uses.push(p.getNameNode());
-    else return undefined;
+    if (p && Node.isPropertyAccessExpression(p) && p.getExpression() === id && p.getName() === 'id') ids.push(p.getNameNode());
+    else if (!(p && Node.isCallExpression(p) && p.getArguments().length === 1 && p.getExpression().getText() === `${client}.wait`)) return undefined;
   }
-  return uses;
-}
-
-function falCancel(ctx: TsContext, cc: ClientCall): boolean {
-  const [idArg, ...extra] = cc.call.getArguments();
-  if (!idArg || extra.length) return unsafe(ctx, cc.call, 'replicate.predictions.cancel takes the prediction id only here');
-  // The prediction id does not say which model ran it: only a file that names exactly one moved
-  // model (its other calls are rewritten first) tells which app to cancel on.
-  const mapping = ctx.used.size === 1 ? [...ctx.used][0]! : undefined;
-  if (!mapping) {
-    ctx.findings.push(finding('CM714', 'fal.queue.cancel needs the app id, and this file does not name exactly one moved model to take it from: change this call by hand', at(ctx, cc.call)));
-    return false;
-  }
-  const awaited = awaitOf(cc.call);
-  const statement = (awaited ?? cc.call).getParent();
-  if (!statement || !Node.isExpressionStatement(statement)) {
-    ctx.findings.push(finding('CM715', 'the canceled prediction is used; fal.queue.cancel returns nothing; call left unchanged', at(ctx, cc.call)));
-    return false;
-  }
-  ctx.edits.push({ start: cc.call.getStart(), end: cc.call.getEnd(), text: `fal.queue.cancel(${literalLike(mapping.targetId, undefined)}, { requestId: ${idArg.getText()} })` });
-  return true;
+  return { ids, name };
 }

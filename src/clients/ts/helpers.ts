@@ -3,7 +3,7 @@
 
 import { IndentationText, NewLineKind, Project, type CodeBlockWriter, type FunctionDeclarationStructure, type OptionalKind } from 'ts-morph';
 
-export type HelperName = 'replicateStyleEvents' | 'predictOnModal';
+export type HelperName = 'replicateStyleEvents' | 'replicateStylePrediction' | 'replicateStyleWait' | 'predictOnModal';
 
 type Structure = OptionalKind<FunctionDeclarationStructure>;
 
@@ -24,6 +24,57 @@ function streamEvents(js: boolean): Structure {
         });
         w.writeLine('seen = event.output.length;');
       });
+    },
+  };
+}
+
+const PREDICTION = '{ id: string; status: "starting" | "processing" | "succeeded" | "failed"; output?: any; error?: string; logs: string }';
+const READ_OUTPUT = '(output: any) => unknown';
+
+function stylePrediction(js: boolean): Structure {
+  return {
+    name: 'replicateStylePrediction',
+    isAsync: true,
+    docs: ["Replicate's prediction ({ id, status, output, error, logs }) from fal's queue: the request's\nstatus, and its result once it is completed. readOutput turns fal File objects into URLs."],
+    parameters: [
+      { name: 'appId', ...(js ? {} : { type: 'string' }) },
+      { name: 'requestId', ...(js ? {} : { type: 'string' }) },
+      { name: 'readOutput', ...(js ? {} : { type: READ_OUTPUT }), initializer: js ? '(output) => output' : '(output: any) => output' },
+    ],
+    ...(js ? {} : { returnType: `Promise<${PREDICTION}>` }),
+    statements: (w: CodeBlockWriter) => {
+      w.writeLine('const status = await fal.queue.status(appId, { requestId, logs: true });');
+      w.writeLine('const logs = "logs" in status ? status.logs.map((log) => log.message).join("\\n") : "";');
+      w.write('if (status.status !== "COMPLETED")').block(() => {
+        w.writeLine('return { id: requestId, status: status.status === "IN_QUEUE" ? "starting" : "processing", logs };');
+      });
+      w.write('try ').inlineBlock(() => {
+        w.writeLine('const result = await fal.queue.result(appId, { requestId });');
+        w.writeLine('return { id: requestId, status: "succeeded", output: readOutput(result.data.output), logs };');
+      });
+      w.write(' catch (error) ').inlineBlock(() => {
+        w.writeLine('// fal answers the result of a request whose app raised with an error.');
+        w.writeLine('return { id: requestId, status: "failed", error: String(error), logs };');
+      });
+      w.newLine();
+    },
+  };
+}
+
+function styleWait(js: boolean): Structure {
+  return {
+    name: 'replicateStyleWait',
+    isAsync: true,
+    docs: ["Replicate's wait: polls fal's queue until the request is completed, then gives the prediction."],
+    parameters: [
+      { name: 'appId', ...(js ? {} : { type: 'string' }) },
+      { name: 'requestId', ...(js ? {} : { type: 'string' }) },
+      { name: 'readOutput', ...(js ? {} : { type: READ_OUTPUT }), initializer: js ? '(output) => output' : '(output: any) => output' },
+    ],
+    ...(js ? {} : { returnType: `Promise<${PREDICTION}>` }),
+    statements: (w: CodeBlockWriter) => {
+      w.writeLine('await fal.queue.subscribeToStatus(appId, { requestId, mode: "polling" });');
+      w.writeLine('return replicateStylePrediction(appId, requestId, readOutput);');
     },
   };
 }
@@ -55,7 +106,9 @@ function predictOnModal(js: boolean): Structure {
   };
 }
 
-const BUILDERS: Record<HelperName, (js: boolean) => Structure> = { replicateStyleEvents: streamEvents, predictOnModal };
+const BUILDERS: Record<HelperName, (js: boolean) => Structure> = {
+  replicateStyleEvents: streamEvents, replicateStylePrediction: stylePrediction, replicateStyleWait: styleWait, predictOnModal,
+};
 
 /** The text of the helpers, in a stable order, ready to append to a file. */
 export function helpersText(names: ReadonlySet<HelperName>, js: boolean, newline: string, fileText: string): string {

@@ -11,7 +11,7 @@ import { at, literalLike, type TsContext } from './context.js';
 import { rewriteFalCall } from './fal.js';
 import { helpersText } from './helpers.js';
 import { rewriteModalCall, rewriteWorkersAiCall } from './modal-workers.js';
-import { findReplicateUses, type ClientDecl, type ReplicateImport, type ReplicateUses } from './replicate-uses.js';
+import { findReplicateUses, type ClientCall, type ClientDecl, type ReplicateImport, type ReplicateUses } from './replicate-uses.js';
 import { parseTs, statementRemoval, stringOf } from './source.js';
 
 export function rewriteTsSource(text: string, file: string, options: ClientsOptions): { after: string; findings: Finding[] } {
@@ -19,12 +19,14 @@ export function rewriteTsSource(text: string, file: string, options: ClientsOpti
   if (!parsed.ok) return { after: text, findings: [finding('CM700', `${file} does not parse: ${parsed.message}`, { file, line: parsed.line, column: parsed.column })] };
   const sf = parsed.sf;
   const uses = findReplicateUses(sf);
-  const ctx: TsContext = { file, js: /\.[cm]?jsx?$/.test(file), to: options.to, models: options.models, edits: [], findings: [], helpers: new Set(), used: new Set(), clients: uses.clients };
+  const ctx: TsContext = { file, js: /\.[cm]?jsx?$/.test(file), to: options.to, models: options.models, edits: [], findings: [], helpers: new Set(), used: new Set(), clients: uses.clients, submitted: new Map() };
   reportUntracedCalls(ctx, sf, uses);
   const rewrite = options.to === 'fal' ? rewriteFalCall : options.to === 'modal' ? rewriteModalCall : rewriteWorkersAiCall;
   let rewritten = 0;
-  // Cancels last: they take their app from the model the file's other calls name.
-  const ordered = [...uses.calls].sort((a, b) => Number(a.kind === 'predictions.cancel') - Number(b.kind === 'predictions.cancel'));
+  // The prediction lifecycle last: get and cancel take their app from the model the file's other
+  // calls name, wait the prediction a rewritten create returned.
+  const late = (c: ClientCall) => Number(c.kind === 'predictions.cancel' || c.kind === 'predictions.get' || c.kind === 'wait');
+  const ordered = [...uses.calls].sort((a, b) => late(a) - late(b));
   for (const cc of ordered) if (rewrite(ctx, cc)) rewritten++;
   if (rewritten === 0) return { after: text, findings: ctx.findings };
   const everything = rewritten === uses.calls.length && uses.otherUses.length === 0;
