@@ -19,6 +19,10 @@ import { falRuntimeModules, renderApp } from './render.js';
 import { falPython } from './python-floor.js';
 import { withGpuLibraries } from './gpu-libraries.js';
 import { unpinnedAfterTorch } from './torch-companions.js';
+import { persistentCaches } from './caches.js';
+import { lifecycleAttributes } from './lifecycle.js';
+import { machineByNeed } from './machine.js';
+import { renderDockerfile } from '../../src/dockerfile/index.js';
 import { isGpuMachineType, isKnownMachineType, machineTypeFor, parseFalOptions, type FalOptions } from './options.js';
 
 export type { FalOptions } from './options.js';
@@ -27,10 +31,14 @@ export type { DockerfileProvider } from './dockerfile.js';
 
 const DOCS_URL = 'https://docs.fal.ai/documentation/development/endpoints-overview';
 
-function attributes(ir: CogIR, options: FalOptions, findings: Finding[]): AppView['attributes'] {
+function attributes(ir: CogIR, options: FalOptions, dockerfileText: string, findings: Finding[]): AppView['attributes'] {
   const out: AppView['attributes'] = [];
   const named = options.machineType === undefined ? modelHardware(ir) : undefined;
-  const machineType = options.machineType ?? named?.mapping.fal.machineType ?? machineTypeFor(ir.build.gpu);
+  const byNeed = options.machineType === undefined && !named && ir.build.gpu ? machineByNeed(ir, dockerfileText) : undefined;
+  if (byNeed) {
+    findings.push(finding('CM458', `machine_type ${byNeed.type}: ${byNeed.why}`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'fal', ...(byNeed.cudaLimited ? { severity: 'warning' as const } : {}) }));
+  }
+  const machineType = options.machineType ?? named?.mapping.fal.machineType ?? byNeed?.type ?? machineTypeFor(ir.build.gpu);
   if (options.machineType !== undefined && !isKnownMachineType(machineType)) {
     findings.push(finding('CM411', `machine type ${JSON.stringify(machineType)} is not one fal documents`, undefined, { target: 'fal' }));
   }
@@ -40,13 +48,12 @@ function attributes(ir: CogIR, options: FalOptions, findings: Finding[]): AppVie
   out.push({
     name: 'machine_type',
     code: pyStr(machineType),
-    note: options.machineType !== undefined ? 'set with --machine-type' : named ? `${named.where} (docs/hardware.md); change with --machine-type` : `cog.yaml gpu: ${ir.build.gpu ? 'true' : 'false'}; change with --machine-type`,
+    note: options.machineType !== undefined ? 'set with --machine-type' : named ? `${named.where} (docs/hardware.md); change with --machine-type` : byNeed ? 'by what the model declares (MIGRATION.md, CM458); change with --machine-type' : `cog.yaml gpu: ${ir.build.gpu ? 'true' : 'false'}; change with --machine-type`,
   });
   const int = (name: string, value: number | undefined, note?: string) => {
     if (value !== undefined) out.push({ name, code: pyLiteral(value), ...(note ? { note } : {}) });
   };
   int('num_gpus', options.numGpus ?? named?.mapping.fal.numGpus);
-  int('keep_alive', options.keepAlive, 'seconds an idle runner stays warm');
   int('min_concurrency', options.minConcurrency);
   int('max_concurrency', options.maxConcurrency);
   const concurrency = ir.runtime.concurrency;
@@ -57,8 +64,7 @@ function attributes(ir: CogIR, options: FalOptions, findings: Finding[]): AppVie
       findings.push(finding('CM413', `concurrency.max: ${concurrency.max} with a synchronous ${p.ref}`, concurrency.loc, { target: 'fal' }));
     }
   }
-  int('request_timeout', options.requestTimeout);
-  int('startup_timeout', options.startupTimeout, 'setup() loads the model within this many seconds');
+  out.push(...lifecycleAttributes(ir, options, findings));
   return out;
 }
 
@@ -81,14 +87,17 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
   const gpuLibraries = docker.dockerfile ? withGpuLibraries(ir, docker.dockerfile) : undefined;
   findings.push(...(gpuLibraries?.findings ?? []), ...unpinnedAfterTorch(ir));
   const image = gpuLibraries ? falImage(gpuLibraries.dockerfile) : undefined;
+  const caches = persistentCaches(ir);
+  findings.push(...caches.findings);
   const view = buildAppView({
     ir,
     className: name,
     appName: options.appName ?? appSlug(ir.project.name),
-    attributes: attributes(ir, options, findings),
+    attributes: attributes(ir, options, gpuLibraries ? renderDockerfile(gpuLibraries.dockerfile) : '', findings),
     ...(image ? { dockerfile: image.text } : {}),
     projectDir: image?.projectDir ?? DEFAULT_PROJECT_DIR,
     ...(options.billableMetric !== undefined ? { billableMetric: options.billableMetric } : {}),
+    persistentCaches: caches.caches,
   }, findings);
   findings.push(...runtimeFindings(ir, options.billableMetric));
   if (docker.dockerfile) {

@@ -18,7 +18,7 @@ export const FAL_MATRIX: Record<string, MatrixCell> = {
   'train:': { status: 'partial', how: 'POST /train on the same app', code: 'CM406' },
   'build (cog.yaml)': { status: '✓', how: '`fal.ContainerImage.from_dockerfile_str(pruned Dockerfile)`' },
   'build.run secret mounts': { status: '✗', how: 'passed to the image build by hand', code: 'CM407' },
-  'gpu': { status: '✓', how: '`machine_type` (GPU-A100 for gpu: true, L for CPU; `--machine-type` overrides)' },
+  'gpu': { status: '✓', how: '`machine_type`: named Replicate hardware, else the smallest fal GPU that fits what the model declares (CM458), L for CPU; `--machine-type` overrides' },
   'concurrency.max': { status: '✓', how: '`max_multiplexing`', code: 'CM413' },
   'weights:': { status: '✗', how: 'download in setup() by hand', code: 'CM408' },
   'current_scope() / emit_metric()': { status: 'partial', how: 'one scope per request; `--billable-metric NAME` sends that metric as fal\'s billable units (`x-fal-billable-units`), the rest are dropped', code: 'CM404' },

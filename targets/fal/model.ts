@@ -7,6 +7,7 @@ import { finding } from '../../src/findings/finding.js';
 import { appSlug, moduleName, pascalName } from '../../src/target/names.js';
 import { buildInputModel, type InputModelView } from './inputs.js';
 import { endpointBody, streamBody } from './bodies.js';
+import type { PersistentCache } from './caches.js';
 import { isAsyncStream, isFileInput, isStreaming, noNeeds, type Needs } from './pytypes.js';
 import { ann, modelClass, type Annotation, type ModelClass } from './annotation.js';
 import {
@@ -89,6 +90,8 @@ export interface AppView {
   /** Build secrets the run steps mount, each read from an environment variable at fal deploy. */
   buildSecrets: BuildSecret[];
   projectDir: string;
+  /** Cache variables setup() points at fal's persistent /data (caches.ts). */
+  persistentCaches: PersistentCache[];
   modules: ModuleView[];
   inputModels: InputModelView[];
   outputModels: OutputModelView[];
@@ -220,6 +223,7 @@ export interface BuildInput {
   dockerfile?: string;
   projectDir: string;
   billableMetric?: string;
+  persistentCaches?: PersistentCache[];
 }
 
 export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
@@ -243,6 +247,7 @@ export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
     dockerfileMissing: b.dockerfile === undefined,
     buildSecrets: buildSecrets(b.ir),
     projectDir: b.projectDir,
+    persistentCaches: b.persistentCaches ?? [],
     modules,
     inputModels: roles.map((r) => r.input),
     outputModels,

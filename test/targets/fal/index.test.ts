@@ -38,8 +38,9 @@ describe('falTarget.emit', () => {
   });
 
   it('warns CM411 on an unknown machine type and CM412 when it does not match gpu', () => {
-    expect(codes(emitFal(cogIR({ gpu: true, predict: predictor() }), { machineType: 'GPU-T1000' }, { dockerfile: fakeDockerfile }).findings)).toEqual(['CM411']);
-    expect(codes(emitFal(cogIR({ gpu: true, predict: predictor() }), { machineType: 'M' }, { dockerfile: fakeDockerfile }).findings)).toEqual(['CM412']);
+    expect(codes(emitFal(cogIR({ gpu: true, predict: predictor() }), { machineType: 'GPU-T1000' }, { dockerfile: fakeDockerfile }).findings)).toEqual(['CM411', 'CM456']);
+    // CM456: a GPU setup() keeps its runner warm (keep_alive, issue 16).
+    expect(codes(emitFal(cogIR({ gpu: true, predict: predictor() }), { machineType: 'M' }, { dockerfile: fakeDockerfile }).findings)).toEqual(['CM412', 'CM456']);
   });
 
   it('maps concurrency.max to max_multiplexing, and warns CM413 for a synchronous predictor', () => {
@@ -82,7 +83,9 @@ describe('falTarget.emit', () => {
 
   it('maps setup(weights) to COG_WEIGHTS with CM403 and the Path output to a File', () => {
     const r = emitFal(imageInvert.ir, {}, { dockerfile: fakeDockerfile });
-    expect(codes(r.findings)).toEqual(['CM413', 'CM403']);
+    // Issue 16: CM458 the machine type's reason; CM456 twice, keep_alive for the GPU setup() and
+    // startup_timeout for setup(weights).
+    expect(codes(r.findings)).toEqual(['CM458', 'CM413', 'CM456', 'CM456', 'CM403']);
     expect(app(r)).toContain('self.predictor.setup(weights=_cog_weights())');
     expect(app(r)).toContain('return Output(output=_to_file(result))');
     expect(r.mapping.map((m) => [m.concept, m.status])).toEqual([
@@ -100,7 +103,8 @@ describe('falTarget.emit', () => {
     ir.runtime.weights.push({ source: 'https://example.com/w.bin', loc: loc('cog.yaml', 12) });
     const r = emitFal(ir, {}, { dockerfile: fakeDockerfile });
     // CM452: the secret is read from an environment variable at `fal deploy` (a2bac14).
-    expect(codes(r.findings)).toEqual(['CM404', 'CM405', 'CM406', 'CM407', 'CM408', 'CM452']);
+    // CM457: /train is not retried after a timeout (issue 16).
+    expect(codes(r.findings)).toEqual(['CM457', 'CM404', 'CM405', 'CM406', 'CM407', 'CM408', 'CM452']);
     expect(app(r)).toContain('@fal.endpoint("/train")');
     expect(app(r)).toContain('self.trainer = train_module.train');
     expect(r.mapping.filter((m) => m.status === 'manual').map((m) => m.code)).toEqual(['CM404', 'CM407', 'CM408']);
