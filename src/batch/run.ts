@@ -37,6 +37,11 @@ export interface BatchOptions {
   onEvent?: (e: BatchEvent) => void;
   /** Aborting stops starting models; running ones finish and are written whole. */
   signal?: AbortSignal;
+  /**
+   * Aborting stops now: running workers are terminated and their models answered interrupted.
+   * A terminated model's staging folder may remain in OUT; the caller removes it.
+   */
+  kill?: AbortSignal;
 }
 
 export type BatchEvent =
@@ -70,6 +75,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const onAbort = () => pool.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) pool.abort();
+  const onKill = () => void pool.kill();
+  options.kill?.addEventListener('abort', onKill, { once: true });
 
   const emit = options.onEvent ?? (() => undefined);
   emit({ kind: 'start', total: tasks.length });
@@ -88,9 +95,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     }));
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    options.kill?.removeEventListener('abort', onKill);
     await pool.close();
   }
-  await Promise.all(verifying);
+  if (!options.kill?.aborted) await Promise.all(verifying);
   reports.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (options.baseline) compareWithBaseline(reports, options.baseline);
   return {

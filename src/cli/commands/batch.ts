@@ -54,6 +54,7 @@ export async function runBatchCommand(paths: string[], opts: BatchCommandOptions
   }
 
   const controller = new AbortController();
+  const kill = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
     interrupts++;
@@ -62,14 +63,22 @@ export async function runBatchCommand(paths: string[], opts: BatchCommandOptions
       controller.abort();
       return;
     }
-    // Atomic writes leave only staging folders behind; remove them so OUT holds whole models only.
-    removeStaging(out);
-    process.exit(EXIT.interrupted);
+    if (interrupts > 2) return;
+    io.err('cog-migrate: stopping now');
+    // The workers are terminated, their models reported interrupted; once runBatch returns,
+    // nothing writes into OUT any more and the staging folders of the models they were writing
+    // are removed below (atomic writes leave nothing else), so OUT holds whole models only.
+    // Terminating takes milliseconds; the cap is for a process that does not get there.
+    kill.abort();
+    setTimeout(() => {
+      removeStaging(out);
+      process.exit(EXIT.interrupted);
+    }, 5_000).unref();
   };
   process.on('SIGINT', onSigint);
   const progress = batchProgress(io, opts.quiet || opts.json ? 'quiet' : 'auto');
   const options: BatchOptions = {
-    paths, targets, out, force: opts.force ?? false, signal: controller.signal,
+    paths, targets, out, force: opts.force ?? false, signal: controller.signal, kill: kill.signal,
     ...(opts.jobs !== undefined ? { jobs: positive(opts.jobs, '--jobs') } : {}),
     ...(opts.timeout !== undefined ? { timeoutMs: positive(opts.timeout, '--timeout', true) * 1000 } : {}),
     ...(shard ? { shard } : {}),
@@ -87,6 +96,7 @@ export async function runBatchCommand(paths: string[], opts: BatchCommandOptions
     progress.stop();
     process.off('SIGINT', onSigint);
   }
+  if (kill.signal.aborted) removeStaging(out);
   return finish(report, out, opts, io, controller.signal.aborted);
 }
 
