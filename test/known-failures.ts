@@ -57,11 +57,11 @@ export const knownFailures: KnownFailure[] = [
     case: 'plain-torch-cpu',
     reason: 'torch from PyPI on Linux pulls its CUDA libraries (gigabytes: nvidia-*-cu12, triton) and PyTorch\'s own CPU wheel index is not reachable here; this machine\'s local wheel folder holds no torch CPU wheel either, so a torch image cannot be built within CI\'s 90 minutes on 2 cores (docs/verify.md).',
   },
-  {
+  ...['yaml-2021-prerelease-format', 'yaml-2021-workdir-names-model-folder'].map((name): KnownFailure => ({
     suite: 'ir/oracle',
-    case: 'yaml-2021-prerelease-format',
+    case: name,
     reason: 'The 2021 pre-release cog.yaml (`model: file.py:Class`) is unknown to cog 0.19.3, so it reads no predictor; we read that format on purpose (issue 3).',
-  },
+  })),
 
   // cogyaml/cog-accepts: normalised projects Cog v0.22.0 still refuses, as it refuses the original.
   ...['old-api-cog-predictor-decorators', 'yaml-2021-prerelease-format'].map((name): KnownFailure => ({
@@ -102,7 +102,7 @@ export const knownFailures: KnownFailure[] = [
     case: `${platform}/build-run-buildkit-options/run`,
     reason: `The ${platform} image builder runs no RUN --mount=type=cache (nor --network=host), so the pruned Dockerfile drops those options (the Dockerfile diff in MIGRATION.md gives the reason per line, after CM342); the commands come back without them, which only costs build time.`,
   })),
-  ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring', 'python-older-than-fal-supports', 'gpu-cuda-10-older-than-cog-accepts', 'yaml-2021-prerelease-format'].map((name): KnownFailure => ({
+  ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring', 'python-older-than-fal-supports', 'gpu-cuda-10-older-than-cog-accepts', 'yaml-2021-prerelease-format', 'yaml-2021-workdir-names-model-folder'].map((name): KnownFailure => ({
     suite: 'cog/round-trip',
     case: `modal/${name}/python`,
     reason: 'The Modal image keeps the project\'s Python (3.8/3.9, read back from modal.Dockerfile), but the Cog target writes cog.yaml for current Cog, which needs Python >= 3.10, so the Cog project says 3.10 (CM116/CM172), as Cog -> Cog does.',
@@ -122,7 +122,7 @@ export const knownFailures: KnownFailure[] = [
     case: 'fal/non-literal-default-from-module/openapi',
     reason: 'A default Cog cannot show (an expression) is an optional input without default in Cog; the fal app declares it `Optional[T] = None`, which comes back as an optional input with default None (nullable).',
   },
-  ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring', 'gpu-cuda-10-older-than-cog-accepts', 'yaml-2021-prerelease-format'].map((name): KnownFailure => ({
+  ...['old-api-cog-predictor-decorators', 'yaml-leading-python-docstring', 'gpu-cuda-10-older-than-cog-accepts', 'yaml-2021-prerelease-format', 'yaml-2021-workdir-names-model-folder'].map((name): KnownFailure => ({
     suite: 'cog/round-trip',
     case: `fal/${name}/python`,
     reason: 'python_version 3.7/3.8 is older than current Cog builds; the fal image is built with 3.10 (the nearest Cog release accepts, CM172), which the app then declares.',
@@ -175,11 +175,11 @@ export const knownFailures: KnownFailure[] = [
     case: 'go:source-latin1-coding-cookie',
     reason: 'Static Cog reads predict.py as UTF-8 whatever its PEP 263 cookie says, so Latin-1 text becomes U+FFFD; the frontend decodes the declared encoding, as Python (and cog 0.19.3) does.',
   },
-  {
+  ...['go:yaml-2021-prerelease-format', 'go:yaml-2021-workdir-names-model-folder'].map((name): KnownFailure => ({
     suite: 'ir/oracle',
-    case: 'go:yaml-2021-prerelease-format',
+    case: name,
     reason: 'Static Cog has no `model:` key, so it finds no predictor; we read the 2021 format on purpose (issue 3).',
-  },
+  })),
   {
     suite: 'ir/oracle',
     case: 'go:yaml-leading-python-docstring',

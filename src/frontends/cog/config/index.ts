@@ -7,7 +7,7 @@ import type { Runtime, SourceLocation } from '../../../ir/types.js';
 import type { CogConfig, ConfigResult, PredictorRef } from '../types.js';
 import { finishBuild, newBuildDraft, readBuild, applyBuildKey, type BuildDraft } from './build.js';
 import { BUILD_KEYS, TOP_LEVEL_KEYS, DEFAULT_PYTHON_VERSION, LEGACY_DEFAULT_PYTHON_VERSION, MINIMUM_PYTHON_MINOR_FOR_CONCURRENCY, REMOVED_TOP_LEVEL } from './keys.js';
-import { isLegacyFormat, legacyNotice, readLegacyEnvironment } from './legacy.js';
+import { applyLegacyWorkdir, isLegacyFormat, legacyNotice, readLegacyEnvironment } from './legacy.js';
 import { add, entries, isNullish, readMap, readString, reportKey, type Ctx } from './nodes.js';
 import { readPredictorRef } from './predictor-refs.js';
 import { readRunSteps } from './run-steps.js';
@@ -41,6 +41,7 @@ function readConfig(ctx: Ctx, top: YAMLMap): CogConfig {
   let legacyAt: SourceLocation | undefined;
   let envNode: { value: unknown; at: SourceLocation } | undefined;
   let modelAt: SourceLocation | undefined;
+  let workdir: { value: unknown; keyLoc: SourceLocation } | undefined;
 
   for (const { key, value, keyLoc } of entries(ctx, top)) {
     switch (key) {
@@ -97,6 +98,12 @@ function readConfig(ctx: Ctx, top: YAMLMap): CogConfig {
       case 'weights':
         runtime.weights = readWeights(ctx, value, keyLoc);
         break;
+      case 'workdir':
+        if (legacy) {
+          workdir = { value, keyLoc };
+          break;
+        }
+      // falls through
       default:
         if (BUILD_KEYS.has(key) && !legacy) {
           add(ctx, 'CM119', `${key}: belongs under build:; it was read as build.${key}`, keyLoc);
@@ -107,6 +114,10 @@ function readConfig(ctx: Ctx, top: YAMLMap): CogConfig {
     }
   }
 
+  if (workdir) {
+    const model = applyLegacyWorkdir(ctx, workdir.value, workdir.keyLoc, refs.model);
+    if (model) refs.model = model;
+  }
   if (legacy) legacyNotice(ctx, legacyAt ?? FILE_START);
   const finalDraft = draft ?? newBuildDraft(FILE_START);
   if (finalDraft.misplacedEnvironment && !envNode) envNode = finalDraft.misplacedEnvironment;

@@ -4,13 +4,17 @@
 //     python_version, python_requirements, python_packages, system_packages, cuda, cudnn,
 //     python_extra_index_urls, python_find_links, pre_install, post_install,
 //     architectures: [cpu, gpu], gpu, workdir, build_requires_gpu
-//   workdir:, examples:, image:    (top level)
+//   workdir: (top level: the folder model: is in, see applyLegacyWorkdir), examples:, image:
 // Read with findings; configGeneration becomes 'pre-release-2021'.
 
+import { posix } from 'node:path';
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { SourceLocation } from '../../../ir/types.js';
 import { applyBuildKey, type BuildDraft } from './build.js';
-import { add, entries, readBool, readStringList, reportKey, type Ctx } from './nodes.js';
+import { add, entries, readBool, readString, readStringList, reportKey, type Ctx } from './nodes.js';
+import type { PredictorRef } from '../types.js';
+import { resolveProjectPath } from '../../../fs/project-files.js';
+import { statSync } from 'node:fs';
 import { isPredictorRef } from './predictor-refs.js';
 import { LEGACY_ENVIRONMENT_KEYS } from './keys.js';
 import { readCommandList } from './run-steps.js';
@@ -75,4 +79,40 @@ export function readLegacyEnvironment(ctx: Ctx, draft: BuildDraft, map: YAMLMap)
 
 export function legacyNotice(ctx: Ctx, at: SourceLocation): void {
   add(ctx, 'CM160', 'cog.yaml is in the 2021 pre-release format (environment:/model:); it was read as build:/predict:', at);
+}
+
+/**
+ * The 2021 top-level `workdir:` (Cog v0.0.1-v0.0.4): the project was copied to /code and the model
+ * imported from /code/<workdir>, which was also the working directory and on sys.path. So
+ * `model: infer.py:Model` with `workdir: global` names global/infer.py. Returns the model
+ * reference with the folder in front, or the reference unchanged (with a finding) when the
+ * folder is not a plain path inside the project or does not hold the model file.
+ */
+export function applyLegacyWorkdir(ctx: Ctx, value: unknown, keyLoc: SourceLocation, model: PredictorRef | undefined): PredictorRef | undefined {
+  const raw = readString(ctx, 'workdir', value, keyLoc)?.trim();
+  if (raw === undefined || raw === '') return model;
+  // Cog appended it to /code with a slash, so a leading slash changed nothing.
+  const dir = posix.normalize(raw.replace(/^\/+/, '')).replace(/\/+$/, '');
+  if (dir === '..' || dir.startsWith('../') || dir.includes('\\')) {
+    reportKey(ctx, 'workdir', keyLoc, `${JSON.stringify(raw)} leaves the project; ignored`);
+    return model;
+  }
+  if (dir === '.' || !model) {
+    if (!model) reportKey(ctx, 'workdir', keyLoc, 'names the folder of model:, and cog.yaml has no model:; ignored');
+    return model;
+  }
+  const ref = `${dir}/${model.ref}`;
+  const file = model.ref.split('.py:')[0] + '.py';
+  if (!isProjectFile(ctx.root, `${dir}/${file}`)) {
+    // Often the container folder (`workdir: /code`), which 2021 Cog would have doubled.
+    reportKey(ctx, 'workdir', keyLoc, `names no folder of the project holding ${file}; ignored`);
+    return model;
+  }
+  add(ctx, 'CM161', `workdir: ${raw}: model: ${model.ref} was read as ${ref}; Cog of 2021 ran the model from that folder (its working directory and on sys.path), current Cog and the targets run from the project root: relative file paths, and imports of modules in ${dir}/ written as top-level imports, now resolve from the root`, keyLoc);
+  return { ...model, ref };
+}
+
+function isProjectFile(root: string, rel: string): boolean {
+  const r = resolveProjectPath(root, rel);
+  return r.ok && (statSync(r.path, { throwIfNoEntry: false })?.isFile() ?? false);
 }

@@ -38,7 +38,7 @@ describe('the 2021 pre-release cog.yaml', () => {
         - input: {x: 1}
           output: out.png
     `, { 'requirements.txt': 'torch==1.8.1\n' });
-    expect(codesAt(r)).toEqual(['CM116@2', 'CM161@3', 'CM161@5', 'CM161@7', 'CM112@11', 'CM161@13', 'CM111@16', 'CM111@18', 'CM111@19', 'CM160@1']);
+    expect(codesAt(r)).toEqual(['CM116@2', 'CM161@3', 'CM161@5', 'CM161@7', 'CM112@11', 'CM161@13', 'CM111@16', 'CM111@19', 'CM111@18', 'CM160@1']);
     const b = r.config?.build;
     expect(b).toMatchObject({ gpu: true, pythonVersion: '3.7', pythonVersionExplicit: true, cuda: '11.1', requirementsSource: 'python_requirements' });
     expect(b?.pythonRequirements.map((q) => [q.raw, q.kind, q.loc.file, q.loc.line])).toEqual([
@@ -116,5 +116,25 @@ describe('the 2021 pre-release cog.yaml', () => {
     `);
     expect(codesAt(r)).toEqual(['CM111@3', 'CM111@4']);
     expect(r.config?.build.gpu).toBe(false);
+  });
+
+  // Issue 9: 2021 Cog imported the model from /code/<workdir>.
+  it('reads model: inside the top-level workdir: folder (CM161), and ignores a workdir that does not hold it (CM111)', () => {
+    const yaml = (workdir: string) => `
+      model: infer.py:Model
+      workdir: ${workdir}
+      environment:
+        python_version: "3.8"
+    `;
+    const files = { 'global/infer.py': 'class Model: pass\n' };
+    const inFolder = load(yaml('global'), files);
+    expect(inFolder.config?.predict?.ref).toBe('global/infer.py:Model');
+    expect(codes(inFolder)).toContain('CM161');
+    expect(load(yaml('/global/'), files).config?.predict?.ref).toBe('global/infer.py:Model');
+    for (const other of ['/code', '../outside', 'elsewhere']) {
+      const r = load(yaml(other), files);
+      expect(r.config?.predict?.ref, other).toBe('infer.py:Model');
+      expect(codes(r), other).toContain('CM111');
+    }
   });
 });
