@@ -21,6 +21,11 @@ const IMPORTS: ReadonlySet<string> = new Set(['import_from_statement', 'import_s
 /** Names one Python source imports from `cog` (or uses as `cog.X` after `import cog`) that the
  * compatibility package does not provide, with where. */
 export function unprovidedCogNames(source: string): { name: string; line: number; column: number }[] {
+  return onlyProvidedImports(source) ? [] : scanCogNames(source);
+}
+
+/** unprovidedCogNames by a full parse, always (the fast path's tests compare against it). */
+export function scanCogNames(source: string): { name: string; line: number; column: number }[] {
   const parsed = parsePython(source, { full: true });
   if (!parsed.root) return [];
   type Use = { name: string; line: number; column: number };
@@ -52,6 +57,30 @@ export function unprovidedCogNames(source: string): { name: string; line: number
     }
   }
   return [...fromImports, ...attributes].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+// `from cog import A, B as C` on one line, nothing else on it.
+const SIMPLE_FROM_COG = /^[ \t]*from[ \t]+cog(?:\.types)?[ \t]+import[ \t]+([\w \t,]+?)[ \t]*$/;
+
+/**
+ * True when the source certainly names nothing from `cog` the package lacks, without parsing it:
+ * every line that mentions the word `cog` is a one-line `from cog import ...` of provided names.
+ * Anything else (`import cog`, `cog.X`, a parenthesised or continued import, a comment or string
+ * saying cog) returns false and the file is parsed. Most predictors take this path, and the
+ * conversion then parses each file once instead of twice.
+ */
+export function onlyProvidedImports(source: string): boolean {
+  if (!/\bcog\b/.test(source)) return true;
+  for (const line of source.split('\n')) {
+    if (!/\bcog\b/.test(line)) continue;
+    const m = SIMPLE_FROM_COG.exec(line.replace(/\r$/, ''));
+    if (!m) return false;
+    for (const item of m[1]!.split(',')) {
+      const name = /^\s*(\w+)(?:\s+as\s+\w+)?\s*$/.exec(item)?.[1];
+      if (!name || !PROVIDED.has(name)) return false;
+    }
+  }
+  return true;
 }
 
 /** CM030 for every such name in the predictor files and the local modules they import. */
