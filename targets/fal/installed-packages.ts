@@ -40,6 +40,7 @@ export function pipInstallWords(command: string): string[] {
     for (let n = at + 1; n < words.length; n++) {
       const w = words[n]!;
       if (VALUE_OPTIONS.has(w)) { n++; continue; }
+      if (w.startsWith('git+')) { if (repositoryName(w)) out.push(w); continue; }
       if (w.startsWith('-') || w.startsWith('.') || w.startsWith('/') || w.includes('://') || w.endsWith('.whl')) continue;
       if (packageName(w) !== '') out.push(w);
     }
@@ -47,16 +48,26 @@ export function pipInstallWords(command: string): string[] {
   return out;
 }
 
+/** The package a bare VCS URL installs, by its repository's name (`git+https://github.com/m-bain/whisperX.git@abc` -> whisperX). */
+export function repositoryName(url: string): string | undefined {
+  if (!url.startsWith('git+')) return undefined;
+  const path = url.split('#')[0]!.split('@').slice(0, url.startsWith('git+ssh') ? 2 : 1).join('@');
+  const last = path.split('/').pop()?.replace(/\.git$/, '');
+  return last && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(last) ? last : undefined;
+}
+
 /** Every package the build installs, in Cog's order: pre_install, the requirements, build.run. */
 export function installedPackages(ir: CogIR): InstalledPackage[] {
   const fromSteps = (steps: CogIR['build']['run']): InstalledPackage[] => steps.flatMap((step) => pipInstallWords(step.command).map((w) => {
-    const pinned = exactPin(w);
-    return { name: normName(packageName(w).split('[')[0]!), ...(pinned ? { pinned } : {}), written: w, from: 'run' as const, loc: step.loc };
+    const pinned = w.startsWith('git+') ? undefined : exactPin(w);
+    const name = w.startsWith('git+') ? repositoryName(w)! : packageName(w).split('[')[0]!;
+    return { name: normName(name), ...(pinned ? { pinned } : {}), written: w, from: 'run' as const, loc: step.loc };
   }));
   const requirements = ir.build.pythonRequirements.flatMap((r): InstalledPackage[] => {
-    if (r.kind !== 'package' || !r.name) return [];
-    const pinned = exactPin(`${r.name}${r.specifier ?? ''}`);
-    return [{ name: normName(r.name), ...(pinned ? { pinned } : {}), written: r.raw, from: 'requirements', loc: r.loc }];
+    const name = r.name ?? (r.url ? repositoryName(r.url) : undefined);
+    if (r.kind === 'option' || !name) return [];
+    const pinned = r.kind === 'package' ? exactPin(`${name}${r.specifier ?? ''}`) : undefined;
+    return [{ name: normName(name), ...(pinned ? { pinned } : {}), written: r.raw, from: 'requirements', loc: r.loc }];
   });
   return [...fromSteps(ir.build.preInstall), ...requirements, ...fromSteps(ir.build.run)];
 }

@@ -74,6 +74,16 @@ describe('GPU libraries loaded from outside a wheel (fal image)', () => {
     expect(pinned.findings[0]!.message).toMatch(/^ctranslate2==4\.4\.0: .*this release needs cuDNN 8/);
   });
 
+  it('knows a package installed from a bare git URL by its repository name (whisperX on torch 2.0: CUDA 11)', () => {
+    const ir = irWith(['torch==2.0.1']);
+    const url = 'git+https://github.com/m-bain/whisperX.git@befe2b2';
+    ir.build.pythonRequirements.push({ raw: url, kind: 'url', url, loc: loc('requirements.txt', 2) });
+    ir.build.cuda = '11.8';
+    const { findings } = plan(ir);
+    expect(findings.map((f) => [f.code, f.severity, f.line])).toEqual([['CM453', 'warning', 2]]);
+    expect(findings[0]!.message).toContain('pin ctranslate2==3.24.0, the last release for CUDA 11 with cuDNN 8');
+  });
+
   it('reads packages installed by build.run steps too', () => {
     const ir = irWith(['torch==2.4.1']);
     ir.build.run = [{ command: 'pip install --no-cache-dir faster-whisper', mounts: [], loc: loc('cog.yaml', 9) }];
