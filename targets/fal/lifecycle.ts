@@ -46,7 +46,7 @@ export function lifecycleAttributes(ir: CogIR, options: FalOptions, findings: Fi
   else if (setup) {
     const reader = installedPackages(ir).find((p) => data.firstStartDownload.packages.includes(p.name));
     const weights = predictors.some((p) => p.setup?.weightsParameter) ? 'setup(weights) fetches COG_WEIGHTS' : undefined;
-    const why = weights ?? (reader ? `${reader.written} can download weights in setup()` : undefined);
+    const why = weights ?? (reader ? `${reader.name} can download weights in setup()` : undefined);
     if (why) {
       out.push({ name: 'startup_timeout', code: pyLiteral(data.firstStartDownload.startupTimeout), note: `${why} on a first start (--startup-timeout)` });
       findings.push(finding('CM456', `startup_timeout = ${data.firstStartDownload.startupTimeout}: ${why}; ${data.firstStartDownload.why}`, at, { target: 'fal' }));
