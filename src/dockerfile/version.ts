@@ -10,19 +10,18 @@ export interface Ver {
 }
 
 // The compatibility tables compare the same few hundred version strings for every model: parse
-// each once. Bounded, so hostile input cannot grow it without limit.
-const parsedVersions = new Map<string, Ver | undefined>();
+// each once. Bounded, so hostile input cannot grow it without limit; the values are frozen, as
+// every caller shares them.
+const parsedVersions = new Map<string, Readonly<Ver> | undefined>();
 const MAX_PARSED_VERSIONS = 4096;
 
-export function parseVer(s: string): Ver | undefined {
-  if (parsedVersions.has(s)) {
-    const v = parsedVersions.get(s);
-    return v && { ...v };
-  }
+export function parseVer(s: string): Readonly<Ver> | undefined {
+  if (parsedVersions.has(s)) return parsedVersions.get(s);
   if (parsedVersions.size >= MAX_PARSED_VERSIONS) parsedVersions.clear();
   const v = parseVerUncached(s);
-  parsedVersions.set(s, v);
-  return v && { ...v };
+  const frozen = v && Object.freeze(v);
+  parsedVersions.set(s, frozen);
+  return frozen;
 }
 
 function parseVerUncached(s: string): Ver | undefined {

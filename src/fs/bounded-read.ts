@@ -27,12 +27,17 @@ export function readRegularFile(path: string, maxBytes: number, label = path): B
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
+      // Sized to the file when it gives a size (one read, then the end is seen as a short read);
+      // 64 KB at a time when it does not.
+      const want = st.size > 0 && total < st.size ? st.size - total + 1 : 64 * 1024;
+      const chunk = Buffer.allocUnsafe(Math.min(want, 64 * 1024, maxBytes + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
       if (total > maxBytes) return { ok: false, problem: 'too-large', detail: `${label} is larger than the limit of ${maxBytes} bytes` };
+      // A regular file's short read at its stated size is its end; one that grew reads on.
+      if (n < chunk.length && total === st.size) break;
     }
     return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (e) {
