@@ -72,7 +72,9 @@ interface Pinned {
 
 // Cog's own expression, run on re2js (Go's linear engine, as Cog runs it): in JavaScript's
 // backtracking engine a 35 KB line of letters without `==` took 13 s.
-const PINNED = RE2JS.compile('(?:([a-zA-Z0-9\\-_]+)==([^ ]+)|--find-links=([^\\s]+)|-f\\s+([^\\s]+)|--extra-index-url=([^\\s]+))');
+// Compiled on first use: compiling costs more than `inspect` spends on a whole small project.
+let pinned: RE2JS | undefined;
+const pinnedPattern = () => (pinned ??= RE2JS.compile('(?:([a-zA-Z0-9\\-_]+)==([^ ]+)|--find-links=([^\\s]+)|-f\\s+([^\\s]+)|--extra-index-url=([^\\s]+))'));
 
 /** `name==version` plus inline index options, as Cog's pinned-requirement split reads them. */
 export function splitPinned(line: string): Pinned | undefined {
@@ -80,7 +82,7 @@ export function splitPinned(line: string): Pinned | undefined {
   let version: string | undefined;
   const findLinks: string[] = [];
   const extraIndexUrls: string[] = [];
-  const matcher = PINNED.matcher(line);
+  const matcher = pinnedPattern().matcher(line);
   while (matcher.find()) {
     const m = [matcher.group(0), matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4), matcher.group(5)];
     if (m[1]) name = m[1];

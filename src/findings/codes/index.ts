@@ -25,7 +25,8 @@ export const ALL_CODES: readonly CodeSpec[] = [
   ...clientsCodes,
   ...batchCodes,
   ...frontendCodes,
-].sort((a, b) => a.code.localeCompare(b.code));
+// Code-unit order (codes are ASCII): localeCompare would load ICU's collator, tens of ms at startup.
+].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 const byCode = new Map<string, CodeSpec>();
 for (const spec of ALL_CODES) {
