@@ -18,6 +18,7 @@ import { dockerfileFor } from '../dockerfile/index.js';
 import type { PriceTable } from '../hardware/prices.js';
 import { replicateHardware } from '../hardware/index.js';
 import { modelTestFiles } from '../model-tests/index.js';
+import { deployWorkflow } from '../model-tests/workflow.js';
 import { pushAll } from '../util/push-all.js';
 
 /** Files every conversion writes beside the target's own. */
@@ -58,10 +59,16 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
   try {
     const own = target.emit(ir, options);
     const tests = target.modelTests ? modelTestFiles(ir, target.modelTests, ir.project.name) : [];
+    // The CI workflow moves with the tests: deploy, then run them against the deployed app.
+    const workflow = tests.length > 0 && own.deploy ? [deployWorkflow(own.deploy, ir.project.name)] : [];
     const result: TargetResult = tests.length === 0 || !target.modelTests ? own : {
       ...own,
-      files: [...own.files, ...tests],
-      nextSteps: [...own.nextSteps, { title: "Run the model's tests from its cog-safe-push config against the deployed app", command: target.modelTests.command }],
+      files: [...own.files, ...tests, ...workflow],
+      nextSteps: [
+        ...own.nextSteps,
+        { title: "Run the model's tests from its cog-safe-push config against the deployed app", command: target.modelTests.command },
+        ...(workflow.length ? [{ title: `Or let GitHub Actions deploy and test (add the secrets ${workflow[0]!.path} names)`, command: `gh workflow run ${workflow[0]!.path.split('/').pop()}` }] : []),
+      ],
     };
     const carried = carryUserFiles(ir);
     for (const rule of result.leaveOut ?? []) {

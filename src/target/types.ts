@@ -4,6 +4,7 @@
 import type { CogIR } from '../ir/types.js';
 import type { Finding } from '../findings/types.js';
 import type { ModelTestsSpec } from '../model-tests/index.js';
+import type { DeploySpec } from '../model-tests/workflow.js';
 
 export type TargetName = 'fal' | 'modal' | 'workers-ai' | 'cog';
 
@@ -39,6 +40,11 @@ export interface TargetResult {
   leaveOut?: { path: string; reason: string }[];
   /** Commands the user runs next, in order (`fal run app.py::MyApp`). */
   nextSteps: { title: string; command: string }[];
+  /**
+   * How CI deploys the app, for the GitHub Actions workflow written beside the model's
+   * carried-over tests (src/model-tests/workflow.ts); absent where the target has none.
+   */
+  deploy?: DeploySpec;
   /** Project files the target rewrites on purpose (the normalised cog.yaml): no CM015 for them. */
   replaces?: string[];
   /** Platform-specific guidance for MIGRATION.md (Markdown, one section per entry). */

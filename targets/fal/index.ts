@@ -115,8 +115,19 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
       { title: 'Serve the app on a temporary URL and try it', command: `fal run app.py::${name}` },
       { title: 'Deploy it', command: `fal deploy app.py::${name}` },
     ],
+    deploy: {
+      platform: 'fal',
+      python,
+      cli: [FAL_CLI],
+      deploy: `fal deploy app.py::${name}`,
+      secrets: [{ name: 'FAL_KEY', why: 'a fal API key (fal dashboard, Keys); fal deploy and the tests authenticate with it', tests: true }],
+      testEnv: [{ name: 'FAL_APP_ID', value: '${{ vars.FAL_APP_ID }}', comment: `the deployed app, <your-fal-user>/${view.appName} (fal deploy prints it)` }],
+    },
   };
 }
+
+/** The fal CLI CI deploys with: the SDK the emitted app is checked against (test/python-env/fal.txt). */
+export const FAL_CLI = 'fal==1.83.0';
 
 export const falTarget: Target<FalOptions> = {
   name: 'fal',

@@ -19,6 +19,9 @@ import { buildModalView, DOCKERFILE, OPENAPI_FILE } from './model.js';
 import { modalFindings, modalMapping } from './mapping.js';
 import { renderModalApp } from './render.js';
 import { parseModalOptions, parseModalOptionsChecked, type ModalOptions } from './options.js';
+import { pyStr } from '../../src/quote/index.js';
+import { shellWord } from '../../src/dockerfile/quote.js';
+import type { DeploySpec } from '../../src/model-tests/workflow.js';
 
 export type { ModalOptions } from './options.js';
 export { parseModalOptionsChecked, gpuFor, MODAL_GPUS } from './options.js';
@@ -73,6 +76,28 @@ export function emitModal(ir: CogIR, options: ModalOptions, deps: { dockerfile?:
       { title: 'Deploy it', command: 'modal deploy modal_app.py' },
       { title: 'Call it as a Cog model, URL being the web endpoint serve/deploy prints', command: `curl -s -X POST -H 'Content-Type: application/json' -d '{"input": {}}' "$URL/predictions"` },
     ],
+    deploy: deploySpec(view.appName, view.className),
+  };
+}
+
+/** The Modal CLI CI deploys with: the SDK modal_app.py is checked against (test/python-env/modal.txt). */
+export const MODAL_CLI = 'modal==1.6.4';
+
+/** CI: `modal deploy`, then the deployed class's web endpoint URL for the HTTP tests. */
+function deploySpec(appName: string, className: string): DeploySpec {
+  const locate = `import modal; print("value=" + modal.Cls.from_name(${pyStr(appName)}, ${pyStr(className)})().web.get_web_url())`;
+  return {
+    platform: 'modal',
+    // The CLI only imports modal_app.py locally; the model runs on the image's own Python.
+    python: '3.12',
+    cli: [MODAL_CLI],
+    deploy: 'modal deploy modal_app.py',
+    secrets: [
+      { name: 'MODAL_TOKEN_ID', why: 'the id of a Modal API token (modal token new, or the Modal dashboard)' },
+      { name: 'MODAL_TOKEN_SECRET', why: "that token's secret" },
+    ],
+    locate: { title: "Find the web endpoint's URL", run: `python -c ${shellWord(locate)} >> "$GITHUB_OUTPUT"` },
+    testEnv: [{ name: 'MODAL_APP_URL', value: '${{ steps.locate.outputs.value }}' }],
   };
 }
 
