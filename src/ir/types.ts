@@ -2,6 +2,8 @@
 // targets consume it; nothing else crosses that boundary. Every node keeps `loc` so findings can
 // point at the user's own file and words, never at IR field names.
 
+import type { MediaKind } from './media.js';
+
 export const IR_VERSION = 1 as const;
 
 /** A position in the user's project. `file` is relative to the project root, POSIX separators. */
@@ -124,6 +126,12 @@ export interface Predictor {
   localImports: string[];
   /** Cog runtime APIs used in the file that need mapping (current_scope, emit_metric, ...). */
   runtimeApis: RuntimeApiUse[];
+  /**
+   * What the files among the outputs are, where the serving method shows it statically: every
+   * file name it writes ends in a suffix of this one kind (`"out.png"`, `f"output.{fmt}"` with
+   * `fmt` choosing among image formats). Absent when there are no file outputs or it is unclear.
+   */
+  outputMedia?: MediaKind;
   /** Present exactly when `kind` is 'fal' or 'modal': how a Cog predictor delegates to the app. */
   app?: PlatformEntry;
   loc: SourceLocation;

@@ -15,13 +15,14 @@ import type { EmittedFile } from '../target/types.js';
 export const RUNTIME_PACKAGE = 'cog_migrate_runtime';
 
 /** Modules of runtime/cog_migrate_runtime, each a file `<name>.py`. */
-export type RuntimeModule = 'loading' | 'inputs' | 'outputs' | 'logs' | 'metrics' | 'validation' | 'predictions' | 'service' | 'http';
+export type RuntimeModule = 'loading' | 'inputs' | 'outputs' | 'media' | 'logs' | 'metrics' | 'validation' | 'predictions' | 'service' | 'http';
 
 /** What each module imports from the package (kept in step with the Python imports; tested). */
 export const RUNTIME_DEPENDENCIES: Readonly<Record<RuntimeModule, readonly RuntimeModule[]>> = {
   loading: [],
   inputs: [],
   outputs: [],
+  media: [],
   logs: [],
   metrics: [],
   validation: [],

@@ -8,13 +8,14 @@ import { pyLiteral, pyStr } from '../../src/quote/index.js';
 import { inputAnnotation, inputConversion, isFileInput, type Needs } from './pytypes.js';
 import { fieldNames } from './names.js';
 import { ann, literalAnn, oneOfAnn, scalarLiteral, type Annotation, type ModelClass, type Scalar } from './annotation.js';
+import { INPUT_FIELD, inputMedia } from './media.js';
 
 export interface InputFieldView {
   ident: string;
   /** The API name when it differs from `ident` (a name app.py uses, not an identifier). */
   alias?: string;
   annotation: Annotation;
-  /** `Field`, `FileField`. */
+  /** `Field`, `FileField`, or `ImageField` / `VideoField` / `AudioField` (targets/fal/media.ts). */
   fieldFn: string;
   /** The keyword arguments, as Python code. */
   args: string;
@@ -158,11 +159,13 @@ export function buildInputModel(
 
     const file = isFileInput(input.type);
     if (file) note = note ?? 'a URL or data URI; downloaded before predict()';
+    const media = file ? inputMedia(input) : undefined;
+    if (media !== undefined) needs.mediaFields[media] = true;
     view.fields.push({
       ident: names.ident,
       ...(names.alias !== undefined ? { alias: names.alias } : {}),
       annotation,
-      fieldFn: file ? 'FileField' : 'Field',
+      fieldFn: media !== undefined ? INPUT_FIELD[media] : file ? 'FileField' : 'Field',
       args: args.join(', '),
       bare: args.length === 0 && !file,
       ...(note !== undefined ? { note } : {}),

@@ -75,7 +75,10 @@ export function mappingRows(ir: CogIR, view: AppView, findings: Finding[]): Appl
       ? { concept: 'Iterator output', cog: 'predict() yields', target: `POST ${route.stream.path} (Server-Sent Events) and POST / (whole list)`, status: 'mapped', code: 'CM415' }
       : { concept: 'Output', cog: `returns ${p.output.kind}`, target: p.output.kind === 'object' ? 'Output model with the same fields' : 'Output(output=...)', status: has(findings, 'CM410') ? 'partial' : 'mapped', ...(has(findings, 'CM410') ? { code: 'CM410' } : {}) });
     if (view.needs.download) rows.push({ concept: 'Path/File inputs', cog: 'cog.Path / cog.File', target: 'URL or data URI, downloaded to a local path before predict()', status: 'mapped' });
-    if (view.needs.toFile) rows.push({ concept: 'Path/File outputs', cog: 'cog.Path', target: 'fal.toolkit.File (Image for image files), uploaded to fal storage', status: 'mapped' });
+    if (view.needs.toFile) {
+      const media = (['image', 'video', 'audio'] as const).filter((k) => view.needs.mediaOutputs[k]).map((k) => ({ image: 'Image', video: 'Video', audio: 'Audio' })[k]);
+      rows.push({ concept: 'Path/File outputs', cog: 'cog.Path', target: media.length > 0 ? `fal.toolkit ${media.join(', ')} (declared) or File, uploaded to fal storage` : 'fal.toolkit.File, uploaded to fal storage', status: 'mapped' });
+    }
     if (view.needs.secret) rows.push({ concept: 'Secret inputs', cog: 'cog.Secret', target: 'pydantic.SecretStr (get_secret_value() as in Cog)', status: 'mapped' });
     if (p.runtimeApis.some((u) => u.api !== 'CancelationException')) {
       rows.push(view.billableMetric !== undefined

@@ -107,7 +107,8 @@ export interface AppView {
 
 // Names app.py defines or imports at module level; the app class must not shadow them.
 const TAKEN = new Set([
-  'Input', 'Output', 'TrainInput', 'TrainOutput', 'Path', 'File', 'Image', 'Field', 'FileField',
+  'Input', 'Output', 'TrainInput', 'TrainOutput', 'Path', 'File', 'Image', 'Video', 'Audio', 'Field', 'FileField',
+  'ImageField', 'VideoField', 'AudioField', 'Response',
   'FalBaseModel', 'BaseModel', 'ConfigDict', 'SecretStr', 'AfterValidator', 'StreamingResponse',
   'Any', 'Dict', 'List', 'Optional', 'Literal', 'Iterator', 'AsyncIterator', 'Annotated',
 ]);
@@ -137,7 +138,8 @@ function roleView(
   }
   const input = buildInputModel(modelClass(train ? 'TrainInput' : 'Input'), p.inputs, needs, findings, p.role, reserved);
   const usesTmp = p.inputs.some((i) => isFileInput(i.type));
-  const outputs = new OutputModels(train ? 'TrainOutput' : 'Output', reserved);
+  const outputs = new OutputModels(train ? 'TrainOutput' : 'Output', reserved, p.outputMedia);
+  const media = p.outputMedia;
   const isFunction = p.kind === 'function';
   const attr = train ? 'trainer' : 'predictor';
   const method = isFunction ? undefined : (p.method ?? (p.kind === 'runner' ? 'run' : p.role));
@@ -175,7 +177,7 @@ function roleView(
   };
   findings.push(...looseFindings(p));
   if (isStreaming(p.output)) {
-    const itemAnnotation = outputAnnotation(p.output.items, needs, outputs);
+    const itemAnnotation = outputAnnotation(p.output.items, needs, outputs, media);
     outputs.wrapper(outputModel, ann('List', itemAnnotation));
     needs.list = true;
     const loop = isAsyncStream(p.output) ? 'async for' : p.isAsync ? 'for-await' : 'for';
@@ -185,7 +187,7 @@ function roleView(
       name: train ? 'train_stream' : 'stream',
       loop,
       itemAnnotation,
-      itemCode: outputConversion(p.output.items, 'item', needs, outputs, fileCall),
+      itemCode: outputConversion(p.output.items, 'item', needs, outputs, fileCall, 0, media),
       ...(concatenated ? { chunkModel: outputs.chunk(itemAnnotation) } : {}),
     };
     if (loop !== 'for') view.isAsyncEndpoint = true;
@@ -194,9 +196,9 @@ function roleView(
     outputs.classFor(p.output, needs, outputModel);
     view.resultCode = outputConversion(p.output, 'result', needs, outputs, fileCall);
   } else {
-    const annotation = outputAnnotation(p.output, needs, outputs);
+    const annotation = outputAnnotation(p.output, needs, outputs, media);
     outputs.wrapper(outputModel, annotation);
-    view.resultCode = `${outputModel}(output=${outputConversion(p.output, 'result', needs, outputs, fileCall)})`;
+    view.resultCode = `${outputModel}(output=${outputConversion(p.output, 'result', needs, outputs, fileCall, 0, media)})`;
   }
   outputModelsOut.push(...outputs.models);
   view.body = endpointBody(view);

@@ -7,6 +7,8 @@ import { isPyIdentifier, pyIdent, pyLiteral, pyStr } from '../../src/quote/index
 import type { Needs } from './pytypes.js';
 import { fieldNames, pythonName, type FieldNames } from './names.js';
 import { ann, modelClass, scalarLiteral, type Annotation, type ModelClass } from './annotation.js';
+import type { MediaKind } from '../../src/ir/media.js';
+import { mediaNamed, OUTPUT_CLASS } from './media.js';
 
 export interface OutputFieldView {
   ident: string;
@@ -33,6 +35,9 @@ interface FieldPlan {
   type: IrType;
   default?: string;
   note?: string;
+  /** What the field's files are: its name says (`image`, `audio_out`), or it is the class's
+   * only file field and the predictor's code shows the kind (IR outputMedia). */
+  media?: MediaKind;
 }
 
 function optional(t: IrType): IrType {
@@ -63,8 +68,9 @@ function outputLiteral(t: IrType, value: LiteralValue): string {
   return pyLiteral(value);
 }
 
-function fieldPlans(t: Extract<IrType, { kind: 'object' }>, reserved: ReadonlySet<string>): FieldPlan[] {
-  return fieldNames(t.fields, reserved).map(({ field, names }): FieldPlan => {
+function fieldPlans(t: Extract<IrType, { kind: 'object' }>, reserved: ReadonlySet<string>, media?: MediaKind): FieldPlan[] {
+  const fileFields = t.fields.filter((f) => holdsFiles(f.type));
+  const plans = fieldNames(t.fields, reserved).map(({ field, names }): FieldPlan => {
     const d = field.default;
     if (d === undefined) return { field, names, type: field.type };
     // Not statically known (a constant, `Field(None, ...)`): optional with None, as for inputs
@@ -75,6 +81,10 @@ function fieldPlans(t: Extract<IrType, { kind: 'object' }>, reserved: ReadonlySe
     if (!fits(field.type, d.value)) return { field, names, type: field.type, note: `default in the predictor: ${JSON.stringify(d.value)}` };
     return { field, names, type: field.type, default: outputLiteral(field.type, d.value) };
   });
+  return plans.map((p) => {
+    const kind = mediaNamed(p.field.name) ?? (fileFields.length === 1 && fileFields[0] === p.field ? media : undefined);
+    return kind !== undefined && holdsFiles(p.type) ? { ...p, media: kind } : p;
+  });
 }
 
 /** Collects output models so nested objects get one class each. `models` is in definition
@@ -84,8 +94,9 @@ export class OutputModels {
   private readonly byClass = new Map<string, ModelClass>();
   private readonly names = new Set<string>();
 
-  /** `reserved`: names of this app fields must not take besides the fixed ones (names.ts). */
-  constructor(private readonly prefix: 'Output' | 'TrainOutput', readonly reserved: ReadonlySet<string>) {}
+  /** `reserved`: names of this app fields must not take besides the fixed ones (names.ts);
+   * `media`: what the predictor's file outputs are (IR outputMedia), if known. */
+  constructor(private readonly prefix: 'Output' | 'TrainOutput', readonly reserved: ReadonlySet<string>, readonly media?: MediaKind) {}
 
   classFor(t: Extract<IrType, { kind: 'object' }>, needs: Needs, topLevelName?: ModelClass): ModelClass {
     // Two modules may each define a class of the same name: they are different classes.
@@ -97,10 +108,10 @@ export class OutputModels {
     this.names.add(name);
     // The field annotations are built first: they define the nested classes, which Python needs
     // before this class body runs.
-    const fields = fieldPlans(t, this.reserved).map(({ names, type, default: dflt, note }): OutputFieldView => {
+    const fields = fieldPlans(t, this.reserved, this.media).map(({ names, type, default: dflt, note, media }): OutputFieldView => {
       return {
         ...names,
-        annotation: outputAnnotation(type, needs, this),
+        annotation: outputAnnotation(type, needs, this, media),
         ...(dflt !== undefined ? { default: dflt } : {}),
         ...(note !== undefined ? { note } : {}),
       };
@@ -131,8 +142,10 @@ export class OutputModels {
   }
 }
 
-/** The annotation of an output value (files become fal.toolkit.File). */
-export function outputAnnotation(t: IrType, needs: Needs, models: OutputModels): Annotation {
+/** The annotation of an output value: files become fal.toolkit.File, or Image / Video / Audio
+ * when `media` says what they are (declared so, fal keeps an Image's width and height). */
+export function outputAnnotation(t: IrType, needs: Needs, models: OutputModels, media?: MediaKind): Annotation {
+  const inner = (u: IrType) => outputAnnotation(u, needs, models, media);
   switch (t.kind) {
     case 'str': return ann('str');
     case 'int': return ann('int');
@@ -141,7 +154,9 @@ export function outputAnnotation(t: IrType, needs: Needs, models: OutputModels):
     case 'path':
     case 'file':
       needs.toFile = true;
-      return ann('File');
+      if (media === undefined) return ann('File');
+      needs.mediaOutputs[media] = true;
+      return ann(OUTPUT_CLASS[media]);
     case 'secret': return ann('str');
     case 'dict':
       needs.dict = true; needs.any = true;
@@ -152,16 +167,24 @@ export function outputAnnotation(t: IrType, needs: Needs, models: OutputModels):
     case 'asyncIterator':
     case 'asyncConcatenateIterator':
       needs.list = true;
-      return ann('List', outputAnnotation(t.items, needs, models));
+      return ann('List', inner(t.items));
     case 'optional':
       needs.optional = true;
-      return ann('Optional', outputAnnotation(t.inner, needs, models));
+      return ann('Optional', inner(t.inner));
     case 'object':
       return ann(models.classFor(t, needs));
     default:
       needs.any = true;
       return ann('Any');
   }
+}
+
+/** A file, or a list / optional of files: what a media kind can describe (not nested models). */
+function holdsFiles(t: IrType): boolean {
+  if (t.kind === 'path' || t.kind === 'file') return true;
+  if (t.kind === 'list') return holdsFiles(t.items);
+  if (t.kind === 'optional') return holdsFiles(t.inner);
+  return false;
 }
 
 function hasFiles(t: IrType): boolean {
@@ -173,22 +196,27 @@ function hasFiles(t: IrType): boolean {
   }
 }
 
-/** How an output file is converted: `_to_file(x)`, or off the event loop in async endpoints. */
-export type FileCall = (expr: string) => string;
-export const syncFileCall: FileCall = (e) => `_to_file(${e})`;
-export const asyncFileCall: FileCall = (e) => `await asyncio.to_thread(_to_file, ${e})`;
+/** How an output file is converted: `_to_file(x)` (or `_to_image(x)` ...), or off the event
+ * loop in async endpoints. */
+export type FileCall = (expr: string, fn: FileFunction) => string;
+export type FileFunction = '_to_file' | '_to_image' | '_to_video' | '_to_audio';
+export const syncFileCall: FileCall = (e, fn) => `${fn}(${e})`;
+export const asyncFileCall: FileCall = (e, fn) => `await asyncio.to_thread(${fn}, ${e})`;
+
+const FILE_FUNCTION: Readonly<Record<MediaKind, FileFunction>> = { image: '_to_image', video: '_to_video', audio: '_to_audio' };
 
 /** Python expression turning the predictor's value `expr` into the output annotation's type. */
 export function outputConversion(
-  t: IrType, expr: string, needs: Needs, models: OutputModels, fileCall: FileCall = syncFileCall, depth = 0,
+  t: IrType, expr: string, needs: Needs, models: OutputModels, fileCall: FileCall = syncFileCall, depth = 0, media?: MediaKind,
 ): string {
-  const inner = (u: IrType, e: string) => outputConversion(u, e, needs, models, fileCall, depth + 1);
+  const inner = (u: IrType, e: string, m = media) => outputConversion(u, e, needs, models, fileCall, depth + 1, m);
   switch (t.kind) {
     case 'path':
     case 'file':
       needs.toFile = true;
+      if (media !== undefined) needs.mediaOutputs[media] = true;
       if (fileCall === asyncFileCall) needs.asyncio = true;
-      return fileCall(expr);
+      return fileCall(expr, media === undefined ? '_to_file' : FILE_FUNCTION[media]);
     case 'secret':
       return `str(${expr})`;
     case 'list': {
@@ -198,13 +226,13 @@ export function outputConversion(
     }
     case 'optional':
       if (!hasFiles(t.inner)) return expr;
-      return `None if ${expr} is None else ${outputConversion(t.inner, expr, needs, models, fileCall, depth)}`;
+      return `None if ${expr} is None else ${outputConversion(t.inner, expr, needs, models, fileCall, depth, media)}`;
     case 'object': {
       const cls = models.classFor(t, needs);
-      const plans = fieldPlans(t, models.reserved);
+      const plans = fieldPlans(t, models.reserved, models.media);
       // The predictor's object is read under the attribute name Python gave the field.
       const attr = (name: string) => (isPyIdentifier(name) ? `${expr}.${pyIdent(name)}` : `getattr(${expr}, ${pyStr(name)})`);
-      const value = (p: FieldPlan) => inner(p.type, attr(pythonName(p.field.name)));
+      const value = (p: FieldPlan) => inner(p.type, attr(pythonName(p.field.name)), p.media);
       if (plans.every(({ names }) => names.alias === undefined)) {
         return `${cls}(${plans.map((p) => `${p.names.ident}=${value(p)}`).join(', ')})`;
       }

@@ -5,6 +5,7 @@
 
 import type { IrType } from '../../src/ir/types.js';
 import { ann, type Annotation } from './annotation.js';
+import type { MediaKind } from '../../src/ir/media.js';
 
 /** The helper functions of app.py a conversion needs; the template emits only those. */
 export interface Needs {
@@ -21,12 +22,18 @@ export interface Needs {
   fileField: boolean;
   /** Blocking downloads/uploads moved off the event loop in async endpoints. */
   asyncio: boolean;
+  /** Output files declared as fal.toolkit Image / Video / Audio (`_to_image` ...). */
+  mediaOutputs: Record<MediaKind, boolean>;
+  /** File inputs shown with ImageField / VideoField / AudioField. */
+  mediaFields: Record<MediaKind, boolean>;
 }
 
 export function noNeeds(): Needs {
   return {
     download: false, openFile: false, toFile: false, any: false, dict: false, list: false,
     optional: false, literal: false, annotated: false, secret: false, fileField: false, asyncio: false,
+    mediaOutputs: { image: false, video: false, audio: false },
+    mediaFields: { image: false, video: false, audio: false },
   };
 }
 

@@ -7,6 +7,10 @@ import { pyComment, pyIdent, pyLiteral, pyStr } from '../../src/quote/index.js';
 import type { LiteralValue } from '../../src/ir/types.js';
 import type { AppView } from './model.js';
 import type { RuntimeModule } from '../../src/runtime/index.js';
+import type { MediaKind } from '../../src/ir/media.js';
+import { OUTPUT_CLASS } from './media.js';
+
+const MEDIA_KINDS: readonly MediaKind[] = ['image', 'video', 'audio'];
 
 export { pyComment } from '../../src/quote/index.js';
 
@@ -19,7 +23,11 @@ function template(): Handlebars.TemplateDelegate {
 
 /** The cog_migrate_runtime modules app.py imports from (runtime/, shipped beside app.py). */
 export function falRuntimeModules(view: AppView): RuntimeModule[] {
-  return [...(view.needs.download ? ['loading', 'inputs'] as const : ['loading'] as const), ...(view.billableMetric !== undefined ? ['metrics'] as const : [])];
+  return [
+    ...(view.needs.download ? ['loading', 'inputs'] as const : ['loading'] as const),
+    ...(view.needs.mediaOutputs.image ? ['media'] as const : []),
+    ...(view.billableMetric !== undefined ? ['metrics'] as const : []),
+  ];
 }
 
 function imports(view: AppView): { stdlibImports: string[]; typingImports: string; toolkitImports: string; pydanticImports: string; runtimeImports: string[] } {
@@ -32,6 +40,7 @@ function imports(view: AppView): { stdlibImports: string[]; typingImports: strin
   const runtime = [
     ...(inputs.length > 0 ? [`from cog_migrate_runtime.inputs import ${inputs.join(', ')}`] : []),
     'from cog_migrate_runtime.loading import load_module',
+    ...(n.mediaOutputs.image ? ['from cog_migrate_runtime.media import image_size'] : []),
     ...(view.billableMetric !== undefined ? ['from cog_migrate_runtime.metrics import active, billable_units, new_scope'] : []),
   ];
   const typing = new Set(['Any', 'Dict']);
@@ -41,8 +50,9 @@ function imports(view: AppView): { stdlibImports: string[]; typingImports: strin
   if (view.roles.some((r) => r.stream?.loop === 'for')) typing.add('Iterator');
   if (view.asyncStreaming) typing.add('AsyncIterator');
   const toolkit = new Set(['FalBaseModel', 'Field']);
-  if (n.fileField) toolkit.add('FileField');
+  for (const field of view.inputModels.flatMap((m) => m.fields)) toolkit.add(field.fieldFn);
   if (n.toFile) { toolkit.add('File'); toolkit.add('Image'); }
+  for (const kind of MEDIA_KINDS) if (n.mediaOutputs[kind]) toolkit.add(OUTPUT_CLASS[kind]);
   if (n.download) toolkit.add('download_file');
   if (view.usesWeights) toolkit.add('download_model_weights');
   const pydantic = new Set(['BaseModel']);

@@ -13,6 +13,7 @@ import { externalBases, findMethod, type ClassRef } from './classes.js';
 import { findTarget, loadProblemFinding, parseRef } from './locate.js';
 import { parametersOf, readInputs } from './inputs.js';
 import { readOutput } from './outputs.js';
+import { readOutputMedia } from './output-media.js';
 import { hasLegacyInputs, readLegacyInputs } from './legacy.js';
 import { runtimeApiUses } from './runtime-apis.js';
 import { typeReader } from './types.js';
@@ -91,6 +92,8 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
       inputs: readInputs(ctx, target.module, params, what),
       output: readOutput(ctx, target.module, target.node, what, true),
     };
+    const media = readOutputMedia(target.node, body.inputs, body.output);
+    if (media) body.outputMedia = media;
   } else {
     body = classPredictor(ctx, ref, { module: target.module, node: target.node, name: target.name });
   }
@@ -151,6 +154,8 @@ function classPredictor(ctx: Ctx, ref: PredictorRef, cls: ClassRef): PredictorBo
     inputs,
     output: readOutput(ctx, fnMod, fn, method, kind !== 'legacy'),
   };
+  const media = readOutputMedia(fn, out.inputs, out.output);
+  if (media) out.outputMedia = media;
   const setup = readSetup(ctx, cls);
   if (setup) out.setup = setup;
   return out;

@@ -37,6 +37,14 @@ def ImageField(*args: Any, **kwargs: Any) -> Any:  # noqa: N802
     return _with_ui("image", kwargs) if not args else Field(*args, **kwargs)
 
 
+def VideoField(*args: Any, **kwargs: Any) -> Any:  # noqa: N802
+    return _with_ui("video", kwargs) if not args else Field(*args, **kwargs)
+
+
+def AudioField(*args: Any, **kwargs: Any) -> Any:  # noqa: N802
+    return _with_ui("audio", kwargs) if not args else Field(*args, **kwargs)
+
+
 class FalBaseModel(BaseModel):
     FIELD_ORDERS: ClassVar[List[str]] = []
 
@@ -81,6 +89,14 @@ class Image(File):
     height: Optional[int] = None
 
 
+class Video(File):
+    pass
+
+
+class Audio(File):
+    pass
+
+
 def download_file(url: str, target_dir: Union[str, Path], *, force: bool = False, request_headers: Any = None, filesize_limit: Any = None) -> Path:
     target_dir = Path(target_dir)
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -96,6 +112,6 @@ def download_model_weights(url: str, force: bool = False, request_headers: Any =
 
 
 __all__ = [
-    "FalBaseModel", "Field", "File", "FileField", "Image", "ImageField",
+    "Audio", "AudioField", "FalBaseModel", "Field", "File", "FileField", "Image", "ImageField", "Video", "VideoField",
     "download_file", "download_model_weights",
 ]
