@@ -42,6 +42,9 @@ import importlib.util, json, sys
 import fal
 results = {}
 for app_dir, class_name in zip(sys.argv[1::2], sys.argv[2::2]):
+    # each app runs in a process of its own on fal: its own cog_migrate_runtime, not the last app's
+    for loaded in [m for m in sys.modules if m.split(".")[0] == "cog_migrate_runtime"]:
+        del sys.modules[loaded]
     try:
         spec = importlib.util.spec_from_file_location("app_" + str(len(results)), app_dir + "/app.py")
         module = importlib.util.module_from_spec(spec)
