@@ -17,6 +17,13 @@ const WORDS: Readonly<Record<MediaKind, readonly string[]>> = {
   audio: ['audio', 'audios', 'speech', 'voice', 'sound', 'sounds', 'music', 'song', 'songs', 'wav', 'mp3', 'flac', 'vocals', 'melody', 'recording', 'waveform'],
 };
 
+/** Words that say the file is something else that merely holds or concerns media: "a zip of
+ * training images", `image_folder`, "LoRA weights trained on photos". Any of them: FileField. */
+const OTHER_FILES = new Set([
+  'zip', 'tar', 'tarball', 'archive', 'folder', 'directory', 'dataset', 'json', 'jsonl', 'csv', 'txt', 'pdf', 'yaml',
+  'weights', 'checkpoint', 'ckpt', 'safetensors', 'lora', 'embeddings', 'captions', 'subtitles', 'srt',
+]);
+
 const KIND_OF = new Map<string, MediaKind>(
   (Object.entries(WORDS) as [MediaKind, readonly string[]][]).flatMap(([kind, words]) => words.map((w) => [w, kind] as const)),
 );
@@ -32,9 +39,11 @@ export function mediaNamed(text: string): MediaKind | undefined {
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
-/** What a file input is: its name decides; where the name says nothing, its description.
+/** What a file input is: its name decides; where the name says nothing, its description; a word
+ * naming another kind of file (an archive, weights) in either leaves it a plain file.
  * (Cog has no validation on file inputs that names a type, so there is nothing else to read.) */
 export function inputMedia(input: Pick<Input, 'name' | 'description'>): MediaKind | undefined {
+  if ([input.name, input.description ?? ''].some((text) => words(text).some((w) => OTHER_FILES.has(w)))) return undefined;
   if (words(input.name).some((w) => KIND_OF.has(w))) return mediaNamed(input.name);
   return input.description === undefined ? undefined : mediaNamed(input.description);
 }

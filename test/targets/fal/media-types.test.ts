@@ -67,6 +67,9 @@ describe('fal: media types', () => {
     expect(inputMedia({ name: 'clip_model', description: 'weights' })).toBeUndefined();
     // the name decides over the description
     expect(inputMedia({ name: 'mask', description: 'Drawn over the video' })).toBe('image');
+    // a file that holds media is not media: an archive, a folder, weights
+    expect(inputMedia({ name: 'images', description: 'A zip of training images' })).toBeUndefined();
+    expect(inputMedia({ name: 'image_folder' })).toBeUndefined();
   });
 
   it("reads what a predictor's file output is from the file names its method writes, and claims nothing when they differ", () => {
