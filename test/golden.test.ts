@@ -31,7 +31,7 @@ const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 // same for every project (test/runtime covers it); a copy per fixture would only repeat it. Which
 // of its files a target ships is listed in <target>/runtime-files.txt; a changed copy shows up.
 // The model tests' checkers and platform test files (runtime/model_tests, test/model-tests) too.
-const MODEL_TESTS = ['checks.py', 'test_fal.py', 'test_cog_http.py'].map((rel) => modelTestsFile(rel, `tests/${rel}`));
+const MODEL_TESTS = ['checks.py', 'test_fal.py', 'test_cog_http.py', 'vitest/model.test.ts', 'vitest/package.json', 'vitest/tsconfig.json'].map((rel) => modelTestsFile(rel, `tests/${rel.split('/').pop()!}`));
 const RUNTIME = new Map([...allRuntimeFiles(), ...MODEL_TESTS].map((f) => [f.path, f.text]));
 
 describe('golden fixtures', () => {

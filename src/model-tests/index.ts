@@ -11,7 +11,13 @@ export { testSuite, offlineCases, type TestCaseData, type TestSuiteData } from '
 
 /** How a target runs the carried-over tests. */
 export interface ModelTestsSpec {
-  /** The platform's test file in runtime/model_tests (e.g. `test_fal.py`). */
+  /**
+   * pytest (default): checks.py, the test file and requirements.txt; vitest (Cloudflare, whose
+   * tools are npm's): the TypeScript test file of runtime/model_tests/vitest/ with its
+   * package.json and tsconfig.json, `requirements` unused.
+   */
+  runner?: 'pytest' | 'vitest';
+  /** The platform's test file in runtime/model_tests (e.g. `test_fal.py`, `vitest/model.test.ts`). */
   testFile: string;
   /** tests/requirements.txt lines: the test runner, the platform's client, the checkers' needs. */
   requirements: readonly string[];
@@ -27,8 +33,13 @@ export const TESTS_DIR = 'tests';
 export function modelTestFiles(ir: CogIR, spec: ModelTestsSpec, app: string): EmittedFile[] {
   const suite = testSuite(ir, app, spec.urlEnv);
   if (!suite) return [];
+  const cases = { path: `${TESTS_DIR}/cases.json`, text: JSON.stringify(suite, null, 2) + '\n' };
+  if (spec.runner === 'vitest') {
+    const name = (rel: string) => `${TESTS_DIR}/${rel.split('/').pop()!}`;
+    return [cases, ...[spec.testFile, 'vitest/package.json', 'vitest/tsconfig.json'].map((rel) => modelTestsFile(rel, name(rel)))];
+  }
   return [
-    { path: `${TESTS_DIR}/cases.json`, text: JSON.stringify(suite, null, 2) + '\n' },
+    cases,
     modelTestsFile('checks.py', `${TESTS_DIR}/checks.py`),
     modelTestsFile(spec.testFile, `${TESTS_DIR}/${spec.testFile}`),
     { path: `${TESTS_DIR}/requirements.txt`, text: spec.requirements.join('\n') + '\n' },

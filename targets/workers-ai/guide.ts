@@ -1,8 +1,9 @@
 // MIGRATION.md's Cloudflare section for each mode: what is available to whom, what to ask
 // Cloudflare, and how the image gets there. Plain text; the only project values in it are the
-// worker name and model name, which options.ts restricts to lowercase letters, digits and hyphens.
+// worker name and model name, which options.ts restricts to lowercase letters, digits and hyphens,
+// and the GPU ask, made from src/hardware's data table (never from the user's files).
 
-export function byoGuide(modelName: string): { title: string; markdown: string }[] {
+export function byoGuide(modelName: string, gpuAsk?: string): { title: string; markdown: string }[] {
   return [{
     title: 'Workers AI bring-your-own-model: before you deploy',
     markdown: [
@@ -17,7 +18,9 @@ export function byoGuide(modelName: string): { title: string; markdown: string }
       '2. the container registry to push Cog images to, and how to log in to it;',
       '3. the model name the Worker passes to `env.AI.run` once the image is imported',
       `   (the Worker uses \`${modelName}\` until you set \`MODEL_NAME\` in worker/src/index.ts);`,
-      '4. which GPU the model gets, and its limits (image size, request time).',
+      gpuAsk
+        ? `4. the GPU: ${gpuAsk}; and its limits (image size, request time).`
+        : '4. which GPU the model gets (cog.yaml says only `gpu: true`; docs/hardware.md maps Replicate machines), and its limits (image size, request time).',
       '',
       'Then push the image with Cog itself (Cog builds it from this folder exactly as it did for',
       'Replicate):',

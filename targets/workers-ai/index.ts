@@ -22,6 +22,7 @@ import { byoWrangler, containersWrangler, workerFiles, workerPackageJson } from 
 import { CONTAINER_BINDING, containerClassName, workerName } from './names.js';
 import { mappingRows, runtimeFindings } from './mapping.js';
 import { byoGuide, containersGuide } from './guide.js';
+import { hardwarePlan, instanceForHardware, type HardwarePlan } from './hardware.js';
 
 export type { WorkersAiOptions, WorkersAiMode } from './options.js';
 export { parseWorkersAiOptionsChecked } from './options.js';
@@ -33,11 +34,12 @@ const DEFAULT_SLEEP_AFTER = '10m';
 /** Files that keep Docker from sending the Worker (and its node_modules) into the image. */
 const DOCKERIGNORE = ['# The Worker is not part of the image (BuildKit reads this file for ./Dockerfile).', 'worker/', '**/node_modules', '.git', ''].join('\n');
 
-function chooseMode(ir: CogIR, options: WorkersAiOptions, findings: Finding[]): WorkersAiMode {
-  const mode = options.mode ?? (ir.build.gpu ? 'byo' : 'containers');
+function chooseMode(ir: CogIR, options: WorkersAiOptions, findings: Finding[], hardware: HardwarePlan | undefined): WorkersAiMode {
+  if (hardware) findings.push(...hardware.findings);
+  const mode = options.mode ?? hardware?.mode ?? (ir.build.gpu ? 'byo' : 'containers');
   const at = { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column };
   if (mode === 'containers' && ir.build.gpu) findings.push(finding('CM430', 'cog.yaml sets gpu: true, but Cloudflare Containers have no GPU', at, T));
-  if (mode === 'byo' && !ir.build.gpu) findings.push(finding('CM431', 'cog.yaml sets gpu: false; the model is sent to Workers AI bring-your-own-model as asked (--mode byo)', at, T));
+  if (mode === 'byo' && !ir.build.gpu) findings.push(finding('CM431', `cog.yaml sets gpu: false; the model is sent to Workers AI bring-your-own-model ${options.mode ? 'as asked (--mode byo)' : 'because the machine it runs on has a GPU (CM481)'}`, at, T));
   return mode;
 }
 
@@ -48,7 +50,8 @@ export function emitWorkersAi(ir: CogIR, options: WorkersAiOptions): TargetResul
     findings.push(finding('CM409', 'cog.yaml names no predictor, so there is no model for Cloudflare to serve', { file: 'cog.yaml' }, T));
     return { files: [], findings, mapping: [{ concept: 'Predictor', cog: 'no predict: entry', target: 'nothing emitted', status: 'manual', code: 'CM409' }], nextSteps: [] };
   }
-  const mode = chooseMode(ir, options, findings);
+  const hardware = hardwarePlan(ir);
+  const mode = chooseMode(ir, options, findings, hardware);
   if (mode === 'containers' && ir.build.gpu) {
     return { files: [], findings, mapping: mappingRows(ir, mode, {}), nextSteps: [] };
   }
@@ -90,7 +93,7 @@ export function emitWorkersAi(ir: CogIR, options: WorkersAiOptions): TargetResul
     findings,
     mapping: mappingRows(ir, mode, extra),
     replaces: ['cog.yaml'],
-    guide: mode === 'byo' ? byoGuide(options.modelName ?? name) : containersGuide(),
+    guide: mode === 'byo' ? byoGuide(options.modelName ?? name, hardware?.gpuAsk) : containersGuide(),
     nextSteps: mode === 'byo'
       ? [
           { title: 'Build and push the Cog image to the registry Cloudflare gives you', command: `cog push <registry>/${options.modelName ?? name}` },
@@ -114,7 +117,7 @@ function pickInstance(ir: CogIR, options: WorkersAiOptions, findings: Finding[])
     }
     findings.push(finding('CM434', `--instance-type ${JSON.stringify(options.instanceType)} is not one of ${INSTANCE_TYPES.map((t) => t.name).join(', ')}`, undefined, T));
   }
-  const choice = chooseInstanceType(ir);
+  const choice = instanceForHardware(ir) ?? chooseInstanceType(ir);
   if (choice.mayNotFit) findings.push(finding('CM439', choice.mayNotFit, undefined, T));
   findings.push(finding('CM433', `instance_type ${choice.type.name} (${choice.type.vcpu} vCPU, ${choice.type.memoryMib} MiB): ${choice.reason}`, undefined, T));
   return choice.type;
@@ -131,4 +134,13 @@ export const workersAiTarget: Target<WorkersAiOptions> = {
     { name: 'workers-ai-containers', options: { mode: 'containers' } },
   ],
   emit: (ir, options) => emitWorkersAi(ir, options),
+  // The Worker answers Cog's POST /predictions, so the cog-safe-push cases run against its URL,
+  // as a vitest file (Cloudflare's tools are npm's): runtime/model_tests/vitest/.
+  modelTests: {
+    runner: 'vitest',
+    testFile: 'vitest/model.test.ts',
+    requirements: [],
+    command: 'cd tests && npm install && WORKER_URL=<the URL wrangler deploy prints> npx vitest run',
+    urlEnv: 'WORKER_URL',
+  },
 };
