@@ -9,24 +9,37 @@ import { GOOD, countFiles, freshOut, modelTree, readReport } from '../helpers/ba
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * Runs a batch of 40 identical models as a user would, sends SIGINT once the third is done and,
+ * with `twice`, again as soon as the first is acknowledged (the workers are then mid-model).
+ */
+async function interruptedBatch(jobs: number, twice: boolean): Promise<{ out: string; code: number | null; stderr: string; sent: number }> {
+  const models: Record<string, Record<string, string>> = {};
+  for (let i = 0; i < 40; i++) models[`m${String(i).padStart(2, '0')}`] = GOOD;
+  const root = modelTree(models);
+  const out = freshOut();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'batch', root, '--to', 'fal', '--out', out, '--jobs', String(jobs)], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
+  let stderr = '';
+  let sent = 0;
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (sent === 0 && /\[3\/40\]/.test(stderr)) {
+      sent = 1;
+      child.kill('SIGINT');
+    }
+    if (twice && sent === 1 && stderr.includes('Ctrl-C again')) {
+      sent = 2;
+      child.kill('SIGINT');
+    }
+  });
+  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  return { out, code, stderr, sent };
+}
+
 describe('batch and SIGINT', () => {
   it('stops starting models, finishes the running one, leaves only whole model folders', async () => {
-    const models: Record<string, Record<string, string>> = {};
-    for (let i = 0; i < 40; i++) models[`m${String(i).padStart(2, '0')}`] = GOOD;
-    const root = modelTree(models);
-    const out = freshOut();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'batch', root, '--to', 'fal', '--out', out, '--jobs', '1'], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
-    let stderr = '';
-    let sent = false;
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (!sent && /\[3\/40\]/.test(stderr)) {
-        sent = true;
-        child.kill('SIGINT');
-      }
-    });
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    expect(sent).toBe(true);
+    const { out, code, stderr, sent } = await interruptedBatch(1, false);
+    expect(sent).toBe(1);
     expect(code).toBe(130);
     expect(stderr).toContain('interrupted');
     const report = readReport(out);
@@ -45,26 +58,7 @@ describe('batch and SIGINT', () => {
   }, 120_000);
 
   it('a second Ctrl-C stops the running models at once and leaves only whole model folders', async () => {
-    const models: Record<string, Record<string, string>> = {};
-    for (let i = 0; i < 40; i++) models[`m${String(i).padStart(2, '0')}`] = GOOD;
-    const root = modelTree(models);
-    const out = freshOut();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'batch', root, '--to', 'fal', '--out', out, '--jobs', '2'], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
-    let stderr = '';
-    let sent = 0;
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (sent === 0 && /\[3\/40\]/.test(stderr)) {
-        sent = 1;
-        child.kill('SIGINT');
-      }
-      // The second as soon as the first is acknowledged: the workers are in the middle of models.
-      if (sent === 1 && stderr.includes('Ctrl-C again')) {
-        sent = 2;
-        child.kill('SIGINT');
-      }
-    });
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    const { out, code, stderr, sent } = await interruptedBatch(2, true);
     expect(sent).toBe(2);
     expect(code).toBe(130);
     expect(stderr).toContain('stopping now');
