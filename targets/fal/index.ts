@@ -23,7 +23,7 @@ import { persistentCaches } from './caches.js';
 import { lifecycleAttributes } from './lifecycle.js';
 import { machineByNeed } from './machine.js';
 import { renderDockerfile } from '../../src/dockerfile/index.js';
-import { isGpuMachineType, isKnownMachineType, machineTypeFor, parseFalOptions, type FalOptions } from './options.js';
+import { isGpuMachineType, isKnownMachineType, machineTypeFor, parseFalOptions, parseFalOptionsChecked, type FalOptions } from './options.js';
 
 export type { FalOptions } from './options.js';
 export { parseFalOptionsChecked, machineTypeFor } from './options.js';
@@ -134,6 +134,7 @@ export const falTarget: Target<FalOptions> = {
   title: 'fal: a fal.App serving the Cog predictor (fal run / fal deploy)',
   docsUrl: DOCS_URL,
   parseOptions: parseFalOptions,
+  optionProblems: (raw) => parseFalOptionsChecked(raw).problems,
   emit: (ir, options) => emitFal(ir, options),
   modelTests: {
     testFile: 'test_fal.py',

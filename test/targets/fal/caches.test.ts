@@ -14,6 +14,8 @@ import { lifecycleAttributes } from '../../../targets/fal/lifecycle.js';
 import type { Finding } from '../../../src/findings/types.js';
 import { cogIR, fakeDockerfile, loc, predictor } from './ir-builders.js';
 import { runPython } from './harness.js';
+import { cli, MINIMAL_PREDICTOR, tempProject } from '../../helpers/cli.js';
+import { readFileSync } from 'node:fs';
 
 function irWith(packages: string[], environment: Record<string, string> = {}, gpu = true): CogIR {
   const ir = cogIR({ gpu, predict: predictor({ setup: { isAsync: false, loc: loc('predict.py', 5) } }) });
@@ -87,5 +89,19 @@ describe('runner lifecycle attributes', () => {
     const ir = irWith(['numpy==1.26.4'], {}, false);
     ir.safePush = [{ file: 'cog-safe-push.yaml', predict: { timeout: 600, testCases: [], compareOutputs: true, loc: loc('cog-safe-push.yaml') } } as unknown as NonNullable<CogIR['safePush']>[number]];
     expect(attrs(ir)).toEqual({ byName: {}, codes: [] });
+  });
+
+  it('--keep-alive, --startup-timeout and --request-timeout set them from the CLI; a bad value is a usage error', async () => {
+    const project = tempProject({
+      'cog.yaml': 'build:\n  gpu: true\n  python_version: "3.11"\n  python_packages:\n    - "diffusers==0.27.2"\npredict: "predict.py:Predictor"\n',
+      'predict.py': MINIMAL_PREDICTOR,
+    });
+    const out = join(project, '..', 'out');
+    expect((await cli(project, '--to', 'fal', '--out', out, '--keep-alive', '30', '--startup-timeout', '900', '--request-timeout', '120')).code).toBe(0);
+    const app = readFileSync(join(out, 'app.py'), 'utf8');
+    expect(app).toContain('keep_alive = 30  # set with --keep-alive');
+    expect(app).toContain('startup_timeout = 900  # set with --startup-timeout');
+    expect(app).toContain('request_timeout = 120  # set with --request-timeout');
+    expect((await cli(project, '--to', 'fal', '--out', join(project, '..', 'out2'), '--keep-alive', 'soon')).code).toBe(2);
   });
 });
