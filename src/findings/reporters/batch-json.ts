@@ -4,7 +4,15 @@
 import type { BatchReport } from '../../batch/types.js';
 
 export function renderBatchJson(report: BatchReport): string {
-  return JSON.stringify(sortKeys(report), null, 2) + '\n';
+  return JSON.stringify(canonicalReport(report), null, 2) + '\n';
+}
+
+/**
+ * The report as report.json holds it, as a value: keys sorted, undefined members gone. What
+ * every other format renders, so that a report read back from disk renders to the same bytes.
+ */
+export function canonicalReport(report: BatchReport): BatchReport {
+  return sortKeys(report) as BatchReport;
 }
 
 function sortKeys(value: unknown): unknown {
