@@ -15,6 +15,7 @@ import { cogImportFindings } from './cog-imports.js';
 import { renderMigrationMarkdown } from '../report/migration-md.js';
 import { migrationJson } from '../report/migration-json.js';
 import { dockerfileFor } from '../dockerfile/index.js';
+import { withShippedLines } from '../report/shipped-dockerfile.js';
 import type { PriceTable } from '../hardware/prices.js';
 import { replicateHardware } from '../hardware/index.js';
 import { modelTestFiles } from '../model-tests/index.js';
@@ -90,7 +91,9 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
       ...result.files.map((f) => ({ path: f.path, content: f.text, ...(f.mode !== undefined ? { mode: f.mode } : {}) })),
       ...carried.files.filter((c) => !emitted.has(c.path)),
     ];
-    const report = { ir, target, result, findings, dockerfile: dockerfileFor(ir, target.name), ...(extras.prices ? { prices: extras.prices } : {}) };
+    const plan = dockerfileFor(ir, target.name);
+    const dockerfile = result.shippedDockerfile !== undefined ? withShippedLines(plan, result.shippedDockerfile, target.name) : plan;
+    const report = { ir, target, result, findings, dockerfile, ...(extras.prices ? { prices: extras.prices } : {}) };
     files.push({ path: 'MIGRATION.md', content: renderMigrationMarkdown(report) });
     files.push({ path: 'migration.json', content: JSON.stringify(migrationJson(report), null, 2) + '\n' });
     files.sort((a, b) => a.path.localeCompare(b.path));

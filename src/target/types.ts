@@ -47,6 +47,12 @@ export interface TargetResult {
   deploy?: DeploySpec;
   /** Project files the target rewrites on purpose (the normalised cog.yaml): no CM015 for them. */
   replaces?: string[];
+  /**
+   * The Dockerfile text the target's image is built from, when the target ships one: MIGRATION.md's
+   * Dockerfile diff then shows the lines the target added to (or left out of) the pruned file, so it
+   * ends in what is really built. Comment lines right above an added line are its reason.
+   */
+  shippedDockerfile?: string;
   /** Platform-specific guidance for MIGRATION.md (Markdown, one section per entry). */
   guide?: { title: string; markdown: string }[];
 }

@@ -108,6 +108,7 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
   const files = [{ path: 'app.py', text: renderApp(view) }, ...cogCompatFiles(), ...runtimeFiles(falRuntimeModules(view))];
   return {
     files,
+    ...(image ? { shippedDockerfile: image.text } : {}),
     findings,
     mapping: mappingRows(ir, view, findings),
     nextSteps: [

@@ -67,6 +67,7 @@ export function emitModal(ir: CogIR, options: ModalOptions, deps: { dockerfile?:
   ];
   return {
     files,
+    ...(docker.text !== undefined ? { shippedDockerfile: docker.text } : {}),
     findings,
     mapping: modalMapping(ir, view, findings),
     nextSteps: [
