@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Creates (once) and prints the python of a cached virtual environment for checking emitted code
 # against the real SDKs: `scripts/python-env.sh NAME` installs test/python-env/NAME.txt (pinned)
-# into .cache/pyenv/NAME. Re-created only when the requirements file changes. Safe to call from
-# parallel test workers (flock).
+# into .cache/pyenv/NAME-STAMP, STAMP being a hash of the requirements file and the files it
+# includes: a changed pin gets a new folder, so checkouts with different pins (worktrees sharing
+# .cache) never rebuild each other's venv under a running test. Safe to call from parallel test
+# workers (flock).
 set -euo pipefail
 name="${1:?usage: python-env.sh NAME}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 req="$root/test/python-env/$name.txt"
 [ -f "$req" ] || { echo "python-env: no $req" >&2; exit 2; }
-dir="$root/.cache/pyenv/$name"
+# `-r path` lines name files relative to the requirements file, as pip reads them.
+included() { sed -n 's/^[[:space:]]*-r[[:space:]]\{1,\}\([^[:space:]#]*\).*/\1/p' "$req" | while read -r f; do cat "$(dirname "$req")/$f"; done; }
+want="$( { cat "$req"; included; } | sha256sum | cut -c1-16)"
+dir="$root/.cache/pyenv/$name-$want"
 mkdir -p "$root/.cache/pyenv"
-exec 9>"$root/.cache/pyenv/.$name.lock"
+exec 9>"$root/.cache/pyenv/.$name-$want.lock"
 flock 9
-want="$(sha256sum "$req" | cut -c1-16)"
 if [ "$(cat "$dir/.stamp" 2>/dev/null || true)" != "$want" ]; then
   rm -rf "$dir"
   python3 -m venv "$dir" >&2

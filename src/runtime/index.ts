@@ -117,6 +117,14 @@ export function platformShimFiles(platform: 'fal' | 'modal'): EmittedFile[] {
   return [...pythonFilesUnder(`${SHIMS}/${platform}`), `${SHIMS}/cog_app_adapter.py`].map((rel) => ({ path: rel.slice(SHIMS.length + 1), text: read(rel) }));
 }
 
+/**
+ * The pinned requirement lines of runtime/requirements/NAME.txt (`web`: the FastAPI that http.py
+ * runs on), the one pin every image and test venv takes, comments and blank lines dropped.
+ */
+export function runtimeRequirements(name: 'web'): string[] {
+  return read(`requirements/${name}.txt`).split('\n').map((l) => l.replace(/#.*/, '').trim()).filter((l) => l !== '');
+}
+
 /** Every file runtime/ ships, for checks that treat them as one fixed set (golden tests). */
 export function allRuntimeFiles(): EmittedFile[] {
   return [...cogCompatFiles(), ...runtimeFiles(Object.keys(RUNTIME_DEPENDENCIES) as RuntimeModule[])];

@@ -23,11 +23,16 @@ export function packageRoot(): string {
   }
 }
 
-/** The smoke driver script (src/verify/smoke/driver.py; dist builds read it from src/). */
-export function driverPath(): string {
-  const local = join(here, 'smoke', 'driver.py');
+/** A non-TypeScript file of src/verify (`smoke/driver.py`, ...); dist builds read it from src/. */
+export function verifyAsset(rel: string): string {
+  const local = join(here, rel);
   if (existsSync(local)) return local;
-  return join(packageRoot(), 'src', 'verify', 'smoke', 'driver.py');
+  return join(packageRoot(), 'src', 'verify', rel);
+}
+
+/** The smoke driver script (src/verify/smoke/driver.py). */
+export function driverPath(): string {
+  return verifyAsset(join('smoke', 'driver.py'));
 }
 
 /** A target's runtime stand-in folder, when the target ships one. */

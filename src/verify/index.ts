@@ -21,6 +21,7 @@ import { defaultStandin } from './assets.js';
 import { progressOf, stepRunner } from './steps.js';
 import { isWorkersAiOutput } from './workers-ai/index.js';
 import { verifyWorkersAi } from './workers-ai/verify.js';
+import { outputTarget, targetVerify, type TargetDockerfile } from './targets/index.js';
 
 export type { VerifyLevel, VerifyOptions, VerifyResult, VerifyStep, VerifyProgress } from './types.js';
 export { LEVELS } from './types.js';
@@ -41,7 +42,7 @@ export async function verify(outDir: string, options: VerifyOptions): Promise<Ve
   const { findings, steps, step, skip, progress } = stepRunner(options);
   const upTo = LEVELS.indexOf(options.level);
 
-  const target = options.target ?? 'fal';
+  const target = options.target ?? outputTarget(dir) ?? 'fal';
   await step('parse', async () => ({ findings: await parseStep(dir) }));
   await step('typecheck', async () => ({ findings: await typecheckStep(dir, { target, ...(options.sdkPython ? { sdkPython: options.sdkPython } : {}) }) }));
   if (options.openApiRoundTrip) await step('openapi-roundtrip', async () => ({ findings: await checkRoundTrip(options.openApiRoundTrip!) }));
@@ -56,8 +57,11 @@ export async function verify(outDir: string, options: VerifyOptions): Promise<Ve
   }
   const tag = options.tag ?? `cog-migrate-verify/${basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'model'}:${randomBytes(4).toString('hex')}`;
   let built: BuildOutcome | undefined;
+  const own = targetVerify(target).dockerfile?.(dir);
   await step('build', async () => {
+    if (own && own.text === undefined) return { findings: own.findings, extra: { detail: 'no Dockerfile to build' } };
     built = await buildOutput(engine, dir, {
+      ...(own?.text !== undefined ? { dockerfile: own.text, ...(own.from ? { dockerfileFrom: own.from } : {}) } : {}),
       tag,
       timeoutMs: options.timeoutMs ?? BUILD_TIMEOUT,
       ...(options.substituteBase ? { substitute: options.substituteBase } : {}),
@@ -65,14 +69,14 @@ export async function verify(outDir: string, options: VerifyOptions): Promise<Ve
       onLine: (text) => progress({ step: 'build', kind: 'line', text }),
     });
     const detail = built.ok ? `image ${(built.size! / 1e6).toFixed(0)} MB, built in ${(built.durationMs / 1000).toFixed(1)} s` : 'build failed';
-    return { findings: built.findings, extra: { detail, ...(built.size !== undefined ? { imageSize: built.size } : {}), ...(built.imageId ? { imageId: built.imageId } : {}) } };
+    return { findings: [...own?.findings ?? [], ...built.findings], extra: { detail, ...(built.size !== undefined ? { imageSize: built.size } : {}), ...(built.imageId ? { imageId: built.imageId } : {}) } };
   });
   if (!built?.ok) {
     if (upTo >= 2) skip('smoke', 'the build failed');
     return { findings, steps };
   }
   try {
-    if (upTo >= 2) await smokeStep(engine, dir, tag, options, findings, step, skip);
+    if (upTo >= 2) await smokeStep(engine, dir, tag, { ...options, target }, findings, step, skip, own);
   } finally {
     if (!options.keepImage) {
       await removeImage(engine, tag);
@@ -86,6 +90,7 @@ async function smokeStep(
   engine: Engine, dir: string, tag: string, options: VerifyOptions, findings: Finding[],
   step: (name: string, body: () => Promise<{ findings: Finding[]; extra?: Partial<VerifyStep> }>) => Promise<boolean>,
   skip: (name: string, why: string) => void,
+  image?: TargetDockerfile,
 ): Promise<void> {
   const irPredictor = options.ir?.predictors.predict ?? irPredictorFromMigrationJson(dir);
   const predictor = irPredictor ? predictorTarget(irPredictor) : predictorFromMigrationJson(dir);
@@ -114,18 +119,21 @@ async function smokeStep(
     }
   }
   const target = options.target ?? 'fal';
-  const standinDir = options.standinDir ?? defaultStandin(target);
-  if (!standinDir) findings.push(finding('CM503', `no ${target} runtime stand-in found (targets/${target}/standin); the adapter runs against whatever \`${target}\` the image has`));
+  const runner = targetVerify(target).smoke;
+  const standinDir = options.standinDir ?? (runner ? undefined : defaultStandin(target));
+  if (!standinDir && !runner) findings.push(finding('CM503', `no ${target} runtime stand-in found (targets/${target}/standin); the adapter runs against whatever \`${target}\` the image has`));
   const progress = progressOf(options);
   await step('smoke', async () => {
     const out = await runSmoke(engine, {
       image: tag, outDir: dir, predictor, ...(examples ? { examples } : {}),
       ...(standinDir ? { standinDir } : {}),
+      ...(runner ? { runner } : {}),
+      ...(image?.projectDir ? { projectDir: image.projectDir } : {}),
       timeoutMs: options.smokeTimeoutMs ?? options.timeoutMs ?? SMOKE_TIMEOUT,
       onLine: (text) => progress({ step: 'smoke', kind: 'line', text }),
     });
     const r = out.report;
-    const smoke = r ? { adapter: r.adapter, direct: r.direct, ...(r.rule ? { rule: r.rule } : {}), ...(r.timings ? { timings: r.timings } : {}), ...(typeof r.stream_events === 'number' ? { streamEvents: r.stream_events } : {}) } : undefined;
+    const smoke = r ? { adapter: r.adapter, direct: r.direct, ...(r.rule ? { rule: r.rule } : {}), ...(r.timings ? { timings: r.timings } : {}), ...(typeof r.stream_events === 'number' ? { streamEvents: r.stream_events } : {}), ...(r.method !== undefined ? { method: r.method } : {}), ...(r.invalid ? { invalid: r.invalid } : {}) } : undefined;
     const detail = r?.ok ? `adapter and Cog predictor agree (${r.rule ?? 'equal'})` : r?.stage ? `failed at ${r.stage}` : 'no report from the container';
     return { findings: out.findings, extra: { detail, ...(smoke ? { smoke } : {}) } };
   });

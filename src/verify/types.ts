@@ -57,7 +57,12 @@ export interface VerifyStep {
   /** One human line: image size and build time, the comparison rule, why it was skipped. */
   detail?: string;
   /** Smoke step: the normalised results of both calls and how they were compared. */
-  smoke?: { adapter?: unknown; direct?: unknown; rule?: string; timings?: Record<string, number>; streamEvents?: number };
+  smoke?: {
+    adapter?: unknown; direct?: unknown; rule?: string; timings?: Record<string, number>; streamEvents?: number;
+    /** Modal: what the @modal.method returned, and how the endpoint answered an invalid input. */
+    method?: unknown;
+    invalid?: { input: string; status: number; body: unknown };
+  };
 }
 
 export interface VerifyResult {

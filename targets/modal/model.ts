@@ -7,6 +7,7 @@ import { appSlug, moduleName, pascalName } from '../../src/target/names.js';
 import { modelHardware } from '../../src/hardware/index.js';
 import { gpuFor, type ModalOptions } from './options.js';
 import { volumesFor, type VolumeView } from './volumes.js';
+import { runtimeRequirements } from '../../src/runtime/index.js';
 
 /** Where the project folder is mounted in the container, as Cog's `COPY . /src` had it. */
 export const PROJECT_DIR = '/src';
@@ -14,8 +15,8 @@ export const PROJECT_DIR = '/src';
 export const OPENAPI_FILE = 'openapi.json';
 /** The pruned Dockerfile, beside modal_app.py. */
 export const DOCKERFILE = 'modal.Dockerfile';
-/** The web framework the endpoint runs on, pinned (the same version the checks run against). */
-export const FASTAPI_SPEC = 'fastapi[standard]==0.115.12';
+/** The web framework the endpoint runs on: runtime/requirements/web.txt, the pin the checks run against too. */
+export const fastapiSpecs = (): string[] => runtimeRequirements('web');
 
 export interface ModelView {
   /** `self.<attr>` holding the CogModel. */
@@ -45,7 +46,7 @@ export interface ModalView {
   projectDir: string;
   openapiFile: string;
   dockerfile?: string;
-  fastapiSpec: string;
+  fastapiSpecs: string[];
   buildSecrets: string[];
   clsArguments: Argument[];
   concurrent?: number;
@@ -126,7 +127,7 @@ export function buildModalView(ir: CogIR, options: ModalOptions, predict: Predic
     projectDir: PROJECT_DIR,
     openapiFile: OPENAPI_FILE,
     ...(dockerfile !== undefined ? { dockerfile } : {}),
-    fastapiSpec: FASTAPI_SPEC,
+    fastapiSpecs: fastapiSpecs(),
     buildSecrets,
     clsArguments: args,
     ...(max !== undefined && max > 1 ? { concurrent: max } : {}),

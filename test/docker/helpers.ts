@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { CogIR } from '../../src/ir/types.js';
 import { convert } from '../../src/convert/index.js';
 import { falTarget } from '../../targets/fal/index.js';
+import type { Target } from '../../src/target/types.js';
 import { connectEngine, type Engine } from '../../src/verify/index.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,15 +23,16 @@ export interface Converted {
   ir: CogIR;
 }
 
-/** Converts fixtures/<name>/input to fal and writes the output folder; throws when it cannot. */
-export function convertFixture(name: string): Converted {
+/** Converts fixtures/<name>/input (to fal unless told) and writes the output folder; throws when it cannot. */
+export function convertFixture<O>(name: string, target: Target<O> = falTarget as unknown as Target<O>): Converted {
   const src = join(work, 'src', name);
+  rmSync(src, { recursive: true, force: true });
   cpSync(join(REPO, 'fixtures', name, 'input'), src, { recursive: true, verbatimSymlinks: true });
-  const result = convert(src, falTarget, falTarget.parseOptions({}));
+  const result = convert(src, target, target.parseOptions({}));
   if (result.status !== 'converted') {
     throw new Error(`${name} did not convert: ${result.findings.map((f) => `${f.code} ${f.message}`).join('; ')}`);
   }
-  const outDir = join(work, 'out', name);
+  const outDir = join(work, target.name === 'fal' ? 'out' : `out-${target.name}`, name);
   const written = writeOutput(outDir, result.files, { force: true });
   if (!written.ok) throw new Error(`cannot write ${outDir}: ${written.findings.map((f) => f.message).join('; ')}`);
   return { outDir, ir: result.ir };

@@ -1,6 +1,6 @@
 import type { CodeSpec } from './types.js';
 
-// CM5xx: verification. CM50x static checks, CM51x container build, CM52x smoke run.
+// CM5xx: verification. CM50x static checks, CM51x container build, CM52x smoke run, CM53x Modal.
 export const verifyCodes: CodeSpec[] = [
   { code: 'CM501', defaultSeverity: 'error', title: 'Emitted Python file does not parse', hint: 'This is a bug in the target that emitted the file (or the user file was already invalid); report it with the file attached.' },
   { code: 'CM502', defaultSeverity: 'error', title: 'Emitted adapter does not type-check against the platform SDK', hint: 'The generated code uses the SDK wrongly; report it, or fix app.py by hand before deploying.' },
@@ -29,4 +29,8 @@ export const verifyCodes: CodeSpec[] = [
   { code: 'CM538', defaultSeverity: 'error', title: 'Smoke run: the Worker on workerd did not forward the prediction', hint: "The Worker answered differently from Cog's server called directly; the message quotes both. Run `npx wrangler dev` in worker/ to try it by hand." },
   { code: 'CM539', defaultSeverity: 'error', title: 'Smoke run: an invalid input was not rejected with 422 through the Worker', hint: "Cog's server (or, for BYO, the Worker's input check) must answer an input that breaks the schema with 422; the message gives the request and the answer." },
   { code: 'CM540', defaultSeverity: 'error', title: "Smoke run: Cog's server in the image did not start", hint: 'The message quotes the container output: usually an import the image lacks or a setup() that needs weights or a GPU.' },
+  // CM530-CM535: the Modal target's build and smoke run.
+  { code: 'CM530', defaultSeverity: 'error', title: 'Modal image: a step of modal_app.py is not rebuilt locally', hint: 'verify rebuilds the `image = modal.Image...` chain from literal arguments of from_dockerfile, debian_slim, uv_pip_install, pip_install, apt_install, run_commands, env and add_local_dir; build the rest with `modal deploy` or write it as one of these.' },
+  { code: 'CM531', defaultSeverity: 'error', title: "Modal endpoint: an invalid input was not refused with Cog's 422", hint: "Cog's server answers a wrong type with 422 and {detail: [{loc: [body, input, NAME], ...}]}; the endpoint must too, or callers see a different API." },
+  { code: 'CM532', defaultSeverity: 'error', title: 'Modal endpoint: GET /openapi.json is not the shipped schema', hint: 'The endpoint serves openapi.json from the project folder; a different document means the folder at /src is not the emitted one.' },
 ];

@@ -26,6 +26,8 @@ export interface BuildOptions {
   onLine?: (line: string) => void;
   /** Build this Dockerfile text instead of the folder's own. */
   dockerfile?: string;
+  /** The output file whose lines the given text starts with (findings keep its line numbers). */
+  dockerfileFrom?: string;
   /** Extra files added to the context (not written into the folder). */
   extraFiles?: TarEntry[];
   /** Build without the layer cache (for honest build times). */
@@ -84,12 +86,13 @@ export async function buildOutput(engine: Engine, outDir: string, opts: BuildOpt
   const done = (ok: boolean, findings: Finding[], extra: Partial<BuildOutcome> = {}): BuildOutcome =>
     ({ ok, tag: opts.tag, durationMs: Date.now() - started, findings, log, ...extra });
 
-  const source = opts.dockerfile !== undefined ? { text: opts.dockerfile, from: 'Dockerfile (given)' } : findDockerfile(outDir);
+  const source = opts.dockerfile !== undefined ? { text: opts.dockerfile, from: opts.dockerfileFrom ?? 'Dockerfile (given)' } : findDockerfile(outDir);
+  const ownLines = source !== undefined && (source.from === 'Dockerfile' || opts.dockerfileFrom !== undefined);
   if (!source) return done(false, [finding('CM516', `no Dockerfile in ${outDir} (neither a Dockerfile file nor one embedded in app.py)`)]);
   const substitute = opts.substitute ?? DEFAULT_SUBSTITUTE;
   const plan = await planBasesOnEngine(engine, source.text, { buildArgs: opts.buildArgs ?? {}, substitute, file: source.from });
   // Line numbers of an embedded Dockerfile are not app.py's: say where they point instead.
-  const findings = source.from === 'Dockerfile' ? [...plan.findings] : plan.findings.map((f) => {
+  const findings = ownLines ? [...plan.findings] : plan.findings.map((f) => {
     const { line, column, ...rest } = f;
     return line === undefined ? rest : { ...rest, message: `${f.message} (line ${line} of the Dockerfile embedded in ${source.from})` };
   });
@@ -102,7 +105,7 @@ export async function buildOutput(engine: Engine, outDir: string, opts: BuildOpt
   let buildError: string | undefined;
   let timedOut = false;
   try {
-    const embedded = source.from === 'Dockerfile' ? undefined : source.text;
+    const embedded = source.from === 'Dockerfile' && opts.dockerfile === undefined ? undefined : source.text;
     const context = contextTar(outDir, embedded, opts.extraFiles);
     if (context.skipped.length > 0) findings.push(finding('CM503', `left out of the build context (path too long for tar): ${context.skipped.join(', ')}`));
     const stream = await engine.buildImage(Readable.from([context.archive], { objectMode: false }), {

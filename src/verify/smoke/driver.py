@@ -327,8 +327,12 @@ def png_bytes(width=8, height=8):
 
 def schema_examples(model, files_dir):
     """Example inputs from the adapter's input model schema (when the IR was not given)."""
-    schema = model.model_json_schema()
-    defs = schema.get("$defs", {})
+    return schema_examples_from(model.model_json_schema(), files_dir)
+
+
+def schema_examples_from(schema, files_dir):
+    """Example inputs from a JSON schema of the inputs (required ones; files served as PNGs)."""
+    defs = schema.get("$defs", schema.get("definitions", {}))
     values, files, kinds = {}, {}, {}
     for name in schema.get("required", []):
         prop = schema.get("properties", {}).get(name, {})

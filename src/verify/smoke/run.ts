@@ -4,7 +4,7 @@
 
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Predictor } from '../../ir/types.js';
 import type { Finding } from '../../findings/types.js';
@@ -13,6 +13,7 @@ import type { Engine } from '../build/engine.js';
 import { errorText } from '../build/engine.js';
 import { driverPath } from '../assets.js';
 import { inputKind, type Examples } from './examples.js';
+import type { SmokeRunner } from '../targets/types.js';
 
 export const MARKER = '@@cog-migrate-smoke@@';
 
@@ -23,6 +24,10 @@ export interface SmokeReport {
   traceback?: string;
   adapter?: unknown;
   direct?: unknown;
+  /** Modal: what the @modal.method returned for the same inputs. */
+  method?: unknown;
+  /** Modal: the invalid input sent and the endpoint's answer. */
+  invalid?: { input: string; status: number; body: unknown };
   match?: boolean;
   rule?: string;
   endpoint?: string;
@@ -66,6 +71,10 @@ export interface SmokeOptions {
   /** Example inputs; absent: the driver derives them from the adapter's input model schema. */
   examples?: Examples;
   standinDir?: string;
+  /** A target's own runner (default: the driver with the stand-in, for app.py). */
+  runner?: SmokeRunner;
+  /** Where the platform puts the output folder in the container, when the runner places it. */
+  projectDir?: string;
   timeoutMs: number;
   onLine?: (line: string) => void;
 }
@@ -88,6 +97,10 @@ export function prepareSmokeDir(opts: Omit<SmokeOptions, 'image' | 'timeoutMs' |
     cpSync(opts.standinDir, nested ? join(dir, 'standin') : join(dir, 'standin', 'fal'), { recursive: true });
   }
   cpSync(driverPath(), join(dir, 'driver.py'));
+  if (opts.runner) {
+    mkdirSync(join(dir, opts.runner.folder));
+    for (const f of opts.runner.files) cpSync(f, join(dir, opts.runner.folder, basename(f)));
+  }
   const files: Record<string, string> = {};
   for (const [name, f] of Object.entries(opts.examples?.files ?? {})) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
@@ -96,7 +109,8 @@ export function prepareSmokeDir(opts: Omit<SmokeOptions, 'image' | 'timeoutMs' |
   }
   const p = opts.predictor;
   const spec = {
-    app: 'app.py',
+    app: opts.runner?.app ?? 'app.py',
+    ...(opts.projectDir ? { projectDir: opts.projectDir } : {}),
     predictor: { file: p.file, name: p.name, kind: p.kind, method: p.method ?? null },
     weightsParameter: p.weightsParameter ?? null,
     inputs: opts.examples ? opts.examples.values : null,
@@ -120,7 +134,7 @@ export function parseReport(output: string): SmokeReport | undefined {
 }
 
 /** Turns the driver's report into findings (none when both calls agree). */
-export function reportFindings(report: SmokeReport | undefined, output: string): Finding[] {
+export function reportFindings(report: SmokeReport | undefined, output: string, app = 'app.py'): Finding[] {
   const tail = output.split('\n').filter((l) => l.trim() && !l.startsWith(MARKER)).slice(-15).map((l) => `    ${l}`).join('\n');
   if (!report) return [finding('CM520', `the smoke driver did not report; container output:\n${tail}`)];
   if (report.ok) return [];
@@ -128,19 +142,27 @@ export function reportFindings(report: SmokeReport | undefined, output: string):
   switch (report.stage) {
     case 'prepare':
     case 'import':
-      return [finding('CM520', `importing the generated app failed: ${report.error}${tb}`, { file: 'app.py' })];
+      return [finding('CM520', `importing the generated app failed: ${report.error}${tb}`, { file: app })];
     case 'setup':
-      return [finding('CM521', `setup() through the adapter failed: ${report.error}${tb}`, { file: 'app.py' })];
+      return [finding('CM521', `setup() through the adapter failed: ${report.error}${tb}`, { file: app })];
     case 'adapter-predict':
     case 'adapter-stream':
-      return [finding('CM522', `the request through the adapter failed: ${report.error}${tb}`, { file: 'app.py' })];
+      return [finding('CM522', `the request through the adapter failed: ${report.error}${tb}`, { file: app })];
     case 'direct-setup':
     case 'direct-predict':
       return [finding('CM523', `calling the Cog predictor directly failed (${report.stage}): ${report.error}${tb}`)];
     case 'compare':
-      return [finding('CM524', `adapter returned ${short(report.adapter)} but the Cog predictor returned ${short(report.direct)}`, { file: 'app.py' })];
+      return [finding('CM524', `adapter returned ${short(report.adapter)} but the Cog predictor returned ${short(report.direct)}`, { file: app })];
+    case 'adapter-invalid':
+      return [finding('CM531', `the endpoint did not refuse an invalid input with Cog's 422: ${report.error}${tb}`, { file: app })];
+    case 'adapter-openapi':
+      return [finding('CM532', `GET /openapi.json of the endpoint is not the shipped openapi.json: ${report.error}`, { file: app })];
+    case 'adapter-method':
+      return [finding('CM522', `the @modal.method predict() failed: ${report.error}${tb}`, { file: app })];
+    case 'compare-method':
+      return [finding('CM524', `@modal.method predict() returned ${short(report.method)} but the Cog predictor returned ${short(report.direct)}`, { file: app })];
     case 'compare-stream':
-      return [finding('CM524', `the last event of POST /stream differs from what POST / returned (${short(report.adapter)})`, { file: 'app.py' })];
+      return [finding('CM524', `the last event of POST /stream differs from what POST / returned (${short(report.adapter)})`, { file: app })];
     default:
       return [finding('CM520', `the smoke run failed at ${report.stage ?? 'an unknown stage'}: ${report.error ?? ''}${tb}`)];
   }
@@ -153,13 +175,14 @@ function short(v: unknown): string {
 
 export async function runSmoke(engine: Engine, opts: SmokeOptions): Promise<SmokeOutcome> {
   const dir = prepareSmokeDir(opts);
+  const script = opts.runner ? `/cog-migrate/${opts.runner.folder}/${opts.runner.script}` : '/cog-migrate/driver.py';
   let output = '';
   let containerId: string | undefined;
   try {
     const container = await engine.createContainer({
       Image: opts.image,
       Entrypoint: ['/bin/sh', '-c'],
-      Cmd: ['exec "$(command -v python || command -v python3)" /cog-migrate/driver.py /cog-migrate/spec.json'],
+      Cmd: [`exec "$(command -v python || command -v python3)" ${script} /cog-migrate/spec.json`],
       WorkingDir: '/',
       Env: ['PYTHONUNBUFFERED=1', 'PYTHONDONTWRITEBYTECODE=1', 'COG_MIGRATE_SMOKE_ROOT=/cog-migrate'],
       Labels: { 'cog-migrate.verify': 'smoke' },
@@ -201,7 +224,7 @@ export async function runSmoke(engine: Engine, opts: SmokeOptions): Promise<Smok
     }
     await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
     const report = parseReport(output);
-    const findings = reportFindings(report, output);
+    const findings = reportFindings(report, output, opts.runner?.app);
     return { ok: findings.length === 0, output, findings, ...(report ? { report } : {}) };
   } catch (err) {
     return { ok: false, output, findings: [finding('CM520', `the smoke container could not run: ${errorText(err)}`)] };

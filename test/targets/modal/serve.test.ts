@@ -1,6 +1,6 @@
 // Behaviour of the emitted Modal endpoint without Docker or Modal: the fixture's modal_app.py is
 // imported under the real modal package, its class set up as Modal's container would, and its
-// @modal.asgi_app served by uvicorn on 127.0.0.1 (targets/modal/standin/serve.py). Only fixtures
+// @modal.asgi_app served by uvicorn on 127.0.0.1 (src/verify/targets/modal/serve.py, Modal's own lifecycle functions). Only fixtures
 // whose predictor needs nothing beyond the venv (the cog compatibility package) run here; those
 // from real repositories run in containers (test/docker).
 
@@ -17,7 +17,7 @@ import { modalTarget } from '../../../targets/modal/index.js';
 import { pythonEnv } from '../../helpers/python-env.js';
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/input-every-constraint/input', import.meta.url));
-const SERVE = fileURLToPath(new URL('../../../targets/modal/standin/serve.py', import.meta.url));
+const SERVE = fileURLToPath(new URL('../../../src/verify/targets/modal/serve.py', import.meta.url));
 let python: string;
 let outDir: string;
 let server: ChildProcess;
