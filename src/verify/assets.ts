@@ -23,13 +23,6 @@ export function packageRoot(): string {
   }
 }
 
-/** A non-TypeScript file of src/verify (`smoke/driver.py`, ...); dist builds read it from src/. */
-export function verifyAsset(rel: string): string {
-  const local = join(here, rel);
-  if (existsSync(local)) return local;
-  return join(packageRoot(), 'src', 'verify', rel);
-}
-
 /** The smoke driver script (src/verify/smoke/driver.py). */
 export function driverPath(): string {
   return verifyAsset(join('smoke', 'driver.py'));
@@ -41,7 +34,7 @@ export function defaultStandin(target: string): string | undefined {
   return existsSync(dir) ? dir : undefined;
 }
 
-/** A file kept beside the verify code in src/verify (`workers-ai/read-config.mjs`); dist builds read it from src/. */
+/** A file kept beside the verify code in src/verify (`workers-ai/read-config.mjs`, `smoke/driver.py`); dist builds read it from src/. */
 export function verifyAsset(rel: string): string {
   const local = join(here, rel);
   if (existsSync(local)) return local;
