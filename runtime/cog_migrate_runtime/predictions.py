@@ -4,7 +4,8 @@ to lists) and encoded (files as data URLs or uploads), and the result is Cog's r
 
     {"id": ..., "logs": ..., "metrics": {"predict_time": ...}, "output": ..., "status": "succeeded"}
 
-or, when predict() raises, {"error": "...", "id": ..., "logs": ..., "status": "failed"}.
+or, when an input cannot be downloaded or predict() raises, {"error": "...", "id": ..., "logs": ...,
+"metrics": {"predict_time": ...}, "status": "failed"}, the error worded as coglet 0.22.0 words it.
 """
 
 import inspect
@@ -14,6 +15,7 @@ import shutil
 import tempfile
 import time
 import typing
+import urllib.error
 import urllib.request
 
 from . import logs, metrics, outputs
@@ -100,21 +102,43 @@ async def run(
     started = time.monotonic()
     # This prediction's own cog.current_scope(): concurrent predictions never share metrics.
     scope = metrics.new_scope()
+    error: typing.Optional[str] = None
+    kwargs: typing.Dict[str, typing.Any] = {}
+    encoded: typing.Any = None
     with logs.capture() as buffer:
         try:
             kwargs = arguments(values, properties, file_inputs, tmp)
-            if inspect.iscoroutinefunction(call) or inspect.isasyncgenfunction(call) or in_thread is None:
-                with metrics.active(scope):
-                    output = await collect(call(**kwargs))
-            else:
-                output = await in_thread(lambda: _sync_collect_in(scope, call, kwargs))
-            encoded = outputs.encode(output, upload)
+        except Exception as err:  # noqa: BLE001 - a download that failed is the caller's input error
+            error = input_error(err)
+        try:
+            if error is None:
+                if inspect.iscoroutinefunction(call) or inspect.isasyncgenfunction(call) or in_thread is None:
+                    with metrics.active(scope):
+                        output = await collect(call(**kwargs))
+                else:
+                    output = await in_thread(lambda: _sync_collect_in(scope, call, kwargs))
+                encoded = outputs.encode(output, upload)
         except Exception as err:  # noqa: BLE001 - Cog reports the predictor's error in the response
-            shutil.rmtree(tmp, ignore_errors=True)
-            return {"error": str(err), "id": pid, "logs": buffer.getvalue(), "status": "failed"}
+            error = prediction_error(err)
     shutil.rmtree(tmp, ignore_errors=True)
     recorded = {**metrics.metrics(scope), "predict_time": time.monotonic() - started}
+    if error is not None:
+        return {"error": error, "id": pid, "logs": buffer.getvalue(), "metrics": recorded, "status": "failed"}
     return {"id": pid, "logs": buffer.getvalue(), "metrics": recorded, "output": encoded, "status": "succeeded"}
+
+
+def input_error(err: Exception) -> str:
+    """coglet's error for an input it could not prepare: requests' wording of an HTTP error
+    ("404 Client Error: File not found for url: URL"), the exception's text otherwise."""
+    if isinstance(err, urllib.error.HTTPError):
+        kind = "Client" if err.code < 500 else "Server"
+        return f"Input validation error: {err.code} {kind} Error: {err.reason} for url: {err.url}"
+    return f"Input validation error: {err}"
+
+
+def prediction_error(err: Exception) -> str:
+    """coglet 0.22.0's error for a predict() that raised, prefix doubled as it sends it."""
+    return f"Prediction failed: Prediction failed: {type(err).__name__}: {err}"
 
 
 def _sync_collect_in(scope: typing.Any, call: typing.Callable[..., typing.Any], kwargs: typing.Dict[str, typing.Any]) -> typing.Any:

@@ -85,7 +85,9 @@ describe("Cog's HTTP API", () => {
     expect(seen.http_422).toEqual([422, { detail: [err('width', '5 is less than the minimum of 64')] }]);
     const [status, body] = seen.http_failed;
     expect(status).toBe(200);
-    expect(body).toMatchObject({ error: 'it broke', status: 'failed' });
+    // coglet 0.22.0's words (its prefix doubled), and the time spent, as its failed responses have.
+    expect(body).toMatchObject({ error: 'Prediction failed: Prediction failed: RuntimeError: it broke', status: 'failed' });
+    expect(typeof body.metrics.predict_time).toBe('number');
     expect(seen.http_bad_json).toBe(400);
   });
 
