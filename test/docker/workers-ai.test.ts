@@ -5,19 +5,14 @@
 // equals Cog's server called directly, and an invalid input comes back 422 through the Worker.
 // The Containers images share every layer but the last (python:3.11-slim, tini, the pinned cog).
 
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convert } from '../../src/convert/index.js';
-import { writeOutput } from '../../src/fs/write-output.js';
 import { verify, snapshot, newSince, type Engine, type VerifyResult } from '../../src/verify/index.js';
-import { workersAiTarget, type WorkersAiMode } from '../../targets/workers-ai/index.js';
-import { REPO, requireEngine } from './helpers.js';
+import type { WorkersAiMode } from '../../targets/workers-ai/index.js';
+import { convertForWorkers, type WorkersOutput } from '../verify/workers-ai/helpers.js';
+import { requireEngine } from './helpers.js';
 
 let engine: Engine;
 let before: Awaited<ReturnType<typeof snapshot>>;
-const work = mkdtempSync(join(tmpdir(), 'cog-migrate-workers-docker-'));
 const started = Date.now();
 
 beforeAll(async () => {
@@ -29,7 +24,7 @@ const TAG = 'cog-migrate-verify/workers-ai-test';
 const ours = (t: string) => t.startsWith(`${TAG}:`);
 
 afterAll(async () => {
-  rmSync(work, { recursive: true, force: true });
+  for (const o of outputs) o.remove();
   if (!engine) return;
   // The images were kept so the Containers builds share layers; removing the tags removes them.
   const mine = (await newSince(engine, before)).images.filter((i) => i.tags.some(ours));
@@ -42,15 +37,11 @@ afterAll(async () => {
   process.stderr.write(`test/docker/workers-ai.test.ts: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 });
 
+const outputs: WorkersOutput[] = [];
 function output(fixture: string, mode: WorkersAiMode): string {
-  const src = join(work, 'src', fixture);
-  cpSync(join(REPO, 'fixtures', fixture, 'input'), src, { recursive: true, verbatimSymlinks: true });
-  const result = convert(src, workersAiTarget, { mode });
-  if (result.status !== 'converted') throw new Error(`${fixture} did not convert: ${result.findings.map((f) => f.message).join('; ')}`);
-  const outDir = join(work, 'out', `${fixture}-${mode}`);
-  const written = writeOutput(outDir, result.files);
-  if (!written.ok) throw new Error(written.findings.map((f) => f.message).join('; '));
-  return outDir;
+  const o = convertForWorkers(fixture, mode);
+  outputs.push(o);
+  return o.outDir;
 }
 
 const errors = (r: VerifyResult) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message}`);

@@ -22,6 +22,15 @@ function output(fixture: string, mode: 'byo' | 'containers'): string {
   return o.outDir;
 }
 
+/** A staged Containers Worker whose wrangler.jsonc a test may rewrite. */
+function stagedConfig() {
+  const out = output('minimal-string-predictor', 'containers');
+  const tools = findWorkerTools(out, ['wrangler']);
+  const staged = stageWorker(out, tools);
+  temps.push(staged.root);
+  return { staged, tools, file: join(staged.worker, 'wrangler.jsonc') };
+}
+
 function home(): string {
   const d = mkdtempSync(join(tmpdir(), 'wrangler-home-'));
   temps.push(d);
@@ -63,11 +72,7 @@ describe('workers-ai Worker under wrangler (offline)', () => {
   }, 120_000);
 
   it('a config wrangler refuses is an error finding (CM536) at worker/wrangler.jsonc', async () => {
-    const out = output('minimal-string-predictor', 'containers');
-    const tools = findWorkerTools(out, ['wrangler']);
-    const staged = stageWorker(out, tools);
-    temps.push(staged.root);
-    const file = join(staged.worker, 'wrangler.jsonc');
+    const { staged, tools, file } = stagedConfig();
     writeFileSync(file, readFileSync(file, 'utf8').replace('"instance_type": "basic"', '"instance_type": "huge"'));
     const read = await readWranglerConfig(staged, tools.nodeModules, home(), false);
     expect(read.findings.map((f) => [f.code, f.severity, f.file])).toEqual([['CM536', 'error', 'worker/wrangler.jsonc']]);
@@ -75,11 +80,7 @@ describe('workers-ai Worker under wrangler (offline)', () => {
   }, 60_000);
 
   it('every instance type of data/instance-types.json is one wrangler accepts', async () => {
-    const out = output('minimal-string-predictor', 'containers');
-    const tools = findWorkerTools(out, ['wrangler']);
-    const staged = stageWorker(out, tools);
-    temps.push(staged.root);
-    const file = join(staged.worker, 'wrangler.jsonc');
+    const { staged, tools, file } = stagedConfig();
     const original = readFileSync(file, 'utf8');
     // One config naming every type (one container class each) keeps this to a single wrangler run.
     const doc = JSON.parse(original.replace(/^\s*\/\/.*$/gm, '')) as { containers: Record<string, unknown>[]; durable_objects: { bindings: unknown[] }; migrations: { new_sqlite_classes: string[] }[] };
