@@ -61,7 +61,7 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
     const own = target.emit(ir, options);
     const tests = target.modelTests ? modelTestFiles(ir, target.modelTests, ir.project.name) : [];
     // The CI workflow moves with the tests: deploy, then run them against the deployed app.
-    const workflow = tests.length > 0 && own.deploy ? [deployWorkflow(own.deploy, ir.project.name)] : [];
+    const workflow = tests.length > 0 && own.deploy ? [deployWorkflow(own.deploy, ir.project.name, target.modelTests?.runner)] : [];
     const result: TargetResult = tests.length === 0 || !target.modelTests ? own : {
       ...own,
       files: [...own.files, ...tests, ...workflow],

