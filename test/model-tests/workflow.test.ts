@@ -7,7 +7,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,7 +80,12 @@ describe('emitted GitHub Actions workflows', () => {
   });
 
   it('the CLIs CI installs are the SDK versions the emitted apps are checked against', () => {
-    const pin = (env: string, pkg: string) => readFileSync(join(ROOT, `test/python-env/${env}.txt`), 'utf8').split('\n').find((l) => l.startsWith(`${pkg}==`));
+    // The requirement files as pip reads them, `-r other.txt` included.
+    const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').flatMap((l) => {
+      const include = /^-r\s+(\S+)/.exec(l.trim());
+      return include ? lines(resolve(dirname(file), include[1]!)) : [l.trim()];
+    });
+    const pin = (env: string, pkg: string) => lines(join(ROOT, `test/python-env/${env}.txt`)).find((l) => l.startsWith(`${pkg}==`));
     expect(FAL_CLI).toBe(pin('fal', 'fal'));
     expect(MODAL_CLI).toBe(pin('modal', 'modal'));
   });
