@@ -90,7 +90,8 @@ export async function startCogServer(engine: Engine, image: string, timeoutMs: n
     }
     const text = await logs();
     await remove();
-    return { findings: [finding('CM540', `Cog's server did not become READY within ${Math.round(timeoutMs / 1000)} s${last ? ` (health-check: ${last})` : ''}:\n${tail(text)}`)] };
+    const why = last === 'SETUP_FAILED' || last === 'DEFUNCT' ? `reports ${last} on GET /health-check` : `did not become READY within ${Math.round(timeoutMs / 1000)} s${last ? ` (health-check: ${last})` : ''}`;
+    return { findings: [finding('CM540', `Cog's server ${why}:\n${tail(text)}`)] };
   } catch (err) {
     await remove();
     return { findings: [finding('CM540', `Cog's server could not start: ${errorText(err)}`)] };
