@@ -22,6 +22,7 @@ import { unpinnedAfterTorch } from './torch-companions.js';
 import { persistentCaches } from './caches.js';
 import { lifecycleAttributes } from './lifecycle.js';
 import { machineByNeed } from './machine.js';
+import { withTrainApp } from './train-app.js';
 import { renderDockerfile } from '../../src/dockerfile/index.js';
 import { isGpuMachineType, isKnownMachineType, machineTypeFor, parseFalOptions, parseFalOptionsChecked, type FalOptions } from './options.js';
 
@@ -89,7 +90,7 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
   const image = gpuLibraries ? falImage(gpuLibraries.dockerfile) : undefined;
   const caches = persistentCaches(ir);
   findings.push(...caches.findings);
-  const view = buildAppView({
+  const whole = buildAppView({
     ir,
     className: name,
     appName: options.appName ?? appSlug(ir.project.name),
@@ -99,7 +100,10 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
     ...(options.billableMetric !== undefined ? { billableMetric: options.billableMetric } : {}),
     persistentCaches: caches.caches,
   }, findings);
-  findings.push(...runtimeFindings(ir, options.billableMetric));
+  const view = withTrainApp(ir, whole, options, findings);
+  const trainApp = view.apps[1];
+  // With its own app, training no longer shares the prediction app (CM406 says it does).
+  findings.push(...runtimeFindings(ir, options.billableMetric).filter((f) => !(trainApp && f.code === 'CM406')));
   if (docker.dockerfile) {
     for (const s of buildSecrets(ir)) {
       findings.push(finding('CM452', `build secret ${JSON.stringify(s.id)} is passed to fal's image build from the environment variable ${s.env} when you run fal deploy`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'fal' }));
@@ -115,6 +119,7 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
       { title: 'Log in to fal (once)', command: 'fal auth login' },
       { title: 'Serve the app on a temporary URL and try it', command: `fal run app.py::${name}` },
       { title: 'Deploy it', command: `fal deploy app.py::${name}` },
+      ...(trainApp ? [{ title: 'Deploy the training app', command: `fal deploy app.py::${trainApp.className}` }] : []),
     ],
     deploy: {
       platform: 'fal',

@@ -19,7 +19,8 @@ function longestTimeout(ir: CogIR): { seconds: number; what: string } | undefine
   let best: { seconds: number; what: string } | undefined;
   for (const c of ir.safePush ?? []) {
     for (const [phase, key] of [['predict', 'predict_timeout'], ['train', 'train_timeout']] as const) {
-      const t = c[phase]?.timeout;
+      // Only the phases this app serves (--train-app gives training an app of its own).
+      const t = ir.predictors[phase] ? c[phase]?.timeout : undefined;
       if (t !== undefined && t > data.falDefaults.requestTimeout && (!best || t > best.seconds)) best = { seconds: t, what: `${c.file} ${key}: ${t}` };
     }
   }

@@ -72,6 +72,16 @@ export function buildSecrets(ir: CogIR): BuildSecret[] {
   });
 }
 
+/** One `fal.App` class of app.py: the whole model, or (`--train-app`) its prediction or training app. */
+export interface AppClassView {
+  className: string;
+  appName: string;
+  attributes: { name: string; code: string; note?: string }[];
+  setupIsAsync: boolean;
+  modules: ModuleView[];
+  roles: RoleView[];
+}
+
 export interface ModuleView {
   variable: string;
   file: string;
@@ -96,6 +106,8 @@ export interface AppView {
   inputModels: InputModelView[];
   outputModels: OutputModelView[];
   roles: RoleView[];
+  /** The fal.App classes app.py defines (train-app.ts splits training off with --train-app). */
+  apps: AppClassView[];
   setupIsAsync: boolean;
   usesWeights: boolean;
   needs: Needs;
@@ -254,6 +266,7 @@ export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
     inputModels: roles.map((r) => r.input),
     outputModels,
     roles,
+    apps: [{ className: b.className, appName: b.appName, attributes: b.attributes, setupIsAsync: roles.some((r) => r.setup?.isAsync === true), modules, roles }],
     setupIsAsync: roles.some((r) => r.setup?.isAsync === true),
     usesWeights,
     needs,

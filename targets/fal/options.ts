@@ -25,6 +25,8 @@ export interface FalOptions {
   /** `--billable-metric`: the Cog metric (`current_scope().record_metric(NAME, n)`) whose value
    * each response reports as fal's billable units (the `x-fal-billable-units` header). */
   billableMetric?: string;
+  /** `--train-app`: serve train: as its own fal app (`<Name>Train`) beside the prediction app. */
+  trainApp?: boolean;
 }
 
 /** Cog's metric keys: dot-separated segments, each a letter then letters, digits, underscores. */
@@ -81,6 +83,8 @@ export function parseFalOptionsChecked(raw: Record<string, string | boolean | un
     if (/^[a-z0-9][a-z0-9-]*$/.test(slug)) options.appName = slug;
     else problems.push(`app-name: ${JSON.stringify(slug)} must be lowercase letters, digits and hyphens`);
   }
+  const trainApp = raw['trainApp'] ?? raw['train-app'];
+  if (trainApp === true || trainApp === 'true') options.trainApp = true;
   const python = raw['python'];
   if (typeof python === 'string' && python.trim() !== '') {
     if (/^3\.\d{1,2}$/.test(python.trim())) options.python = python.trim();

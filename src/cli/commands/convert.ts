@@ -21,6 +21,7 @@ export interface ConvertCommandOptions {
   keepAlive?: string;
   startupTimeout?: string;
   requestTimeout?: string;
+  trainApp?: boolean;
   gpu?: string;
   snapshot?: boolean;
   mode?: string;
@@ -42,7 +43,7 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io, tar
     io.err(`cog-migrate: --python ${JSON.stringify(opts.python)} must be a Python version like 3.11`);
     return { code: EXIT.usage };
   }
-  const raw = { machineType: opts.machineType, python: opts.python, keepAlive: opts.keepAlive, startupTimeout: opts.startupTimeout, requestTimeout: opts.requestTimeout, gpu: opts.gpu, snapshot: opts.snapshot, mode: opts.mode, instanceType: opts.instanceType, maxInstances: opts.maxInstances, sleepAfter: opts.sleepAfter, modelName: opts.modelName };
+  const raw = { machineType: opts.machineType, python: opts.python, keepAlive: opts.keepAlive, startupTimeout: opts.startupTimeout, requestTimeout: opts.requestTimeout, trainApp: opts.trainApp, gpu: opts.gpu, snapshot: opts.snapshot, mode: opts.mode, instanceType: opts.instanceType, maxInstances: opts.maxInstances, sleepAfter: opts.sleepAfter, modelName: opts.modelName };
   const problems = target.optionProblems?.(raw) ?? [];
   if (problems.length > 0) throw new UsageError(problems.join('; '), `see cog-migrate convert --help and docs/targets/${target.name}.md`);
   const options = target.parseOptions(raw);
