@@ -12,10 +12,18 @@ import { toOpenApi, type JsonObject } from '../ir/openapi.js';
 import { writeOutput, type OutputFile } from '../fs/write-output.js';
 import type { Target } from '../target/types.js';
 import type { DockerfileLine, ModelReport, TargetRow } from './types.js';
+import { variantFindings, variantIr } from './variants.js';
+
+/** The report's identity fields of a task; a variant names its project (`group`) and itself. */
+export function reportBase(task: ModelTask): Pick<ModelReport, 'id' | 'outName' | 'source' | 'group' | 'variant'> {
+  return { id: task.id, outName: task.outName, source: task.source, ...(task.variant ? { group: task.variant.project, variant: task.variant.name } : {}) };
+}
 
 export interface ModelTask {
   id: string;
   dir: string;
+  /** One variant of a multi-variant project: converted with that variant's cog-safe-push config only. */
+  variant?: { name: string; project: string };
   /** `dir` relative to the run's working folder, POSIX separators. */
   source: string;
   /** Absolute batch output folder. */
@@ -31,13 +39,18 @@ export interface ModelTask {
 /** `targets` holds every target the task names, loaded (the worker loads each once). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function convertModel(task: ModelTask, targets: ReadonlyMap<string, Target<any>>): ModelReport {
-  const base = { id: task.id, outName: task.outName, source: task.source };
+  const base = reportBase(task);
   try {
     const read = readCog(task.dir);
     if (!read.ir || hasErrors(read.findings)) {
       return { ...base, rows: task.targets.map((t) => ({ target: t, status: 'failed', findings: own(read.findings) })) };
     }
-    const ir = read.ir;
+    const ir = task.variant ? variantIr(read.ir, task.variant.name) : read.ir;
+    if (task.variant) read.findings = variantFindings(read.findings);
+    if (!ir) {
+      const f = finding('CM608', `cog-safe-push-configs/ names the variant ${task.variant!.name}, but its config could not be read (the findings say why)`, { file: 'cog-safe-push-configs' });
+      return { ...base, rows: task.targets.map((t) => ({ target: t, status: 'failed', findings: [...own(read.findings), f] })) };
+    }
     const schema = modelSchemas(toOpenApi(ir));
     const files: OutputFile[] = [];
     const rows: TargetRow[] = [];

@@ -1,5 +1,6 @@
 // Finds the Cog projects under the given paths: every folder holding a cog.yaml, also variants in
-// subfolders of another project. Skips what is never a model: node_modules, .git and other dot
+// subfolders of another project; a project with several cog-safe-push-configs/<variant>.yaml is
+// one model per variant (./variants.ts). Skips what is never a model: node_modules, .git and other dot
 // folders, the batch's own output folder, and folders cog-migrate wrote earlier (a converted
 // output carries the project's cog.yaml beside its migration.json).
 
@@ -7,12 +8,15 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
+import { variantId, variantsOf } from './variants.js';
 
 export interface ModelRef {
-  /** Stable identity: the folder relative to the batch root, POSIX separators. */
+  /** Stable identity: the folder relative to the batch root, POSIX separators (`@variant` appended for one variant). */
   id: string;
   /** Absolute path of the project folder. */
   dir: string;
+  /** One variant of a multi-variant project (cog-safe-push-configs/<variant>.yaml), with the project's id. */
+  variant?: { name: string; project: string };
 }
 
 const SKIP_NAMES = new Set(['node_modules', '__pycache__', 'site-packages', '.venv', 'venv']);
@@ -42,7 +46,12 @@ export function discoverModels(paths: readonly string[], options: { exclude?: re
       skipped.push(displayPath(root, dir));
       return;
     }
-    if (existsSync(join(dir, 'cog.yaml'))) models.push({ id: idFor(root, dir), dir });
+    if (existsSync(join(dir, 'cog.yaml'))) {
+      const id = idFor(root, dir);
+      const variants = variantsOf(dir);
+      if (variants.length === 0) models.push({ id, dir });
+      for (const name of variants) models.push({ id: variantId(id, name), dir, variant: { name, project: id } });
+    }
     if (depth >= MAX_DEPTH) return;
     let entries: import('node:fs').Dirent[];
     try {

@@ -14,6 +14,7 @@ import { WorkerPool, type PoolOutcome } from './pool.js';
 import { verifyRows, type BatchVerifyLevel } from './verify-rows.js';
 import { compareWithBaseline } from './baseline.js';
 import { outNames } from './names.js';
+import { reportBase } from './convert-model.js';
 import { REPORT_VERSION, type BatchReport, type ModelReport, type RowStatus } from './types.js';
 import type { ModelTask } from './convert-model.js';
 
@@ -67,7 +68,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
 
   const names = outNames(models.map((m) => m.id));
   const tasks: ModelTask[] = models.map((m) => ({
-    id: m.id, dir: m.dir, source: relative(process.cwd(), m.dir).split(sep).join('/') || '.', outRoot: out, outName: names.get(m.id)!, targets: options.targets,
+    id: m.id, dir: m.dir, ...(m.variant ? { variant: m.variant } : {}), source: relative(process.cwd(), m.dir).split(sep).join('/') || '.', outRoot: out, outName: names.get(m.id)!, targets: options.targets,
     targetOptions: options.targetOptions ?? {}, force: options.force ?? false,
   }));
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), tasks.length || 1));
@@ -118,7 +119,7 @@ function fromOutcome(task: ModelTask, o: PoolOutcome): ModelReport {
     o.kind === 'crashed' ? ['crashed', finding('CM601', `the worker crashed while converting ${task.id}: ${o.detail}`)]
     : o.kind === 'timeout' ? ['timeout', finding('CM602', `converting ${task.id} was stopped after the time limit`)]
     : ['interrupted', finding('CM603', `${task.id} was not converted: the run was interrupted`)];
-  return { id: task.id, outName: task.outName, source: task.source, rows: task.targets.map((target) => ({ target, status, findings: [{ ...f }] })) };
+  return { ...reportBase(task), rows: task.targets.map((target) => ({ target, status, findings: [{ ...f }] })) };
 }
 
 /** At most `n` of the given async jobs at once. */

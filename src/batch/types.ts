@@ -59,6 +59,10 @@ export interface ModelReport {
   outName: string;
   /** The project folder relative to the working folder of the run (POSIX): where SARIF points. */
   source: string;
+  /** For one variant of a multi-variant project: the project's id, shared by its variants. */
+  group?: string;
+  /** The variant (cog-safe-push-configs/<variant>.yaml) this model is. */
+  variant?: string;
   /** The OpenAPI document Cog serves for the model, when it could be read, without the request and
    * response plumbing every model shares: `components.schemas` holds Input, Output and the rest. */
   schema?: JsonObject;

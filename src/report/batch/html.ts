@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BatchReport, TargetRow } from '../../batch/types.js';
+import type { BatchReport, ModelReport, TargetRow } from '../../batch/types.js';
 import { countReport, ROW_STATUSES } from '../../batch/types.js';
 import { codeChart, statusChart, STATUS_COLOURS } from './charts.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
@@ -17,12 +17,17 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-i
 export function renderBatchHtml(report: BatchReport): string {
   const counts = countReport(report);
   const statusParts = ROW_STATUSES.filter((s) => counts.byStatus[s] > 0).map((s) => `<b>${counts.byStatus[s]}</b> ${s}`);
-  const rows = report.models.flatMap((m, mi) => m.rows.map((r, ri) => rowHtml(m.id, r, mi, ri, m.changes?.items.length ?? 0, mi * report.targets.length + ri)));
+  const rows = report.models.flatMap((m, mi) => m.rows.map((r, ri) => rowHtml(m, r, mi, ri, m.changes?.items.length ?? 0, mi * report.targets.length + ri)));
+  // Variants of one project (cog-safe-push-configs/<variant>.yaml) sit together under its name.
+  const groups = new Map<string, number>();
+  for (const m of report.models) if (m.group !== undefined) groups.set(m.group, (groups.get(m.group) ?? 0) + 1);
+  const grouped = groups.size === 0 ? '' : ` (${[...groups.values()].reduce((a, b) => a + b, 0)} of them variants of ${groups.size} project(s))`;
   const runFindings = report.findings.length === 0 ? '' : `<section><h3>About the run</h3><ul class="findings">${report.findings.map((f) => `<li class="sev-${f.severity}"><code>${h(f.code)}</code>${h(`${f.severity}: ${f.message}`)}</li>`).join('')}</ul></section>`;
   const data = {
     models: report.models.map((m) => ({
       id: m.id,
       source: m.source,
+      ...(m.group !== undefined ? { group: m.group, variant: m.variant } : {}),
       schema: summarizeSchema(m.schema) ?? null,
       ...(m.changes ? { changes: m.changes } : {}),
       rows: m.rows.map((r) => ({
@@ -47,7 +52,7 @@ ${asset('report.css')}${ROW_STATUSES.map((s) => `.s-${s} { background: ${STATUS_
 <body>
 <header>
 <h1>cog-migrate batch report</h1>
-<p class="summary"><b>${counts.models}</b> model(s) x <b>${report.targets.length}</b> target(s) (${report.targets.map(h).join(', ')}): ${statusParts.join(', ') || 'nothing converted'} · <b>${counts.bySeverity.error}</b> error(s), <b>${counts.bySeverity.warning}</b> warning(s), <b>${counts.bySeverity.info}</b> note(s)${counts.breaking ? ` · <b>${counts.breaking}</b> breaking schema change(s)` : ''}${shard} · cog-migrate ${h(report.tool.version)}</p>
+<p class="summary"><b>${counts.models}</b> model(s)${grouped} x <b>${report.targets.length}</b> target(s) (${report.targets.map(h).join(', ')}): ${statusParts.join(', ') || 'nothing converted'} · <b>${counts.bySeverity.error}</b> error(s), <b>${counts.bySeverity.warning}</b> warning(s), <b>${counts.bySeverity.info}</b> note(s)${counts.breaking ? ` · <b>${counts.breaking}</b> breaking schema change(s)` : ''}${shard} · cog-migrate ${h(report.tool.version)}</p>
 </header>
 <section class="charts">
 <figure><figcaption>Status per target</figcaption>${statusChart(report)}</figure>
@@ -74,12 +79,14 @@ ${asset('report.js')}</script>
 `;
 }
 
-function rowHtml(model: string, r: TargetRow, mi: number, ri: number, changes: number, order: number): string {
+function rowHtml(m: ModelReport, r: TargetRow, mi: number, ri: number, changes: number, order: number): string {
+  const model = m.id;
+  const label = m.group !== undefined ? `${h(m.group)} <span class="variant">variant ${h(m.variant ?? '')}</span>` : h(model);
   const n = (s: string) => r.findings.filter((f) => f.severity === s).length;
   const codes = [...new Set(r.findings.map((f) => f.code))].join(' ');
   const num = (v: number) => `<td class="num${v === 0 ? ' zero' : ''}">${v}</td>`;
-  return `<tr class="row" data-m="${mi}" data-r="${ri}" data-order="${order}" data-model="${h(model)}" data-target="${h(r.target)}" data-status="${r.status}" data-errors="${n('error')}" data-warnings="${n('warning')}" data-notes="${n('info')}" data-changes="${changes}" data-codes="${h(codes)}">`
-    + `<td><button class="expand" aria-expanded="false">${h(model)}</button></td><td>${h(r.target)}</td><td><span class="status s-${r.status}">${r.status}</span></td>`
+  return `<tr class="row" data-m="${mi}" data-r="${ri}" data-order="${order}" data-model="${h(model)}"${m.group !== undefined ? ` data-group="${h(m.group)}"` : ''} data-target="${h(r.target)}" data-status="${r.status}" data-errors="${n('error')}" data-warnings="${n('warning')}" data-notes="${n('info')}" data-changes="${changes}" data-codes="${h(codes)}">`
+    + `<td><button class="expand" aria-expanded="false">${label}</button></td><td>${h(r.target)}</td><td><span class="status s-${r.status}">${r.status}</span></td>`
     + `${num(n('error'))}${num(n('warning'))}${num(n('info'))}${num(changes)}</tr>`;
 }
 
