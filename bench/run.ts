@@ -1,8 +1,8 @@
 // `npm run bench`: every speed and memory figure in one run (a few minutes), measured, never
 // asserted, printed with the machine and its load, and as a Markdown table for
 // docs/performance.md:
-//  - reading (cog.yaml + predictor -> IR) in ms per model, next to CPython's ast.parse of the same
-//    .py files in the same run;
+//  - reading (cog.yaml + predictor -> IR) in CPU ms per model, next to CPython's ast.parse of the
+//    same .py files in the same run;
 //  - cold start of the compiled CLI: `--version` and one `inspect`, against `node -e 0` (startup.ts);
 //  - Dockerfile generation and conversion per target;
 //  - batch: 1,000 models (fixtures replicated) to fal with --jobs 1 and --jobs 2 (batch.ts);
@@ -67,19 +67,21 @@ const pyFiles = files.filter((f) => f.endsWith('.py'));
 const pyBytes = pyFiles.reduce((n, f) => n + statSync(f).size, 0);
 const models = dirs.length * ROUNDS;
 
-const readSeconds = seconds(() => {
-  for (let r = 0; r < ROUNDS; r++) for (const d of dirs) readCog(d);
-});
+// Both sides in CPU time of their own process (what load elsewhere on the machine changes least).
+const cpu0 = process.cpuUsage();
+for (let r = 0; r < ROUNDS; r++) for (const d of dirs) readCog(d);
+const cpu = process.cpuUsage(cpu0);
+const readSeconds = (cpu.user + cpu.system) / 1e6;
 // Python reads and parses the same .py files ROUNDS times inside one process; only the loop is timed.
 const pyScript = `
 import ast, json, sys, time
 files = json.load(sys.stdin)
-t0 = time.perf_counter()
+t0 = time.process_time()
 for _ in range(${ROUNDS}):
     for f in files:
         with open(f, 'rb') as fh:
             ast.parse(fh.read())
-print(time.perf_counter() - t0)`;
+print(time.process_time() - t0)`;
 const astSeconds = Number(execFileSync('python3', ['-c', pyScript], { input: JSON.stringify(pyFiles), encoding: 'utf8' }).trim());
 const reading = {
   fixtures: dirs.length,
@@ -89,7 +91,7 @@ const reading = {
   readMsPerModel: (readSeconds * 1000) / models,
   astParseMsPerModel: (astSeconds * 1000) / models,
 };
-log(`reading: ${reading.readMsPerModel.toFixed(2)} ms/model (cog.yaml + predictor + local modules -> IR); python ast.parse of the same ${reading.pyFilesPerModel.toFixed(1)} .py files (${reading.pyKbPerModel.toFixed(1)} KB): ${reading.astParseMsPerModel.toFixed(2)} ms/model; ratio ${(reading.readMsPerModel / reading.astParseMsPerModel).toFixed(1)}x`);
+log(`reading: ${reading.readMsPerModel.toFixed(2)} ms CPU/model (cog.yaml + predictor + local modules -> IR); python ast.parse of the same ${reading.pyFilesPerModel.toFixed(1)} .py files (${reading.pyKbPerModel.toFixed(1)} KB): ${reading.astParseMsPerModel.toFixed(2)} ms CPU/model; ratio ${(reading.readMsPerModel / reading.astParseMsPerModel).toFixed(1)}x`);
 
 const targets: TargetName[] = ['cog', 'fal', 'modal', 'workers-ai'];
 const dockerfileMs: Record<string, number> = {};
