@@ -2,7 +2,8 @@
 // own app_name, machine type (cog-safe-push's train.destination_hardware), request_timeout and no
 // retry after a timeout (CM459); without the option both endpoints share one app (CM406).
 
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cli } from '../../helpers/cli.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,9 +41,16 @@ function emit(trainApp: boolean) {
 }
 
 describe('--train-app', () => {
-  it('is parsed from the CLI flag', () => {
+  it('is parsed from the CLI flag, and reaches the target from the command line (as --billable-metric does)', async () => {
     expect(parseFalOptionsChecked({ trainApp: true }).options).toEqual({ trainApp: true });
     expect(parseFalOptionsChecked({}).options).toEqual({});
+    const out = join(mkdtempSync(join(tmpdir(), 'fal-train-app-cli-')), 'out');
+    expect((await cli(FIXTURE, '--to', 'fal', '--out', out, '--train-app')).code).toBe(0);
+    expect(readFileSync(join(out, 'app.py'), 'utf8')).toContain('class GpuLoraTrainerThrowawayCachesTrain(fal.App):');
+    const metric = join(mkdtempSync(join(tmpdir(), 'fal-billable-cli-')), 'out');
+    const metrics = fileURLToPath(new URL('../../../fixtures/current-scope-and-emit-metric/input', import.meta.url));
+    expect((await cli(metrics, '--to', 'fal', '--out', metric, '--billable-metric', 'tokens')).code).toBe(0);
+    expect(readFileSync(join(metric, 'app.py'), 'utf8')).toContain('x-fal-billable-units');
   });
 
   it('without it, one app serves both (CM406) and nothing says CM459', () => {
