@@ -40,6 +40,15 @@ export function isWorkersAiOutput(outDir: string): boolean {
 
 /** Type-checks, reads the config and bundles the Worker of `outDir`. Never throws for a bad project. */
 export async function prepareWorker(outDir: string, opts: { bundle: boolean; needs?: readonly WorkerPackage[] }): Promise<PreparedWorker> {
+  try {
+    return await prepare(outDir, opts);
+  } catch (e) {
+    // A folder that cannot be staged (unreadable files, links out of it) is a finding, not a crash.
+    return { findings: [finding('CM503', `the Worker was not checked: ${String((e as Error).message ?? e).slice(0, 300)}`, { file: 'worker/' })], notChecked: ['the Worker'], dispose: () => undefined };
+  }
+}
+
+async function prepare(outDir: string, opts: { bundle: boolean; needs?: readonly WorkerPackage[] }): Promise<PreparedWorker> {
   const findings: Finding[] = [];
   const notChecked: string[] = [];
   const cleanup: string[] = [];

@@ -40,7 +40,8 @@ export function invalidInput(p: Predictor, valid: Record<string, unknown>): { in
 }
 
 async function postPrediction(url: string, input: unknown): Promise<{ status: number; body: unknown }> {
-  const r = await fetch(`${url}/predictions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
+  const r = await fetch(`${url}/predictions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  if (r instanceof Error) return { status: 0, body: `no answer: ${r.message}` };
   const text = await r.text();
   let body: unknown = text;
   try { body = JSON.parse(text); } catch { /* kept as text */ }
@@ -64,9 +65,14 @@ export async function smokeThroughWorker(o: { nodeModules: string; entry: string
   if (direct.status !== 200 || statusOf(direct.body) !== 'succeeded') {
     return { findings: [finding('CM523', `Cog's server, called directly with ${short(input)}, answered ${direct.status} ${short(direct.body)}`)] };
   }
-  const worker = await startWorkerd({ nodeModules: o.nodeModules, entry: o.entry, config: o.config, serverUrl: o.serverUrl });
+  let worker: Awaited<ReturnType<typeof startWorkerd>>;
   try {
-    const through = await worker.request('POST', '/predictions', { input });
+    worker = await startWorkerd({ nodeModules: o.nodeModules, entry: o.entry, config: o.config, serverUrl: o.serverUrl });
+  } catch (e) {
+    return { findings: [finding('CM538', `the Worker did not start on workerd: ${String((e as Error).message ?? e).slice(0, 500)}`, { file: 'worker/src/index.ts' })], direct: outputOf(direct.body) };
+  }
+  try {
+    const through = await worker.request('POST', '/predictions', { input }).catch((e: unknown) => ({ status: 0, text: `the request failed: ${String((e as Error).message ?? e)}` }));
     let body: unknown = through.text;
     try { body = JSON.parse(through.text); } catch { /* kept as text */ }
     const findings: Finding[] = [];
@@ -77,7 +83,7 @@ export async function smokeThroughWorker(o: { nodeModules: string; entry: string
     const bad = invalidInput(o.predictor, input);
     let rejected: WorkerSmokeResult['rejected'];
     if (bad) {
-      const r = await worker.request('POST', '/predictions', { input: bad.input });
+      const r = await worker.request('POST', '/predictions', { input: bad.input }).catch((e: unknown) => ({ status: 0, text: `the request failed: ${String((e as Error).message ?? e)}` }));
       let rb: unknown = r.text;
       try { rb = JSON.parse(r.text); } catch { /* kept as text */ }
       rejected = { status: r.status, body: rb };
@@ -88,6 +94,6 @@ export async function smokeThroughWorker(o: { nodeModules: string; entry: string
     }
     return { findings, direct: outputOf(direct.body), worker: outputOf(body), ...(rejected ? { rejected } : {}) };
   } finally {
-    await worker.close();
+    await worker.close().catch(() => undefined);
   }
 }

@@ -4,7 +4,7 @@
 // targets/workers-ai/data/pinned.json). The Worker is checked in a staged copy so verify never
 // writes into the output folder.
 
-import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../assets.js';
@@ -63,9 +63,10 @@ export interface StagedWorker {
 export function stageWorker(outDir: string, tools: WorkerTools): StagedWorker {
   const root = mkdtempSync(join(tmpdir(), 'cog-migrate-worker-'));
   const worker = join(root, 'worker');
-  cpSync(join(outDir, 'worker'), worker, { recursive: true, filter: (src) => !src.split(/[\\/]/).includes('node_modules') });
+  // Links are left out: the staged Worker holds only what the output itself contains.
+  cpSync(join(outDir, 'worker'), worker, { recursive: true, filter: (src) => !src.split(/[\\/]/).includes('node_modules') && !lstatSync(src).isSymbolicLink() });
   for (const f of ['Dockerfile', 'Dockerfile.dockerignore']) {
-    if (existsSync(join(outDir, f))) cpSync(join(outDir, f), join(root, f));
+    if (existsSync(join(outDir, f)) && !lstatSync(join(outDir, f)).isSymbolicLink()) cpSync(join(outDir, f), join(root, f));
   }
   symlinkSync(tools.nodeModules, join(worker, 'node_modules'), 'dir');
   return { root, worker };

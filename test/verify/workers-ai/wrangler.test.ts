@@ -3,7 +3,7 @@
 // BYO Worker as a deploy would, and the Containers Worker bundles from the same config without
 // containers[] (the image build in its dry run wants Docker buildx).
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,15 @@ describe('workers-ai Worker under wrangler (offline)', () => {
       prepared.dispose();
     }
   }, 120_000);
+
+  it('the staged copy leaves links out (nothing outside the output is read or bundled)', () => {
+    const out = output('minimal-string-predictor', 'byo');
+    symlinkSync('/etc/hostname', join(out, 'worker', 'src', 'outside.ts'));
+    const staged = stageWorker(out, findWorkerTools(out, ['wrangler']));
+    temps.push(staged.root);
+    expect(existsSync(join(staged.worker, 'src', 'index.ts'))).toBe(true);
+    expect(existsSync(join(staged.worker, 'src', 'outside.ts'))).toBe(false);
+  });
 
   it('a config wrangler refuses is an error finding (CM536) at worker/wrangler.jsonc', async () => {
     const { staged, tools, file } = stagedConfig();
