@@ -312,6 +312,12 @@ export const generationDifferences: GenerationDifference[] = [
       outputType(ir, d.path[2])?.kind === 'any' && d.ours === 'object' && d.theirs === undefined,
   },
   {
+    id: 'typed-dict-output',
+    reason: 'Static Cog writes the value type of a typed dict output (`dict[str, str]`, `Dict[str, Any]`, in a BaseModel field too) as `additionalProperties`; 0.19 wrote a bare `type: object` (docs/openapi.md).',
+    link: `${COG}/schema_type.go`,
+    explains: (d) => startsWith(d, 'components', 'schemas') && OUTPUTS.has(d.path[2]!) && last(d) === 'additionalProperties' && d.ours !== undefined && d.theirs === undefined,
+  },
+  {
     id: 'recursive-output-fields',
     reason: 'Static Cog resolves BaseModel output fields recursively (a list[float] field is an array, Optional fields are nullable and not required, fields with defaults are not required); 0.19 flattened each field to its primitive and required all.',
     link: `${COG}/schema_type.go`,

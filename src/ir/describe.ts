@@ -4,7 +4,8 @@ import type { Input, IrType, StaticValue } from './types.js';
 
 export function describeType(t: IrType): string {
   switch (t.kind) {
-    case 'str': case 'int': case 'float': case 'bool': case 'dict': return t.kind;
+    case 'str': case 'int': case 'float': case 'bool': return t.kind;
+    case 'dict': return t.values ? `Dict[str, ${describeType(t.values)}]` : 'dict';
     case 'path': return 'Path';
     case 'file': return 'File';
     case 'secret': return 'Secret';

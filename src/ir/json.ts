@@ -61,6 +61,7 @@ function typeProblem(t: unknown, at: string): string | undefined {
   if (!isObject(t) || typeof t.kind !== 'string' || !TYPE_KINDS.has(t.kind)) return `${at}: not an IR type`;
   if ('items' in t && t.kind !== 'object') return typeProblem(t.items, `${at}.items`);
   if (t.kind === 'optional') return typeProblem(t.inner, `${at}.inner`);
+  if (t.kind === 'dict' && 'values' in t) return typeProblem(t.values, `${at}.values`);
   if (t.kind === 'object') {
     if (typeof t.name !== 'string' || !Array.isArray(t.fields)) return `${at}: object type needs name and fields`;
     for (const [i, f] of t.fields.entries()) {

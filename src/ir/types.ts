@@ -46,7 +46,8 @@ export type IrType =
   | { kind: 'file' }
   | { kind: 'secret' }
   | { kind: 'any' }
-  | { kind: 'dict' }
+  /** `dict`, `Dict[str, V]`: `values` is V when the annotation names it (an output's schema shows it). */
+  | { kind: 'dict'; values?: IrType }
   | { kind: 'list'; items: IrType }
   | { kind: 'optional'; inner: IrType }
   | { kind: 'iterator'; items: IrType }

@@ -21,7 +21,10 @@ export function cogAnnotation(t: IrType, imports: Imports): string {
     case 'str': case 'int': case 'float': case 'bool': return t.kind;
     case 'path': case 'file': imports.cog.add('Path'); return 'Path';
     case 'secret': imports.cog.add('Secret'); return 'Secret';
-    case 'dict': return 'dict';
+    case 'dict':
+      if (!t.values) return 'dict';
+      imports.typing.add('Dict');
+      return `Dict[str, ${cogAnnotation(t.values, imports)}]`;
     case 'any': imports.typing.add('Any'); return 'Any';
     case 'list': imports.typing.add('List'); return `List[${cogAnnotation(t.items, imports)}]`;
     case 'optional': imports.typing.add('Optional'); return `Optional[${cogAnnotation(t.inner, imports)}]`;

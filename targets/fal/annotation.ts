@@ -7,7 +7,7 @@ import { pyLiteral } from '../../src/quote/index.js';
 import { classNamePart } from './names.js';
 
 /** Every type name an annotation may use. */
-const TYPE_NAMES = ['str', 'int', 'float', 'bool', 'Any', 'Dict', 'List', 'Optional', 'Literal', 'Annotated', 'SecretStr', 'File', 'Image', 'Video', 'Audio'] as const;
+const TYPE_NAMES = ['str', 'int', 'float', 'bool', 'Any', 'Dict', 'dict', 'List', 'Optional', 'Literal', 'Annotated', 'SecretStr', 'File', 'Image', 'Video', 'Audio'] as const;
 export type TypeName = typeof TYPE_NAMES[number];
 
 declare const annotationBrand: unique symbol;

@@ -159,7 +159,13 @@ export function outputAnnotation(t: IrType, needs: Needs, models: OutputModels, 
       return ann(OUTPUT_CLASS[media]);
     case 'secret': return ann('str');
     case 'dict':
-      needs.dict = true; needs.any = true;
+      needs.dict = true;
+      // A typed dict keeps its value type in the response schema, as Cog's does; values holding
+      // files stay Any (they are returned as they are, not converted).
+      if (t.values && !hasFiles(t.values)) return ann('Dict', ann('str'), inner(t.values));
+      // A bare `dict` stays bare: `Dict[str, Any]` is a typed dict to Cog (additionalProperties).
+      if (!t.values) return ann('dict');
+      needs.any = true;
       return ann('Dict', ann('str'), ann('Any'));
     case 'list':
     case 'iterator':

@@ -29,6 +29,8 @@ export function buildOutputComponent(type: IrType, title: string, rules: Dialect
 // Static (Go) rules
 
 function staticSchema(type: IrType, note: Note, title: Title): JsonObject {
+  // Cog's static generator writes a typed dict's value schema; 0.19 wrote a bare object.
+  if (type.kind === 'dict' && type.values) return { type: 'object', additionalProperties: staticSchema(nonOptional(type.values, note), note, title) };
   const primitive = primitiveOf(type);
   if (primitive) return primitiveSchema(primitive);
   switch (type.kind) {

@@ -117,7 +117,7 @@ describe('defaults of output model fields', () => {
       '    note: Optional[str] = None',
       '    count: int  # default in the predictor: "many"',
       '    speaker: OutputSpeaker',
-      '    meta: Dict[str, Any] = {"k": [1, None]}',
+      '    meta: dict = {"k": [1, None]}',
     ].join('\n'));
   });
 

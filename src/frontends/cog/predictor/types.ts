@@ -121,7 +121,10 @@ export function typeReader(ctx: Ctx, mod: PyModule, baseDepth = 0): TypeReader {
         const item = g.args[0];
         return { kind: iter, items: item ? read(item, depth + 1) : { kind: 'any' } } as IrType;
       }
-      if (name === 'builtins.dict' || name === 'typing.Dict' || name === 'typing.Mapping') return { kind: 'dict' };
+      if (name === 'builtins.dict' || name === 'typing.Dict' || name === 'typing.Mapping') {
+        // The value type matters for outputs: the static generator writes it as additionalProperties.
+        return g.args.length === 2 ? { kind: 'dict', values: read(g.args[1]!, depth + 1) } : { kind: 'dict' };
+      }
       return unsupported(node, 'is not a type Cog knows');
     }
     if (node.type === 'identifier' || node.type === 'attribute') {

@@ -40,7 +40,8 @@ describe('types', () => {
 
   it('reads nested generics', () => {
     expect(typeOf('Optional[List[int]]').type).toEqual({ kind: 'optional', inner: { kind: 'list', items: { kind: 'int' } } });
-    expect(typeOf('Dict[str, int]').type).toEqual({ kind: 'dict' });
+    expect(typeOf('Dict[str, int]').type).toEqual({ kind: 'dict', values: { kind: 'int' } });
+    expect(typeOf('dict').type).toEqual({ kind: 'dict' });
   });
 
   it('reads aliased Cog imports', () => {
