@@ -29,19 +29,25 @@ function streamEvents(js: boolean): Structure {
 }
 
 const PREDICTION = '{ id: string; status: "starting" | "processing" | "succeeded" | "failed"; output?: any; error?: string; logs: string }';
-const READ_OUTPUT = '(output: any) => unknown';
+
+/** `(appId, requestId, readOutput = identity)` giving Replicate's prediction: the queue helpers' shared signature. */
+function queueSignature(js: boolean): Pick<Structure, 'parameters' | 'returnType'> {
+  return {
+    parameters: [
+      { name: 'appId', ...(js ? {} : { type: 'string' }) },
+      { name: 'requestId', ...(js ? {} : { type: 'string' }) },
+      { name: 'readOutput', ...(js ? {} : { type: '(output: any) => unknown' }), initializer: js ? '(output) => output' : '(output: any) => output' },
+    ],
+    ...(js ? {} : { returnType: `Promise<${PREDICTION}>` }),
+  };
+}
 
 function stylePrediction(js: boolean): Structure {
   return {
     name: 'replicateStylePrediction',
     isAsync: true,
     docs: ["Replicate's prediction ({ id, status, output, error, logs }) from fal's queue: the request's\nstatus, and its result once it is completed. readOutput turns fal File objects into URLs."],
-    parameters: [
-      { name: 'appId', ...(js ? {} : { type: 'string' }) },
-      { name: 'requestId', ...(js ? {} : { type: 'string' }) },
-      { name: 'readOutput', ...(js ? {} : { type: READ_OUTPUT }), initializer: js ? '(output) => output' : '(output: any) => output' },
-    ],
-    ...(js ? {} : { returnType: `Promise<${PREDICTION}>` }),
+    ...queueSignature(js),
     statements: (w: CodeBlockWriter) => {
       w.writeLine('const status = await fal.queue.status(appId, { requestId, logs: true });');
       w.writeLine('const logs = "logs" in status ? status.logs.map((log) => log.message).join("\\n") : "";');
@@ -66,12 +72,7 @@ function styleWait(js: boolean): Structure {
     name: 'replicateStyleWait',
     isAsync: true,
     docs: ["Replicate's wait: polls fal's queue until the request is completed, then gives the prediction."],
-    parameters: [
-      { name: 'appId', ...(js ? {} : { type: 'string' }) },
-      { name: 'requestId', ...(js ? {} : { type: 'string' }) },
-      { name: 'readOutput', ...(js ? {} : { type: READ_OUTPUT }), initializer: js ? '(output) => output' : '(output: any) => output' },
-    ],
-    ...(js ? {} : { returnType: `Promise<${PREDICTION}>` }),
+    ...queueSignature(js),
     statements: (w: CodeBlockWriter) => {
       w.writeLine('await fal.queue.subscribeToStatus(appId, { requestId, mode: "polling" });');
       w.writeLine('return replicateStylePrediction(appId, requestId, readOutput);');
