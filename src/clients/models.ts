@@ -27,13 +27,16 @@ function targetIdProblem(id: string, to: ClientTarget): string | undefined {
 }
 
 /** A Modal TARGET_ID: the deployed class (Python SDK) or the URL of its Cog-compatible endpoint. */
-export type ModalTarget = { kind: 'cls'; app: string; cls: string; method: string } | { kind: 'url'; url: string };
+export type ModalTarget =
+  /** `named`: the TARGET_ID names the method (a hand-written class taking keyword arguments); else cog-migrate's `predict(input)`. */
+  | { kind: 'cls'; app: string; cls: string; method: string; named: boolean }
+  | { kind: 'url'; url: string };
 
 export function modalTarget(id: string): ModalTarget | undefined {
   if (/^https?:\/\/[^\s]+$/.test(id)) return { kind: 'url', url: id.replace(/\/+$/, '') };
   const m = /^([A-Za-z0-9][A-Za-z0-9_.-]*)\/([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?$/.exec(id);
   if (!m) return undefined;
-  return { kind: 'cls', app: m[1]!, cls: m[2]!, method: m[3] ?? 'predict' };
+  return { kind: 'cls', app: m[1]!, cls: m[2]!, method: m[3] ?? 'predict', named: m[3] !== undefined };
 }
 
 export function parseModelId(text: string): { owner: string; name: string; version?: string } | undefined {

@@ -190,8 +190,11 @@ function rewriteModal(ctx: PyContext, pc: PyCall): boolean {
     const kw = p.args.keywords.get(k);
     if (kw) ctx.edits.push({ ...argumentRemoval(kw.node, p.args.list), text: '' });
   }
+  // cog-migrate's Modal class takes Cog's input as one dict (`predict(self, input)`, as
+  // `modal run` and the web endpoint pass it); a method named in TARGET_ID takes keywords.
   const inputArg = p.args.keywords.get('input')?.node ?? p.input!;
-  ctx.edits.push({ start: inputArg.startIndex, end: inputArg.endIndex, text: keywordArguments(ctx, p.input!) });
+  const written = ctx.text.slice(p.input!.startIndex, p.input!.endIndex);
+  ctx.edits.push({ start: inputArg.startIndex, end: inputArg.endIndex, text: t.named ? keywordArguments(ctx, p.input!) : written });
   return true;
 }
 

@@ -5,7 +5,7 @@ import modal
 
 
 async def render(prompt: str) -> list:
-    urls = await modal.Cls.from_name("gallery", "Predictor")().predict.remote.aio(prompt=prompt, num_outputs=2)
+    urls = await modal.Cls.from_name("gallery", "Predictor")().predict.remote.aio({"prompt": prompt, "num_outputs": 2})
     return [str(u) for u in urls]
 
 

@@ -11,13 +11,13 @@ CHAT_MODEL = "acme/tokens"
 
 def answer(question: str) -> str:
     # Short answers: wait for the whole text.
-    tokens = modal.Cls.from_name("tokens", "Predictor")().predict.remote(prompt=question, max_new_tokens=64)
+    tokens = modal.Cls.from_name("tokens", "Predictor")().predict.remote({"prompt": question, "max_new_tokens": 64})
     return "".join(tokens)
 
 
 def answer_live(question: str, send) -> None:
     for event in modal.Cls.from_name("tokens", "Predictor")().predict.remote_gen(
-        prompt=question, temperature=0.5,  # livelier
+        {"prompt": question, "temperature": 0.5},  # livelier
     ):
         send(str(event))
 
