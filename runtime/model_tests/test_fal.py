@@ -43,13 +43,21 @@ def plain(value: Any) -> Any:
     return value
 
 
+def cog_output(result: Any) -> Any:
+    """The Cog output in a fal response: the adapter wraps a value as {"output": ...}; a BaseModel
+    output (a train() result, say) is the response itself, field by field."""
+    if isinstance(result, dict) and set(result) == {"output"}:
+        result = result["output"]
+    return plain(result)
+
+
 def run(case: Dict[str, Any]) -> Tuple[Any, Optional[str]]:
     """(output, None) when the prediction succeeds, (None, error message) when it fails."""
     try:
         result = fal_client.subscribe(app_id(), arguments=case["inputs"], path=ENDPOINTS[case["role"]], client_timeout=case["timeout"])
     except fal_client.FalClientHTTPError as e:
         return None, str(e)
-    return plain(result.get("output") if isinstance(result, dict) else result), None
+    return cog_output(result), None
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

@@ -1,5 +1,5 @@
 // Files the verify stage ships beside its code (the smoke driver) and paths inside the repository
-// (the targets' runtime stand-ins), found from this module's location in src/ or dist/src/.
+// (the targets' smoke serve modules), found from this module's location in src/ or dist/src/.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,12 +26,6 @@ export function packageRoot(): string {
 /** The smoke driver script (src/verify/smoke/driver.py). */
 export function driverPath(): string {
   return verifyAsset(join('smoke', 'driver.py'));
-}
-
-/** A target's runtime stand-in folder, when the target ships one. */
-export function defaultStandin(target: string): string | undefined {
-  const dir = join(packageRoot(), 'targets', target, 'standin');
-  return existsSync(dir) ? dir : undefined;
 }
 
 /** A file kept beside the verify code in src/verify (`workers-ai/read-config.mjs`, `smoke/driver.py`); dist builds read it from src/. */

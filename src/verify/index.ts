@@ -16,12 +16,12 @@ import { buildOutput, type BuildOutcome } from './build/build.js';
 import { removeImage } from './build/cleanup.js';
 import { deriveExamples, type Examples } from './smoke/examples.js';
 import { readExampleFile } from './smoke/example-input.js';
-import { predictorFromRef, predictorTarget, runSmoke, type PredictorTarget } from './smoke/run.js';
-import { defaultStandin } from './assets.js';
+import { predictorFromRef, predictorTarget, runSmoke, type PredictorTarget, type SmokeRole } from './smoke/run.js';
+import { checkCases, smokeCases } from './smoke/cases.js';
 import { progressOf, stepRunner } from './steps.js';
 import { isWorkersAiOutput } from './workers-ai/index.js';
 import { verifyWorkersAi } from './workers-ai/verify.js';
-import { outputTarget, targetVerify, type TargetDockerfile } from './targets/index.js';
+import { outputTarget, targetVerify, type SmokeImage, type TargetDockerfile } from './targets/index.js';
 
 export type { VerifyLevel, VerifyOptions, VerifyResult, VerifyStep, VerifyProgress } from './types.js';
 export { LEVELS } from './types.js';
@@ -90,7 +90,7 @@ async function smokeStep(
   engine: Engine, dir: string, tag: string, options: VerifyOptions, findings: Finding[],
   step: (name: string, body: () => Promise<{ findings: Finding[]; extra?: Partial<VerifyStep> }>) => Promise<boolean>,
   skip: (name: string, why: string) => void,
-  image?: TargetDockerfile,
+  dockerfile?: TargetDockerfile,
 ): Promise<void> {
   const irPredictor = options.ir?.predictors.predict ?? irPredictorFromMigrationJson(dir);
   const predictor = irPredictor ? predictorTarget(irPredictor) : predictorFromMigrationJson(dir);
@@ -119,23 +119,56 @@ async function smokeStep(
     }
   }
   const target = options.target ?? 'fal';
-  const runner = targetVerify(target).smoke;
-  const standinDir = options.standinDir ?? (runner ? undefined : defaultStandin(target));
-  if (!standinDir && !runner) findings.push(finding('CM503', `no ${target} runtime stand-in found (targets/${target}/standin); the adapter runs against whatever \`${target}\` the image has`));
+  const own = targetVerify(target);
+  if (!own.runtime && !own.smoke) {
+    findings.push(finding('CM526', `smoke run skipped: no smoke run for the ${target} target`));
+    skip('smoke', `no smoke run for ${target}`);
+    return;
+  }
+  const roles: SmokeRole[] = [{ role: 'predict', predictor, ...(examples ? { examples } : {}) }];
+  const train = options.ir?.predictors.train;
+  // The shared driver sends train() and the test cases too; a target's own runner predict only.
+  const runtime = own.runtime;
+  if (train && runtime) {
+    const trainExamples = deriveExamples(train);
+    if (Object.keys(trainExamples.missing).length === 0) roles.push({ role: 'train', predictor: predictorTarget(train), examples: trainExamples });
+    else findings.push(finding('CM526', `train() not smoke-run: ${Object.entries(trainExamples.missing).map(([n, why]) => `${n}: ${why}`).join('; ')}`));
+  }
+  const cases = runtime ? smokeCases(dir, options.ir) : { run: [], findings: [] };
+  findings.push(...cases.findings);
   const progress = progressOf(options);
+  const timeoutMs = options.smokeTimeoutMs ?? options.timeoutMs ?? SMOKE_TIMEOUT;
   await step('smoke', async () => {
-    const out = await runSmoke(engine, {
-      image: tag, outDir: dir, predictor, ...(examples ? { examples } : {}),
-      ...(standinDir ? { standinDir } : {}),
-      ...(runner ? { runner } : {}),
-      ...(image?.projectDir ? { projectDir: image.projectDir } : {}),
-      timeoutMs: options.smokeTimeoutMs ?? options.timeoutMs ?? SMOKE_TIMEOUT,
-      onLine: (text) => progress({ step: 'smoke', kind: 'line', text }),
-    });
-    const r = out.report;
-    const smoke = r ? { adapter: r.adapter, direct: r.direct, ...(r.rule ? { rule: r.rule } : {}), ...(r.timings ? { timings: r.timings } : {}), ...(typeof r.stream_events === 'number' ? { streamEvents: r.stream_events } : {}), ...(r.method !== undefined ? { method: r.method } : {}), ...(r.invalid ? { invalid: r.invalid } : {}) } : undefined;
-    const detail = r?.ok ? `adapter and Cog predictor agree (${r.rule ?? 'equal'})` : r?.stage ? `failed at ${r.stage}` : 'no report from the container';
-    return { findings: out.findings, extra: { detail, ...(smoke ? { smoke } : {}) } };
+    const image: SmokeImage = runtime?.prepareImage
+      ? await runtime.prepareImage(engine, tag, { timeoutMs: options.timeoutMs ?? BUILD_TIMEOUT, onLine: (text) => progress({ step: 'smoke', kind: 'line', text }) })
+      : { tag, findings: [], remove: async () => undefined };
+    if (!image.tag) return { findings: image.findings, extra: { detail: "the platform's serving stack could not be installed" } };
+    try {
+      const out = await runSmoke(engine, {
+        image: image.tag, outDir: dir, roles,
+        ...(runtime ? { serveModule: runtime.serveModule } : {}),
+        ...(own.smoke ? { runner: own.smoke } : {}),
+        ...(dockerfile?.projectDir ? { projectDir: dockerfile.projectDir } : {}),
+        cases: cases.run.map((c) => ({ id: c.id, role: c.role, inputs: c.inputs, timeout: c.timeout })),
+        timeoutMs,
+        onLine: (text) => progress({ step: 'smoke', kind: 'line', text }),
+      });
+      const r = out.report;
+      const checked = r?.ok ? await checkCases(cases.run, r.cases) : { findings: [], passed: new Map<string, boolean>() };
+      const smoke = r ? {
+        adapter: r.adapter, direct: r.direct, ...(r.rule ? { rule: r.rule } : {}), ...(r.timings ? { timings: r.timings } : {}),
+        ...(typeof r.stream_events === 'number' ? { streamEvents: r.stream_events } : {}), ...(r.method !== undefined ? { method: r.method } : {}),
+        ...(r.runtime ? { runtime: r.runtime } : {}), ...(r.requests ? { requests: r.requests } : {}),
+        ...(r.invalid ? { invalid: r.invalid } : {}), ...(r.openapi ? { openapi: r.openapi } : {}), ...(r.roles ? { roles: r.roles } : {}),
+        ...(r.cases ? { cases: r.cases.map((c) => ({ ...c, ok: checked.passed.get(c.id) ?? false })) } : {}),
+      } : undefined;
+      const detail = !r?.ok ? (r?.stage ? `failed at ${r.stage}` : 'no report from the container')
+        : r.runtime ? `${r.runtime['platform'] ?? target} ${r.runtime['sdk'] ?? ''} served ${(r.requests ?? []).map((q) => q.endpoint).join(', ')}; the Cog predictor agrees (${r.rule ?? 'equal'})`
+        : `adapter and Cog predictor agree (${r.rule ?? 'equal'})`;
+      return { findings: [...image.findings, ...out.findings, ...checked.findings], extra: { detail, ...(smoke ? { smoke } : {}) } };
+    } finally {
+      await image.remove();
+    }
   });
 }
 

@@ -27,8 +27,6 @@ export interface VerifyOptions {
   smokeTimeoutMs?: number;
   /** The IR the output was emitted from; otherwise read from migration.json in the output. */
   ir?: CogIR;
-  /** Platform runtime stand-in (a folder holding a Python package `fal/`); default: the target's own. */
-  standinDir?: string;
   /** Target the output was produced for; default `fal`. */
   target?: string;
   /** Local image used where a FROM image is missing; default `python:3.11-slim`. */
@@ -59,10 +57,35 @@ export interface VerifyStep {
   /** Smoke step: the normalised results of both calls and how they were compared. */
   smoke?: {
     adapter?: unknown; direct?: unknown; rule?: string; timings?: Record<string, number>; streamEvents?: number;
-    /** Modal: what the @modal.method returned, and how the endpoint answered an invalid input. */
+    /** Modal: what the @modal.method returned for the same inputs. */
     method?: unknown;
-    invalid?: { input: string; status: number; body: unknown };
+    /** What served the app: the platform, its SDK version, the application object. */
+    runtime?: Record<string, string>;
+    /** Each request sent to the platform (role, endpoint, status; for a stream its event count). */
+    requests?: { role: string; endpoint: string; status?: number; events?: number | null }[];
+    /** The invalid request and the platform's answer (422 expected). */
+    invalid?: InvalidRequest;
+    /** The OpenAPI document the platform itself served. */
+    openapi?: unknown;
+    /** Roles besides predict (train): both results and the rule that matched. */
+    roles?: Record<string, { adapter: unknown; direct: unknown; rule: string }>;
+    /** The model's test cases: what came back and whether the checker held. */
+    cases?: { id: string; output: unknown; error: string | null; ok: boolean }[];
   };
+}
+
+/** The wrongly typed request a smoke run sends, and what the platform answered. */
+export interface InvalidRequest {
+  endpoint?: string;
+  input?: string;
+  sent?: unknown;
+  status?: number;
+  /** fal: FastAPI's `detail` list. */
+  detail?: unknown;
+  /** modal: the whole response body. */
+  body?: unknown;
+  /** Why none was sent (no input with a type to break). */
+  skipped?: string;
 }
 
 export interface VerifyResult {

@@ -2,11 +2,12 @@
 // every public name of the `cog` module of each Cog generation cog-migrate reads, and each of
 // them imports. A predictor importing a name it lacks gets CM030 at the import line.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COG_COMPAT_NAMES, cogCompatFiles } from '../../src/runtime/index.js';
+import { COG_COMPAT_NAMES } from '../../src/runtime/index.js';
+import { cogCompatDir } from '../helpers/cog-compat.js';
 import { unprovidedCogNames } from '../../src/convert/cog-imports.js';
 import { pythonEnv } from '../helpers/python-env.js';
 import { cli, MINIMAL_PREDICTOR, tempProject } from '../helpers/cli.js';
@@ -27,11 +28,7 @@ let compatDir: string;
 let compatPython: string;
 beforeAll(() => {
   compatPython = pythonEnv('fal');
-  compatDir = mkdtempSync(join(tmpdir(), 'cog-names-'));
-  for (const f of cogCompatFiles()) {
-    mkdirSync(dirname(join(compatDir, f.path)), { recursive: true });
-    writeFileSync(join(compatDir, f.path), f.text);
-  }
+  compatDir = cogCompatDir();
 }, 900_000);
 
 /** Runs Python with only the compatibility package importable as `cog`. */

@@ -2,23 +2,19 @@
 // predictor imports and runs with it.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { COG_COMPAT_NAMES, RUNTIME_DEPENDENCIES, allRuntimeFiles, cogCompatFiles, runtimeClosure, runtimeDir, runtimeFiles, type RuntimeModule } from '../../src/runtime/index.js';
 import { pythonEnv } from '../helpers/python-env.js';
+import { cogCompatDir } from '../helpers/cog-compat.js';
 
 let dir: string;
 let python: string;
 
 beforeAll(() => {
   python = pythonEnv('fal');
-  dir = mkdtempSync(join(tmpdir(), 'cog-compat-'));
-  for (const f of cogCompatFiles()) {
-    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-    writeFileSync(join(dir, f.path), f.text);
-  }
+  dir = cogCompatDir();
 });
 
 const run = (code: string) => execFileSync(python, ['-c', code], { cwd: dir, encoding: 'utf8' }).trim();

@@ -1,9 +1,22 @@
 """cog-migrate smoke driver: runs INSIDE the built image (never on the host).
 
-It imports the generated adapter (app.py) with the platform runtime stand-in on sys.path, runs
-setup() and one request through the adapter's endpoint, then calls the user's Cog predictor
-directly with the same inputs, and compares the two results after normalising them (files by
-content hash, models by their fields). One JSON line, prefixed with MARKER, reports everything.
+Target-generic. The platform's own part is a module beside it (/cog-migrate/serve.py, from
+src/verify/targets/<target>/serve.py) that serves the generated app with the platform's own
+application on 127.0.0.1 and says where each role is served:
+
+    FILE_INPUTS = "data-uri" | "url"        how file inputs reach the app
+    start(app_file) -> Served               raises StartFailed(stage, error, tb)
+    Served.base_url, .routes, .runtime      "http://127.0.0.1:PORT", served paths, what serves it
+    Served.endpoint(role) / .stream_endpoint(role) -> path or None   (role: predict, train)
+    Served.case_output(body) -> a response's output as the platform's emitted model tests see it
+    Served.stop()
+
+The driver sends one HTTP request per endpoint (predict, its stream, train) with the spec's
+inputs, one invalid request that the platform's own validation must answer with 422, and the
+model's offline test cases (cog-safe-push); then calls the user's Cog predictor directly with the
+same inputs and compares the results after normalising them (files by content hash, models by
+their fields). One JSON line, prefixed with MARKER, reports everything; the host checks the test
+cases' outputs (runtime/model_tests/checks.py).
 
 Usage: python driver.py /cog-migrate/spec.json
 """
@@ -27,6 +40,7 @@ import sys
 import threading
 import time
 import traceback
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -236,40 +250,6 @@ def import_file(path, name):
     return module
 
 
-def find_app_class(module):
-    fal = sys.modules.get("fal")
-    base = getattr(fal, "App", None) if fal else None
-    found = [v for v in vars(module).values() if inspect.isclass(v) and base is not None and issubclass(v, base) and v is not base and v.__module__ == module.__name__]
-    if not found:
-        raise RuntimeError("app.py defines no fal.App subclass")
-    return found[0]
-
-
-def endpoint_path(fn):
-    for attr in ("route_signature", "__fal_endpoint__", "_fal_endpoint", "fal_endpoint", "endpoint"):
-        sig = getattr(fn, attr, None)
-        if sig is None:
-            continue
-        path = getattr(sig, "path", sig if isinstance(sig, str) else None)
-        if isinstance(path, str):
-            return path
-        return "/"
-    return None
-
-
-def find_endpoint(app_cls, want):
-    endpoints = {}
-    for name, fn in inspect.getmembers(app_cls, callable):
-        path = endpoint_path(fn)
-        if path is not None:
-            endpoints.setdefault(path, name)
-    if not endpoints:
-        raise RuntimeError("the App has no @fal.endpoint method")
-    if want and want in endpoints:
-        return endpoints[want], endpoints
-    return endpoints.get("/") or sorted(endpoints.items())[0][1], endpoints
-
-
 def cog_value(kind, value):
     cog = sys.modules.get("cog")
     if kind == "path":
@@ -280,16 +260,19 @@ def cog_value(kind, value):
     return value
 
 
-def direct_call(spec, inputs):
-    pred = spec["predictor"]
-    module = import_file(WORK / "app" / pred["file"], "_cog_migrate_direct_" + pathlib.Path(pred["file"]).stem.replace("-", "_"))
+def direct_call(role, inputs):
+    """The user's Cog predictor called as Cog calls it: setup() once, then predict()/train().
+    role: one of the spec's roles, or the spec itself (its top-level fields are predict's)."""
+    pred = role["predictor"]
+    name = role.get("role", "predict")
+    module = import_file(WORK / "app" / pred["file"], "_cog_migrate_direct_%s_%s" % (name, pathlib.Path(pred["file"]).stem.replace("-", "_")))
     target = getattr(module, pred["name"])
     if inspect.isclass(target):
         instance = target()
         with stage("direct-setup"):
             if hasattr(instance, "setup"):
                 sig = inspect.signature(instance.setup)
-                kwargs = {n: None for n in sig.parameters if n == (spec.get("weightsParameter") or "")}
+                kwargs = {n: None for n in sig.parameters if n == (role.get("weightsParameter") or "")}
                 settle(instance.setup(**kwargs))
         fn = getattr(instance, pred.get("method") or "predict")
     else:
@@ -303,15 +286,8 @@ def direct_call(spec, inputs):
             default = default.default
         if default is not inspect.Parameter.empty and type(default).__name__ != "PydanticUndefinedType" and default is not Ellipsis:
             kwargs[name] = default
-    with stage("direct-predict"):
+    with stage("direct-" + name):
         return settle(fn(**kwargs))
-
-
-def instantiate(app_cls):
-    try:
-        return app_cls(_allow_init=True)  # the stand-in refuses a bare App() outside its runner
-    except TypeError:
-        return app_cls()
 
 
 def png_bytes(width=8, height=8):
@@ -325,18 +301,22 @@ def png_bytes(width=8, height=8):
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
-def schema_examples(model, files_dir):
-    """Example inputs from the adapter's input model schema (when the IR was not given)."""
-    return schema_examples_from(model.model_json_schema(), files_dir)
+def request_schema(openapi, path):
+    """The JSON schema of the request body the platform serves at path, and the schema's $defs."""
+    defs = dict(openapi.get("components", {}).get("schemas", {}))
+    op = openapi.get("paths", {}).get(path, {}).get("post", {})
+    content = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+    return _deref(content.get("schema", {}), defs), defs
 
 
-def schema_examples_from(schema, files_dir):
-    """Example inputs from a JSON schema of the inputs (required ones; files served as PNGs)."""
-    defs = schema.get("$defs", schema.get("definitions", {}))
+def schema_examples_from(schema, files_dir, defs=None):
+    """Example inputs from a JSON schema of the inputs (required ones; files written as PNGs):
+    the platform's served request schema, or an input model's (a target's own runner)."""
+    if defs is None:
+        defs = schema.get("$defs", schema.get("definitions", {}))
     values, files, kinds = {}, {}, {}
     for name in schema.get("required", []):
-        prop = schema.get("properties", {}).get(name, {})
-        prop = _deref(prop, defs)
+        prop = _deref(schema.get("properties", {}).get(name, {}), defs)
         ui = (prop.get("ui") or {}).get("field")
         if ui in ("file", "image", "audio", "video") or prop.get("format") == "uri":
             target = files_dir / ("%s.png" % name)
@@ -351,7 +331,7 @@ def schema_examples_from(schema, files_dir):
 
 def _deref(prop, defs):
     if "$ref" in prop:
-        return defs.get(prop["$ref"].rsplit("/", 1)[-1], {})
+        return _deref(defs.get(prop["$ref"].rsplit("/", 1)[-1], {}), defs)
     for key in ("anyOf", "allOf", "oneOf"):
         if key in prop:
             options = [_deref(p, defs) for p in prop[key] if p.get("type") != "null"]
@@ -384,35 +364,46 @@ def _example(prop, defs):
     return {}
 
 
-def input_model(method):
-    import typing
-    params = list(inspect.signature(method).parameters.values())
-    if not inspect.ismethod(method) and params and params[0].name == "self":
-        params = params[1:]  # looked up on the class: skip the instance parameter
-    if not params:
-        return None, None
+def invalid_request(schema, defs, valid):
+    """A request the platform's validation must refuse: one input of the wrong JSON type.
+    Returns (input name, body) or None when no input has a type to break."""
+    wrong = {"string": 12345, "integer": "not a number", "number": "not a number", "boolean": "maybe", "array": 5}
+    props = schema.get("properties", {})
+    for name in list(schema.get("required", [])) + sorted(props):
+        prop = _deref(props.get(name, {}), defs)
+        if "enum" in prop:
+            return name, dict(valid, **{name: "cog-migrate-not-a-choice"})
+        if prop.get("type") in wrong:
+            return name, dict(valid, **{name: wrong[prop["type"]]})
+    return None
+
+
+def post(url, body, timeout=300):
+    """(status, parsed JSON or text, raw text) of a JSON POST."""
+    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}, method="POST")
     try:
-        hints = typing.get_type_hints(method)
-    except Exception:  # unresolvable forward references: fall back to the raw annotation
-        hints = {}
-    ann = hints.get(params[0].name, params[0].annotation)
-    return params[0].name, ann
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            status, raw, ctype = resp.status, resp.read().decode("utf-8", "replace"), resp.headers.get("Content-Type", "")
+    except urllib.error.HTTPError as err:
+        status, raw, ctype = err.code, err.read().decode("utf-8", "replace"), err.headers.get("Content-Type", "")
+    if "text/event-stream" in ctype:
+        return status, {"__sse__": sse_events([raw])}, raw
+    try:
+        return status, json.loads(raw), raw
+    except ValueError:
+        return status, raw, raw
 
 
-def call_endpoint(method, inputs):
-    name, model = input_model(method)
-    if name is None:
-        return method()
-    if hasattr(model, "model_validate"):
-        return method(model.model_validate(inputs))
-    return method(**inputs)
+def get_json(url, timeout=60):
+    with urllib.request.urlopen(url, timeout=timeout) as resp:
+        return json.loads(resp.read())
 
 
 def sse_events(chunks):
     """Server-Sent Events (text chunks) -> the parsed data of each event."""
     text = "".join(c.decode("utf-8", "replace") if isinstance(c, (bytes, bytearray)) else str(c) for c in chunks)
     events = []
-    for block in text.split("\n\n"):
+    for block in text.replace("\r\n", "\n").split("\n\n"):
         data = "\n".join(line[5:].lstrip() for line in block.splitlines() if line.startswith("data:"))
         if data:
             try:
@@ -422,20 +413,132 @@ def sse_events(chunks):
     return events
 
 
-def run_endpoint(app, method_name, inputs):
-    response = call_endpoint(getattr(app, method_name), inputs)
-    if inspect.isawaitable(response):
-        response = asyncio.run(_await(response))
-    body = getattr(response, "body_iterator", None)
-    if body is not None:
-        return {"__sse__": sse_events(settle(body))}
-    return settle(response)
+def error_text(status, body):
+    """A failed request's error as a client shows it: the JSON `detail` (or the body)."""
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if detail is None:
+        detail = body
+    return "HTTP %d: %s" % (status, detail if isinstance(detail, str) else json.dumps(detail))
+
+
+def data_uri(path):
+    import mimetypes
+    mime = mimetypes.guess_type(str(path))[0] or "application/octet-stream"
+    return "data:%s;base64,%s" % (mime, base64.b64encode(pathlib.Path(path).read_bytes()).decode())
+
+
+def load_serve_module():
+    return import_file(ROOT / "serve.py", "_cog_migrate_serve")
+
+
+def prepare_role_inputs(role, served, openapi, file_ref):
+    """(inputs for the platform, inputs for the direct call) of one role."""
+    if role.get("inputs") is None:  # no IR: derive from the schema the platform serves
+        schema, defs = request_schema(openapi, served.endpoint(role["role"]))
+        values, files, kinds = schema_examples_from(schema, WORK / "served" / ("inputs-" + role["role"]), defs)
+        role["inputs"], role["kinds"] = values, kinds
+        role["derived"] = True
+    else:
+        files = {}
+        for name, rel in role.get("files", {}).items():
+            target = WORK / "served" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ROOT / rel, target)
+            files[name] = rel
+    remote, local = dict(role["inputs"]), dict(role["inputs"])
+    for name, rel in files.items():
+        remote[name] = file_ref(WORK / "served" / rel, rel)
+        # The direct call gets its own copy: a predictor may move or delete its input.
+        copy = WORK / "direct-inputs" / role["role"] / rel
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(WORK / "served" / rel, copy)
+        local[name] = str(copy)
+    kinds = role.get("kinds", {})
+    return remote, {n: cog_value(kinds.get(n, ""), v) for n, v in local.items()}
+
+
+def call_platform(served, path, inputs, stage_name):
+    with stage(stage_name):
+        status, body, raw = post(served.base_url + path, inputs)
+        if status != 200:
+            raise RuntimeError("POST %s answered %s" % (path, error_text(status, body)))
+        return body
+
+
+def run_role(role, served, openapi, file_ref, result):
+    name = role["role"]
+    path = served.endpoint(name)
+    if path is None:
+        raise Failure("adapter-" + name, RuntimeError("the app serves no endpoint for %s() (routes: %s)" % (name, ", ".join(served.routes))))
+    remote, local = prepare_role_inputs(role, served, openapi, file_ref)
+    entry = {"role": name, "endpoint": path, "inputs": remote if not role.get("files") else dict(remote, **{k: "<file>" for k in role.get("files", {})})}
+    result["requests"].append(entry)
+    t = time.monotonic()
+    adapter_out = normalise(call_platform(served, path, remote, "adapter-" + name))
+    result["timings"]["adapter" if name == "predict" else "adapter-" + name] = round(time.monotonic() - t, 3)
+    entry["status"] = 200
+    stream_path = served.stream_endpoint(name)
+    if stream_path:
+        streamed = normalise(call_platform(served, stream_path, remote, "adapter-stream"))
+        events = streamed.get("__sse__", streamed) if isinstance(streamed, dict) else streamed
+        count = len(events) if isinstance(events, list) else None
+        result["requests"].append({"role": name, "endpoint": stream_path, "status": 200, "events": count})
+        if name == "predict":
+            result["stream_events"] = count
+        last = events[-1] if isinstance(events, list) and events else None
+        if not close(last, adapter_out) and not concatenated_stream(events, adapter_out):
+            result.update(stream_last=last)
+            raise Failure("compare-stream", RuntimeError("the last %s event differs from POST %s" % (stream_path, path)))
+    t = time.monotonic()
+    direct_out = normalise(direct_call(role, local))
+    result["timings"]["direct" if name == "predict" else "direct-" + name] = round(time.monotonic() - t, 3)
+    match, rule = compare(adapter_out, direct_out)
+    if name == "predict":
+        result["adapter"], result["direct"], result["rule"] = adapter_out, direct_out, rule
+    else:
+        result.setdefault("roles", {})[name] = {"adapter": adapter_out, "direct": direct_out, "rule": rule}
+    if not match:
+        result.update(adapter=adapter_out, direct=direct_out, role=name)
+        raise Failure("compare", RuntimeError("%s: the platform and the Cog predictor returned different results" % name))
+    return remote
+
+
+def check_invalid(served, openapi, role_name, valid, result):
+    """One request with a wrongly typed input: the platform's own validation answers 422."""
+    path = served.endpoint(role_name)
+    schema, defs = request_schema(openapi, path)
+    bad = invalid_request(schema, defs, valid)
+    if bad is None:
+        result["invalid"] = {"skipped": "no input with a type to break"}
+        return
+    name, body = bad
+    with stage("invalid-input"):
+        status, answer, _ = post(served.base_url + path, body)
+    result["invalid"] = {"endpoint": path, "input": name, "sent": body[name], "status": status, "detail": answer.get("detail") if isinstance(answer, dict) else answer}
+    if status != 422:
+        raise Failure("invalid-input", RuntimeError("POST %s with %s=%r answered %d, not 422" % (path, name, body[name], status)))
+
+
+def run_cases(cases, served, result):
+    """The model's offline test cases through the platform: output or error as its client sees them."""
+    out = []
+    for case in cases:
+        path = served.endpoint(case["role"])
+        if path is None:
+            out.append({"id": case["id"], "output": None, "error": "the app serves no endpoint for %s()" % case["role"]})
+            continue
+        status, body, _ = post(served.base_url + path, case["inputs"], timeout=case.get("timeout") or 300)
+        if status == 200:
+            out.append({"id": case["id"], "output": served.case_output(body), "error": None})
+        else:
+            out.append({"id": case["id"], "output": None, "error": error_text(status, body), "status": status})
+    result["cases"] = out
 
 
 def main():
     spec = json.loads(pathlib.Path(sys.argv[1]).read_text())
-    result = {"ok": False, "timings": {}}
-    server = None
+    result = {"ok": False, "timings": {}, "requests": []}
+    file_server = served = None
     try:
         with stage("prepare"):
             if WORK.exists():
@@ -443,77 +546,41 @@ def main():
             shutil.copytree(ROOT / "app", WORK / "app", symlinks=True)
             os.chdir(WORK / "app")
             os.environ["COG_MIGRATE_PROJECT_DIR"] = str(WORK / "app")
-            os.environ.setdefault("FAL_STANDIN_STORAGE", str(WORK / "fal-storage"))
-            sys.path[:0] = [str(ROOT / "standin"), str(WORK / "app")]
-            if importlib.util.find_spec("fastapi") is None and (ROOT / "standin" / "_shims").is_dir():
-                sys.path.insert(1, str(ROOT / "standin" / "_shims"))
+            # Hand-written apps import the project's modules by name; last on the path, so a
+            # project file named like a module of the platform (uuid.py) cannot shadow it.
+            sys.path.append(str(WORK / "app"))
             (WORK / "served").mkdir()
-            server, base_url = serve(WORK / "served")
-        t = time.monotonic()
-        with stage("import"):
-            module = import_file(WORK / "app" / spec.get("app", "app.py"), "_cog_migrate_app")
-            app_cls = find_app_class(module)
-            method_name, endpoints = find_endpoint(app_cls, spec.get("endpoint"))
-            result["endpoint"] = method_name
-            result["endpoints"] = endpoints
-        with stage("prepare"):
-            if spec.get("inputs") is None:
-                _, model = input_model(getattr(app_cls, method_name))
-                values, files, kinds = schema_examples(model, WORK / "served" / "inputs")
-                spec["inputs"], spec["kinds"] = values, kinds
-                spec["files"] = {}
-                result["derived_inputs"] = dict(values, **{k: "<file>" for k in files})
+            target = load_serve_module()
+            if getattr(target, "FILE_INPUTS", "url") == "url":
+                file_server, base_url = serve(WORK / "served")
+                file_ref = lambda full, rel: base_url + urllib.parse.quote(rel)  # noqa: E731
             else:
-                files = {}
-                for name, rel in spec.get("files", {}).items():
-                    target = WORK / "served" / rel
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(ROOT / rel, target)
-                    files[name] = rel
-            url_inputs = dict(spec["inputs"])
-            local_inputs = dict(spec["inputs"])
-            for name, rel in files.items():
-                url_inputs[name] = base_url + urllib.parse.quote(rel)
-                # The direct call gets its own copy: a predictor may move or delete its input.
-                local = WORK / "direct-inputs" / rel
-                local.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(WORK / "served" / rel, local)
-                local_inputs[name] = str(local)
-        with stage("setup"):
-            app = instantiate(app_cls)
-            if hasattr(app, "setup"):
-                settle(app.setup())
+                file_ref = lambda full, rel: data_uri(full)  # noqa: E731
+        t = time.monotonic()
+        try:
+            served = target.start(str(WORK / "app" / spec.get("app", "app.py")))
+        except target.StartFailed as failed:
+            raise Failure(failed.stage, RuntimeError(failed.error)) from failed
         result["timings"]["setup"] = round(time.monotonic() - t, 3)
-        t = time.monotonic()
-        with stage("adapter-predict"):
-            adapter_out = normalise(run_endpoint(app, method_name, url_inputs))
-        result["timings"]["adapter"] = round(time.monotonic() - t, 3)
-        result["adapter"] = adapter_out
-        stream_name = endpoints.get("/stream")
-        if stream_name and stream_name != method_name:
-            with stage("adapter-stream"):
-                streamed = normalise(run_endpoint(app, stream_name, url_inputs))
-            events = streamed.get("__sse__", streamed) if isinstance(streamed, dict) else streamed
-            result["stream_events"] = len(events) if isinstance(events, list) else None
-            last = events[-1] if isinstance(events, list) and events else None
-            if not close(last, adapter_out) and not concatenated_stream(events, adapter_out):
-                result.update(stage="compare-stream", error="the last /stream event differs from POST /", stream_last=last)
-                raise Failure("compare-stream", RuntimeError(result["error"]))
-        t = time.monotonic()
-        direct_inputs = {}
-        for name, value in local_inputs.items():
-            direct_inputs[name] = cog_value(spec.get("kinds", {}).get(name, ""), value)
-        direct_out = normalise(direct_call(spec, direct_inputs))
-        result["timings"]["direct"] = round(time.monotonic() - t, 3)
-        result["direct"] = direct_out
-        result["match"], result["rule"] = compare(adapter_out, direct_out)
-        result["ok"] = result["match"]
-        result["stage"] = "compare"
+        result["runtime"], result["routes"] = served.runtime, served.routes
+        with stage("openapi"):
+            openapi = get_json(served.base_url + "/openapi.json")
+        result["openapi"] = openapi
+        valid = {}
+        for role in spec["roles"]:
+            valid[role["role"]] = run_role(role, served, openapi, file_ref, result)
+        check_invalid(served, openapi, "predict", valid["predict"], result)
+        if spec.get("cases"):
+            with stage("cases"):
+                run_cases(spec["cases"], served, result)
+        result["ok"], result["match"], result["stage"] = True, True, "compare"
     except Failure as failure:
         result.update(stage=failure.stage, error=failure.error, traceback=failure.tb)
     finally:
-        if server is not None:
-            server.shutdown()
+        if served is not None:
+            served.stop()
+        if file_server is not None:
+            file_server.shutdown()
     emit(result)
 
 

@@ -1,8 +1,9 @@
 // Runs the smoke driver in the built image: host network, no capabilities, no new privileges,
-// bounded memory, pids and time, removed when it exits. The output folder, the runtime stand-in,
-// the driver and the example files are mounted read-only at /cog-migrate.
+// bounded memory, pids and time, removed when it exits. The output folder, the driver, the
+// target's serve module (or its own runner script) and the example files are mounted read-only
+// at /cog-migrate.
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -14,6 +15,7 @@ import { errorText } from '../build/engine.js';
 import { driverPath } from '../assets.js';
 import { inputKind, type Examples } from './examples.js';
 import type { SmokeRunner } from '../targets/types.js';
+import type { InvalidRequest } from '../types.js';
 
 export const MARKER = '@@cog-migrate-smoke@@';
 
@@ -24,16 +26,42 @@ export interface SmokeReport {
   traceback?: string;
   adapter?: unknown;
   direct?: unknown;
-  /** Modal: what the @modal.method returned for the same inputs. */
-  method?: unknown;
-  /** Modal: the invalid input sent and the endpoint's answer. */
-  invalid?: { input: string; status: number; body: unknown };
   match?: boolean;
   rule?: string;
   endpoint?: string;
   timings?: Record<string, number>;
   /** Events the /stream endpoint sent, when the app has one. */
   stream_events?: number | null;
+  /** What served the app (`{platform, sdk, application}`) and the paths it served. */
+  runtime?: Record<string, string>;
+  routes?: string[];
+  /** Every request sent to the platform: role, endpoint, status (stream: event count). */
+  requests?: { role: string; endpoint: string; status?: number; events?: number | null }[];
+  /** The invalid request and the platform's answer (status 422 expected). */
+  invalid?: InvalidRequest;
+  /** Modal: what the @modal.method returned for the same inputs. */
+  method?: unknown;
+  /** The OpenAPI document the platform served (GET /openapi.json). */
+  openapi?: unknown;
+  /** Roles other than predict: the two results and the rule that matched. */
+  roles?: Record<string, { adapter: unknown; direct: unknown; rule: string }>;
+  /** The test cases' outputs or errors, as the platform's client sees them. */
+  cases?: CaseResult[];
+}
+
+export interface CaseResult {
+  id: string;
+  output: unknown;
+  error: string | null;
+  status?: number;
+}
+
+/** One role's smoke request: the predictor to call directly and its example inputs. */
+export interface SmokeRole {
+  role: 'predict' | 'train';
+  predictor: PredictorTarget;
+  /** Absent: the driver derives inputs from the request schema the platform serves. */
+  examples?: Examples;
 }
 
 /** What the driver needs to call the Cog predictor directly. */
@@ -67,14 +95,16 @@ export function predictorFromRef(ref: string, kind: Predictor['kind']): Predicto
 export interface SmokeOptions {
   image: string;
   outDir: string;
-  predictor: PredictorTarget;
-  /** Example inputs; absent: the driver derives them from the adapter's input model schema. */
-  examples?: Examples;
-  standinDir?: string;
-  /** A target's own runner (default: the driver with the stand-in, for app.py). */
+  /** predict first; train when the model has one (the target's own runner takes predict only). */
+  roles: SmokeRole[];
+  /** The target's serve module for the shared driver (src/verify/targets/<target>/serve.py)... */
+  serveModule?: string;
+  /** ...or the target's own runner script, run instead of the driver (modal). */
   runner?: SmokeRunner;
   /** Where the platform puts the output folder in the container, when the runner places it. */
   projectDir?: string;
+  /** The model's offline test cases, sent after the role requests. */
+  cases?: { id: string; role: string; inputs: Record<string, unknown>; timeout: number }[];
   timeoutMs: number;
   onLine?: (line: string) => void;
 }
@@ -90,33 +120,32 @@ export interface SmokeOutcome {
 export function prepareSmokeDir(opts: Omit<SmokeOptions, 'image' | 'timeoutMs' | 'onLine'>): string {
   const dir = mkdtempSync(join(tmpdir(), 'cog-migrate-smoke-'));
   cpSync(opts.outDir, join(dir, 'app'), { recursive: true, verbatimSymlinks: true });
-  mkdirSync(join(dir, 'standin'));
-  if (opts.standinDir) {
-    // Either the folder holds the package (`standin/fal/__init__.py`) or is the package itself.
-    const nested = existsSync(join(opts.standinDir, 'fal', '__init__.py'));
-    cpSync(opts.standinDir, nested ? join(dir, 'standin') : join(dir, 'standin', 'fal'), { recursive: true });
-  }
   cpSync(driverPath(), join(dir, 'driver.py'));
+  if (opts.serveModule) cpSync(opts.serveModule, join(dir, 'serve.py'));
   if (opts.runner) {
     mkdirSync(join(dir, opts.runner.folder));
     for (const f of opts.runner.files) cpSync(f, join(dir, opts.runner.folder, basename(f)));
   }
-  const files: Record<string, string> = {};
-  for (const [name, f] of Object.entries(opts.examples?.files ?? {})) {
-    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-    writeFileSync(join(dir, f.path), f.data);
-    files[name] = f.path;
-  }
-  const p = opts.predictor;
-  const spec = {
-    app: opts.runner?.app ?? 'app.py',
-    ...(opts.projectDir ? { projectDir: opts.projectDir } : {}),
-    predictor: { file: p.file, name: p.name, kind: p.kind, method: p.method ?? null },
-    weightsParameter: p.weightsParameter ?? null,
-    inputs: opts.examples ? opts.examples.values : null,
-    files,
-    kinds: p.kinds ?? {},
-  };
+  const roles = opts.roles.map((r) => {
+    const files: Record<string, string> = {};
+    for (const [name, f] of Object.entries(r.examples?.files ?? {})) {
+      const rel = `${r.role}/${f.path}`;
+      mkdirSync(dirname(join(dir, rel)), { recursive: true });
+      writeFileSync(join(dir, rel), f.data);
+      files[name] = rel;
+    }
+    const p = r.predictor;
+    return {
+      role: r.role,
+      predictor: { file: p.file, name: p.name, kind: p.kind, method: p.method ?? null },
+      weightsParameter: p.weightsParameter ?? null,
+      inputs: r.examples ? r.examples.values : null,
+      files,
+      kinds: p.kinds ?? {},
+    };
+  });
+  // A runner reads predict's fields at the top level of the spec.
+  const spec = { app: opts.runner?.app ?? 'app.py', ...(opts.projectDir ? { projectDir: opts.projectDir } : {}), ...roles[0], roles, cases: opts.cases ?? [] };
   writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec, null, 2));
   return dir;
 }
@@ -145,14 +174,20 @@ export function reportFindings(report: SmokeReport | undefined, output: string, 
       return [finding('CM520', `importing the generated app failed: ${report.error}${tb}`, { file: app })];
     case 'setup':
       return [finding('CM521', `setup() through the adapter failed: ${report.error}${tb}`, { file: app })];
+    case 'openapi':
     case 'adapter-predict':
+    case 'adapter-train':
     case 'adapter-stream':
+    case 'cases':
       return [finding('CM522', `the request through the adapter failed: ${report.error}${tb}`, { file: app })];
+    case 'invalid-input':
+      return [finding('CM543', `${report.error}${report.invalid?.detail !== undefined ? `; it answered ${short(report.invalid.detail)}` : ''}`, { file: app })];
     case 'direct-setup':
     case 'direct-predict':
+    case 'direct-train':
       return [finding('CM523', `calling the Cog predictor directly failed (${report.stage}): ${report.error}${tb}`)];
     case 'compare':
-      return [finding('CM524', `adapter returned ${short(report.adapter)} but the Cog predictor returned ${short(report.direct)}`, { file: app })];
+      return [finding('CM524', `${report.error ?? 'the results differ'}: the platform returned ${short(report.adapter)} but the Cog predictor returned ${short(report.direct)}`, { file: app })];
     case 'adapter-invalid':
       return [finding('CM531', `the endpoint did not refuse an invalid input with Cog's 422: ${report.error}${tb}`, { file: app })];
     case 'adapter-openapi':
@@ -162,7 +197,7 @@ export function reportFindings(report: SmokeReport | undefined, output: string, 
     case 'compare-method':
       return [finding('CM524', `@modal.method predict() returned ${short(report.method)} but the Cog predictor returned ${short(report.direct)}`, { file: app })];
     case 'compare-stream':
-      return [finding('CM524', `the last event of POST /stream differs from what POST / returned (${short(report.adapter)})`, { file: app })];
+      return [finding('CM524', `${report.error ?? 'the stream differs'} (${short(report.adapter)})`, { file: app })];
     default:
       return [finding('CM520', `the smoke run failed at ${report.stage ?? 'an unknown stage'}: ${report.error ?? ''}${tb}`)];
   }

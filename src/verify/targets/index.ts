@@ -1,14 +1,16 @@
-// Per-target parts of verify, by target name. A target absent here uses the shared defaults
-// (the output's Dockerfile; the smoke driver with targets/<name>/standin).
+// Per-target parts of verify, by target name. A target absent here builds the output's
+// Dockerfile and has no smoke run (CM526).
 
 import { readJsonFile } from '../../fs/bounded-read.js';
 import { join } from 'node:path';
 import type { TargetVerify } from './types.js';
 import { modalVerify } from './modal/index.js';
+import { falVerify } from './fal/index.js';
 
-export type { TargetVerify, TargetDockerfile, SmokeRunner } from './types.js';
+export type { TargetVerify, TargetDockerfile, SmokeRunner, SmokeRuntime, SmokeImage, SmokeImageOptions } from './types.js';
 
 const TARGETS: Readonly<Record<string, TargetVerify>> = {
+  fal: falVerify,
   modal: modalVerify,
 };
 

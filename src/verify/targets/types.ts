@@ -2,6 +2,7 @@
 // platform would build, and how its adapter is run in the smoke container.
 
 import type { Finding } from '../../findings/types.js';
+import type { Engine } from '../build/engine.js';
 
 export interface TargetDockerfile {
   /** The Dockerfile text to build; absent when it cannot be had (the findings say why). */
@@ -28,6 +29,36 @@ export interface SmokeRunner {
 export interface TargetVerify {
   /** Default: the output's own `Dockerfile`, or the one fal's app.py embeds. */
   dockerfile?: (outDir: string) => TargetDockerfile;
-  /** Default: the shared driver (src/verify/smoke/driver.py) with the target's stand-in. */
+  /** The target's own smoke script, built on the shared driver's helpers (modal). */
   smoke?: SmokeRunner;
+  /** Or: the shared driver with the target's serve module, on the platform's runtime (fal). */
+  runtime?: SmokeRuntime;
+}
+
+/** A smoke image made from the built one for the run (the platform's serving stack added). */
+export interface SmokeImage {
+  /** The image to run the smoke container from; absent when it could not be made (see findings). */
+  tag?: string;
+  findings: Finding[];
+  /** Removes what was made for the smoke run (not the built image itself). */
+  remove(): Promise<void>;
+}
+
+export interface SmokeImageOptions {
+  timeoutMs: number;
+  onLine?: (line: string) => void;
+}
+
+/**
+ * A target served by the shared driver on the platform's own runtime: the target's serve module
+ * (its interface is in the driver's docstring, src/verify/smoke/driver.py) serves the generated
+ * app with the platform's own application, and the driver sends the requests, the invalid input
+ * and the model's test cases. Used where the platform's serving stack is not in the emitted
+ * image itself (fal's builder adds fal).
+ */
+export interface SmokeRuntime {
+  /** Absolute path of the target's serve.py, mounted at /cog-migrate/serve.py. */
+  serveModule: string;
+  /** From the built image to the one the smoke run uses; absent: the built image itself. */
+  prepareImage?(engine: Engine, built: string, options: SmokeImageOptions): Promise<SmokeImage>;
 }

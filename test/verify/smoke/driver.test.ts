@@ -31,3 +31,23 @@ describe('smoke driver compare', () => {
     expect(compare({ a: 1, b: 2 }, 1)).toEqual([false, 'different']);
   });
 });
+
+// The invalid request the platform's own validation must refuse with 422.
+function invalid(schema: unknown, valid: Record<string, unknown>): unknown {
+  const code = 'import json, sys, driver; s, v = json.load(sys.stdin); print(json.dumps(driver.invalid_request(s, {}, v)))';
+  return JSON.parse(execFileSync('python3', ['-c', code], { cwd: dirname(driverPath()), input: JSON.stringify([schema, valid]), encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }));
+}
+
+describe('smoke driver invalid_request', () => {
+  it('breaks the type of the first required input, keeping the other valid values', () => {
+    const schema = { required: ['steps'], properties: { prompt: { type: 'string' }, steps: { type: 'integer' } } };
+    expect(invalid(schema, { prompt: 'x', steps: 2 })).toEqual(['steps', { prompt: 'x', steps: 'not a number' }]);
+  });
+  it('sends a value outside the choices of an enum, and a number for a string', () => {
+    expect(invalid({ properties: { mode: { enum: ['a', 'b'], type: 'string' } } }, {})).toEqual(['mode', { mode: 'cog-migrate-not-a-choice' }]);
+    expect(invalid({ properties: { text: { anyOf: [{ type: 'string' }, { type: 'null' }] } } }, {})).toEqual(['text', { text: 12345 }]);
+  });
+  it('has nothing to break in a model without typed inputs', () => {
+    expect(invalid({ properties: { extra: {} } }, {})).toBeNull();
+  });
+});

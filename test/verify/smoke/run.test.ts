@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ describe('parseReport and reportFindings', () => {
     const f = reportFindings(report, out);
     expect(f.map((x) => x.code)).toEqual(['CM521']);
     expect(f[0]?.message).toContain('E: x');
-    for (const [stage, code] of [['import', 'CM520'], ['adapter-predict', 'CM522'], ['direct-predict', 'CM523'], ['compare', 'CM524']] as const) {
+    for (const [stage, code] of [['import', 'CM520'], ['adapter-predict', 'CM522'], ['adapter-train', 'CM522'], ['direct-predict', 'CM523'], ['direct-train', 'CM523'], ['compare', 'CM524'], ['invalid-input', 'CM543']] as const) {
       expect(reportFindings({ ok: false, stage }, '')[0]?.code).toBe(code);
     }
     expect(reportFindings({ ok: true }, '')).toEqual([]);
@@ -33,31 +33,38 @@ describe('parseReport and reportFindings', () => {
 });
 
 describe('prepareSmokeDir', () => {
-  it('lays out app, stand-in package, driver, example files and spec', () => {
+  it("lays out app, the target's serve module, driver, each role's example files and the spec", () => {
     const out = mkdtempSync(join(tmpdir(), 'cm-out-'));
     writeFileSync(join(out, 'app.py'), '');
-    const standin = mkdtempSync(join(tmpdir(), 'cm-standin-'));
-    writeFileSync(join(standin, '__init__.py'), '');
-    const dir = prepareSmokeDir({ outDir: out, predictor: predictorTarget(predictor), standinDir: standin, examples: { values: {}, files: { image: { path: 'inputs/image.png', data: Buffer.from('x') } }, missing: {} } });
+    const serve = join(mkdtempSync(join(tmpdir(), 'cm-serve-')), 'serve.py');
+    writeFileSync(serve, 'FILE_INPUTS = "url"\n');
+    const dir = prepareSmokeDir({
+      outDir: out, serveModule: serve,
+      roles: [{ role: 'predict', predictor: predictorTarget(predictor), examples: { values: {}, files: { image: { path: 'inputs/image.png', data: Buffer.from('x') } }, missing: {} } }],
+      cases: [{ id: 'predict-1', role: 'predict', inputs: { image: 'data:,x' }, timeout: 60 }],
+    });
     try {
       expect(existsSync(join(dir, 'app', 'app.py'))).toBe(true);
-      expect(existsSync(join(dir, 'standin', 'fal', '__init__.py'))).toBe(true);
+      expect(readFileSync(join(dir, 'serve.py'), 'utf8')).toBe('FILE_INPUTS = "url"\n');
       expect(existsSync(join(dir, 'driver.py'))).toBe(true);
+      expect(existsSync(join(dir, 'standin'))).toBe(false);
       const spec = JSON.parse(readFileSync(join(dir, 'spec.json'), 'utf8'));
-      expect(spec).toMatchObject({ files: { image: 'inputs/image.png' }, kinds: { image: 'path' }, predictor: { file: 'predict.py', name: 'Predictor' } });
-      expect(readFileSync(join(dir, 'inputs', 'image.png'), 'utf8')).toBe('x');
+      expect(spec).toMatchObject({
+        roles: [{ role: 'predict', files: { image: 'predict/inputs/image.png' }, kinds: { image: 'path' }, predictor: { file: 'predict.py', name: 'Predictor' } }],
+        cases: [{ id: 'predict-1', inputs: { image: 'data:,x' } }],
+      });
+      expect(readFileSync(join(dir, 'predict', 'inputs', 'image.png'), 'utf8')).toBe('x');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('accepts a stand-in folder that holds the package', () => {
+  it('leaves inputs to the driver (null) when no examples are given', () => {
     const out = mkdtempSync(join(tmpdir(), 'cm-out-'));
-    const standin = mkdtempSync(join(tmpdir(), 'cm-standin-'));
-    mkdirSync(join(standin, 'fal'));
-    writeFileSync(join(standin, 'fal', '__init__.py'), '');
-    const dir = prepareSmokeDir({ outDir: out, predictor: predictorTarget(predictor), standinDir: standin, examples: { values: {}, files: {}, missing: {} } });
-    expect(existsSync(join(dir, 'standin', 'fal', '__init__.py'))).toBe(true);
+    const serve = join(out, 'serve.py');
+    writeFileSync(serve, '');
+    const dir = prepareSmokeDir({ outDir: out, serveModule: serve, roles: [{ role: 'predict', predictor: predictorTarget(predictor) }] });
+    expect(JSON.parse(readFileSync(join(dir, 'spec.json'), 'utf8')).roles[0].inputs).toBeNull();
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,80 @@
+// The model's own test cases (cog-safe-push) as smoke inputs: the cases whose checker needs no
+// network or person (exact_string, error_contains, jq_query, and cases without a checker) run
+// through the platform in the smoke container; their outputs come back as data and are checked
+// on the host by the same checkers the emitted tests ship (runtime/model_tests/checks.py).
+// Target-generic: any target whose output has the cases (IR or tests/cases.json) uses them.
+
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import type { CogIR } from '../../ir/types.js';
+import type { Finding } from '../../findings/types.js';
+import { finding } from '../../findings/finding.js';
+import { readJsonFile } from '../../fs/bounded-read.js';
+import { offlineCases, testSuite, type TestCaseData, type TestSuiteData } from '../../model-tests/index.js';
+import { packageRoot, verifyAsset } from '../assets.js';
+import { sdkPython } from '../static/pyright.js';
+import type { CaseResult } from './run.js';
+
+export interface SmokeCases {
+  run: TestCaseData[];
+  /** CM545 for each case left to the deployed model's tests. */
+  findings: Finding[];
+}
+
+const isUrl = (v: unknown): boolean => typeof v === 'string' && /^https?:\/\//i.test(v);
+const needsNetwork = (c: TestCaseData): boolean => Object.values(c.inputs).some((v) => isUrl(v) || (Array.isArray(v) && v.some(isUrl)));
+
+function locOf(c: TestCaseData): { file: string; line?: number } {
+  const m = /^(.*):(\d+)$/.exec(c.source);
+  return m ? { file: m[1]!, line: Number(m[2]) } : { file: c.source };
+}
+
+/** The cases a local smoke run can check, from the IR or else from the output's tests/cases.json. */
+export function smokeCases(outDir: string, ir?: CogIR): SmokeCases {
+  const suite = ir ? testSuite(ir, 'model') : (readJsonFile(join(outDir, 'tests', 'cases.json')) as TestSuiteData | undefined);
+  if (!suite || !Array.isArray(suite.cases)) return { run: [], findings: [] };
+  const offline = new Set(offlineCases(suite));
+  const run: TestCaseData[] = [];
+  const findings: Finding[] = [];
+  for (const c of suite.cases) {
+    const why = !offline.has(c) ? `its ${c.checker.kind} checker needs ${c.checker.kind === 'match_prompt' ? 'a person' : 'the network'}`
+      : needsNetwork(c) ? 'an input is an http(s) URL (the smoke run is offline)' : undefined;
+    if (why) findings.push(finding('CM545', `test case ${c.id} is not run locally: ${why}`, locOf(c)));
+    else run.push(c);
+  }
+  return { run, findings };
+}
+
+export interface CaseVerdicts {
+  findings: Finding[];
+  /** Case id -> whether its checker held. */
+  passed: Map<string, boolean>;
+}
+
+/** Checks the outputs the smoke run returned; one CM544 per case whose checker fails. */
+export async function checkCases(cases: TestCaseData[], results: CaseResult[] | undefined): Promise<CaseVerdicts> {
+  const passed = new Map<string, boolean>();
+  const none = (f: Finding[]): CaseVerdicts => ({ findings: f, passed });
+  if (cases.length === 0) return none([]);
+  if (!results) return none([finding('CM546', 'the smoke run returned no test case results')]);
+  const env = await sdkPython('model-tests');
+  if (!env.python) return none([finding('CM546', `the test cases were run but not checked: ${env.problem}`)]);
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const input = cases.map((c) => ({ id: c.id, checker: c.checker, output: byId.get(c.id)?.output ?? null, error: byId.get(c.id) ? byId.get(c.id)!.error : 'no result' }));
+  const checked = await new Promise<{ verdicts?: { id: string; ok: boolean | null; message: string }[]; problem?: string }>((resolve) => {
+    const child = execFile(env.python!, ['-I', '-B', verifyAsset('smoke/check_cases.py'), join(packageRoot(), 'runtime', 'model_tests')],
+      { timeout: 120_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+        if (err) { resolve({ problem: (stderr || err.message).trim().split('\n').slice(-3).join(' ') }); return; }
+        try { resolve({ verdicts: JSON.parse(stdout) as { id: string; ok: boolean | null; message: string }[] }); } catch { resolve({ problem: stdout.slice(0, 300) }); }
+      });
+    child.stdin?.end(JSON.stringify(input));
+  });
+  if (!checked.verdicts) return none([finding('CM546', `the test cases' checkers did not run: ${checked.problem}`)]);
+  const findings: Finding[] = [];
+  for (const v of checked.verdicts) {
+    const c = cases.find((x) => x.id === v.id)!;
+    passed.set(c.id, v.ok !== false);
+    if (v.ok === false) findings.push(finding('CM544', `test case ${c.id} (${c.checker.kind}) fails on the local smoke run: ${v.message}`, locOf(c)));
+  }
+  return { findings, passed };
+}

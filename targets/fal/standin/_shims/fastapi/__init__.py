@@ -1,1 +1,0 @@
-"""Only used by the stand-in when FastAPI is not installed."""
