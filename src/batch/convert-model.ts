@@ -11,13 +11,8 @@ import { convertIr, type ConvertResult } from '../convert/index.js';
 import { toOpenApi, type JsonObject } from '../ir/openapi.js';
 import { writeOutput, type OutputFile } from '../fs/write-output.js';
 import type { Target } from '../target/types.js';
-import type { DockerfileLine, ModelReport, TargetRow } from './types.js';
+import { reportBase, type DockerfileLine, type ModelReport, type TargetRow } from './types.js';
 import { variantFindings, variantIr } from './variants.js';
-
-/** The report's identity fields of a task; a variant names its project (`group`) and itself. */
-export function reportBase(task: ModelTask): Pick<ModelReport, 'id' | 'outName' | 'source' | 'group' | 'variant'> {
-  return { id: task.id, outName: task.outName, source: task.source, ...(task.variant ? { group: task.variant.project, variant: task.variant.name } : {}) };
-}
 
 export interface ModelTask {
   id: string;

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
-import { variantId, variantsOf } from './variants.js';
+import { variantId, variantsOf } from './variant-ids.js';
 
 export interface ModelRef {
   /** Stable identity: the folder relative to the batch root, POSIX separators (`@variant` appended for one variant). */

@@ -14,8 +14,7 @@ import { WorkerPool, type PoolOutcome } from './pool.js';
 import { verifyRows, type BatchVerifyLevel } from './verify-rows.js';
 import { compareWithBaseline } from './baseline.js';
 import { outNames } from './names.js';
-import { reportBase } from './convert-model.js';
-import { REPORT_VERSION, type BatchReport, type ModelReport, type RowStatus } from './types.js';
+import { REPORT_VERSION, reportBase, type BatchReport, type ModelReport, type RowStatus } from './types.js';
 import type { ModelTask } from './convert-model.js';
 
 export interface BatchOptions {

@@ -8,6 +8,7 @@ import type { JsonObject } from '../ir/openapi.js';
 import type { AppliedMapping } from '../target/types.js';
 import type { SchemaChange } from '../ir/compat/types.js';
 import type { VerifyLevel, VerifyStep } from '../verify/types.js';
+import type { ModelTask } from './convert-model.js';
 
 export const REPORT_VERSION = 1 as const;
 
@@ -107,4 +108,9 @@ export function countReport(report: BatchReport): StatusCounts {
   }
   for (const f of report.findings) bySeverity[f.severity]++;
   return { models: report.models.length, rows, byStatus, bySeverity, breaking };
+}
+
+/** The report's identity fields of a task; a variant names its project (`group`) and itself. */
+export function reportBase(task: ModelTask): Pick<ModelReport, 'id' | 'outName' | 'source' | 'group' | 'variant'> {
+  return { id: task.id, outName: task.outName, source: task.source, ...(task.variant ? { group: task.variant.project, variant: task.variant.name } : {}) };
 }

@@ -6,18 +6,7 @@
 
 import type { CogIR } from '../ir/types.js';
 import type { Finding } from '../findings/types.js';
-import { configuredHardware, safePushFiles } from '../frontends/cog-safe-push/index.js';
-
-/** The variants of the project at `dir`: its cog-safe-push-configs/ names, when there are two or more. */
-export function variantsOf(dir: string): string[] {
-  const variants = safePushFiles(dir).flatMap((f) => (f.variant !== undefined ? [f.variant] : []));
-  return variants.length >= 2 ? variants : [];
-}
-
-/** The batch id of one variant: the project's id and the variant's name. */
-export function variantId(projectId: string, variant: string): string {
-  return `${projectId}@${variant}`;
-}
+import { configuredHardware } from '../frontends/cog-safe-push/index.js';
 
 /**
  * The IR of one variant: that config alone (tests, hardware) and the app named after the

@@ -2,8 +2,6 @@
 // per model variant) -> SafePushConfig values, checked against the predictor they test.
 // Config model followed: https://github.com/replicate/cog-safe-push (cog_safe_push/config.py).
 
-import { existsSync, lstatSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { LineCounter } from 'yaml';
 import { finding } from '../../findings/finding.js';
 import type { Finding } from '../../findings/types.js';
@@ -14,29 +12,9 @@ import { MAX_CONFIG_BYTES, parseConfig, type ConfigCtx } from './yaml.js';
 import { readConfig } from './read.js';
 import { checkSafePush } from './check.js';
 import { pushAll } from '../../util/push-all.js';
+import { SAFE_PUSH_VARIANTS_DIR, safePushFiles } from './files.js';
 
-export const SAFE_PUSH_FILE = 'cog-safe-push.yaml';
-export const SAFE_PUSH_VARIANTS_DIR = 'cog-safe-push-configs';
-/** More variant files than this is not a model's config folder; the rest are not read. */
-const MAX_VARIANTS = 200;
-
-/** The config files of a project, project-relative, in a stable order. */
-export function safePushFiles(root: string): { file: string; variant?: string }[] {
-  const out: { file: string; variant?: string }[] = [];
-  if (existsSync(join(root, SAFE_PUSH_FILE))) out.push({ file: SAFE_PUSH_FILE });
-  const dir = join(root, SAFE_PUSH_VARIANTS_DIR);
-  let names: string[] = [];
-  try {
-    if (lstatSync(dir).isDirectory()) names = readdirSync(dir).sort();
-  } catch {
-    names = [];
-  }
-  for (const name of names.slice(0, MAX_VARIANTS)) {
-    const m = /^(.+)\.ya?ml$/.exec(name);
-    if (m?.[1]) out.push({ file: `${SAFE_PUSH_VARIANTS_DIR}/${name}`, variant: m[1] });
-  }
-  return out;
-}
+export { SAFE_PUSH_FILE, SAFE_PUSH_VARIANTS_DIR, safePushFiles } from './files.js';
 
 export interface SafePushResult {
   configs: SafePushConfig[];

@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import type { PythonRequirement, SourceLocation } from '../../../ir/types.js';
 import { add, type Ctx } from './nodes.js';
 import { safeReadProjectText } from './safe-read.js';
+import { submoduleNote, uncheckedSubmoduleFor } from '../../../fs/submodules.js';
 import { parseRequirement, splitRequirementLines, stripComment, type ParsedRequirement } from './requirements.js';
 import { pushAll } from '../../../util/push-all.js';
 
@@ -20,7 +21,11 @@ export function readRequirementsFile(ctx: Ctx, rel: string, from: SourceLocation
   const read = safeReadProjectText(ctx.root, file);
   const included = stack.length > 0;
   if (!read.ok) {
-    if (!included && read.problem === 'missing') add(ctx, 'CM130', `build.python_requirements names ${rel}, which does not exist`, from);
+    const submodule = read.problem === 'missing' ? uncheckedSubmoduleFor(ctx.root, file) : undefined;
+    if (submodule !== undefined) {
+      const note = submoduleNote(submodule);
+      add(ctx, included ? 'CM132' : 'CM130', `${included ? `-r ${rel}` : `build.python_requirements names ${rel}`}, which does not exist${note.message}`, from, { hint: note.hint });
+    } else if (!included && read.problem === 'missing') add(ctx, 'CM130', `build.python_requirements names ${rel}, which does not exist`, from);
     else if (!included) add(ctx, 'CM131', `build.python_requirements: ${read.detail}`, from);
     else add(ctx, 'CM132', `-r ${rel}: ${read.detail}`, from);
     return [];

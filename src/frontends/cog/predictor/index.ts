@@ -4,6 +4,7 @@
 
 import type { Predictor, PredictorKind, SetupSignature } from '../../../ir/types.js';
 import { finding } from '../../../findings/finding.js';
+import { submoduleNote, uncheckedSubmoduleFor } from '../../../fs/submodules.js';
 import { ModuleGraph, type PyModule } from '../../../python/modules.js';
 import type { SyntaxNode } from '../../../python/parse.js';
 import { isAsyncFunction, locOf } from '../../../python/nodes.js';
@@ -62,7 +63,11 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
   if (!parsed) return undefined;
   const loaded = ctx.graph.load(parsed.file, { keepNames: [parsed.name] });
   if (!('root' in loaded)) {
-    ctx.findings.push(loadProblemFinding(loaded, { read: 'CM201', syntax: 'CM202' }, ref.loc));
+    const submodule = loaded.kind === 'read' && loaded.problem === 'missing' ? uncheckedSubmoduleFor(ctx.graph.root, parsed.file) : undefined;
+    if (loaded.kind === 'read' && submodule !== undefined) {
+      const note = submoduleNote(submodule);
+      ctx.findings.push(finding('CM201', `${loaded.detail}${note.message}`, ref.loc, { hint: note.hint }));
+    } else ctx.findings.push(loadProblemFinding(loaded, { read: 'CM201', syntax: 'CM202' }, ref.loc));
     return undefined;
   }
   const mod = loaded;
