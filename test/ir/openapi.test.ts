@@ -200,12 +200,17 @@ describe('defaults', () => {
     expect(one(t.bool(), { default: lit(1) }, 'python-0.19').prop.default).toBe(true);
   });
 
-  it('omits a default kept as source text, leaves the input optional, and notes it', () => {
+  // Issue 9: static Cog reads an Input(default=...) it cannot resolve as no default.
+  it('omits a default kept as source text, makes the input required as static Cog does, and notes it', () => {
     const result = buildOpenApi(predictIr(inputs(['x', t.float(), { default: src('DEFAULT_SCALE * 2') }])));
     expect(prop(result.schema, 'x')).toEqual({ 'x-order': 0, title: 'X', type: 'number' });
-    expect(inputComponent(result.schema).required).toBeUndefined();
+    expect(inputComponent(result.schema).required).toEqual(['x']);
     expect(result.notes).toMatchObject([{ kind: 'source-default', name: 'x', loc: { file: 'predict.py', line: 5 } }]);
     expect(result.notes[0]!.message).toContain('DEFAULT_SCALE * 2');
+  });
+  it('leaves such an input optional in the 0.19 dialect (0.19 evaluated the default at import)', () => {
+    const result = buildOpenApi(predictIr(inputs(['x', t.float(), { default: src('DEFAULT_SCALE * 2') }])), { dialect: 'python-0.19' });
+    expect(inputComponent(result.schema).required).toBeUndefined();
   });
 });
 

@@ -90,9 +90,11 @@ function defaultOf(input: Input, ft: FieldType, rules: DialectRules, note: (kind
   const d = input.default;
   if (d === 'required') return { hasDefault: false, value: null, nullable, required: requirable };
   if (d.kind === 'source') {
-    // The Python value exists but is unknown here: an input with a default is not required.
-    note('source-default', `input ${input.name}: default ${d.text} is not a literal; the schema omits it`);
-    return { hasDefault: false, value: null, nullable, required: false };
+    // Static Cog reads an Input(default=...) it cannot resolve as no default: required. 0.19 knew
+    // the value (it imported the module), so the input was optional with a default we cannot show.
+    const required = rules.unresolvedDefaultRequired && input.spelling !== 'plain' && requirable;
+    note('source-default', `input ${input.name}: default ${d.text} is not a literal; the schema omits it${required ? ' and, as static Cog does, makes the input required' : ''}`);
+    return { hasDefault: false, value: null, nullable, required };
   }
   if (d.value === null) {
     // `x: int = Input(default=None)` means "no default" to Cog; `Optional[x] = None` does not.

@@ -29,6 +29,11 @@ export interface DialectRules {
   anyOutputUntyped: boolean;
   /** 0.19 coerces defaults to the input's type (`int` "3" -> 3, `float` 1 -> 1.0). */
   coerceDefaults: boolean;
+  /**
+   * Static: an `Input(default=...)` it cannot resolve is read as no default, so the input is
+   * required; 0.19 evaluated the default at import, so the input was optional.
+   */
+  unresolvedDefaultRequired: boolean;
 }
 
 export function rulesFor(dialect: OpenApiDialect, cogVersion?: string): DialectRules {
@@ -46,6 +51,7 @@ export function rulesFor(dialect: OpenApiDialect, cogVersion?: string): DialectR
       recursiveOutputs: false,
       anyOutputUntyped: true,
       coerceDefaults: true,
+      unresolvedDefaultRequired: false,
     };
   }
   return {
@@ -61,6 +67,7 @@ export function rulesFor(dialect: OpenApiDialect, cogVersion?: string): DialectR
     recursiveOutputs: true,
     anyOutputUntyped: false,
     coerceDefaults: false,
+    unresolvedDefaultRequired: true,
   };
 }
 
