@@ -69,6 +69,20 @@ describe('Python rewrites', () => {
     expect(rewrite(alone)).toEqual({ after: alone, codes: ['CM714'] });
   });
 
+  it('issue 14: Modal class targets: create -> .spawn(input) (id -> object_id), get -> the function call\'s result, cancel -> FunctionCall.cancel; a URL target stays (CM714)', () => {
+    const text = 'import replicate\n\n\ndef start():\n    p = replicate.predictions.create(model="acme/llm", input={"prompt": "a"})\n    return p.id\n\n\ndef poll(i):\n    return replicate.predictions.get(i).status\n\n\ndef stop(i):\n    replicate.predictions.cancel(i)\n';
+    const { after, codes } = rewrite(text, 'modal', ['acme/llm=llm/Model']);
+    expect(after).toContain('    p = modal.Cls.from_name("llm", "Model")().predict.spawn({"prompt": "a"})\n    return p.object_id\n');
+    expect(after).toContain('    return _replicate_style_modal_call(i).status\n');
+    expect(after).toContain('    modal.FunctionCall.from_id(i).cancel()\n');
+    expect(after).toContain('prediction.output = modal.FunctionCall.from_id(call_id).get(timeout=0)');
+    expect(after.startsWith('import modal\n')).toBe(true);
+    expect(codes).toEqual(['CM733']);
+    const url = rewrite(text, 'modal', ['acme/llm=https://a--b.modal.run']);
+    expect(url.after).toBe(text);
+    expect(url.codes.filter((c) => c === 'CM714').length).toBe(3);
+  });
+
   it('a rewrite of rewritten code is the same text', () => {
     const once = rewrite('import replicate\n\nfor e in replicate.stream("acme/llm", input={"prompt": "x"}):\n    print(e)\n').after;
     expect(once).toContain('_replicate_style_events(fal_client.stream("acme/llm-fal", arguments={"prompt": "x"}))');

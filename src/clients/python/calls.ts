@@ -12,6 +12,7 @@ import type { ModelMapping } from '../types.js';
 import { argsOf, argumentRemoval, at, checkCallInputs, mappingFor, pyLiteralLike, type PyArgs, type PyContext } from './context.js';
 import type { PyCall } from './uses.js';
 import { falQueueCall } from './fal-queue.js';
+import { modalQueueCall } from './modal-queue.js';
 
 type Rule = 'keep' | 'silent' | { rename: string } | { drop: string };
 
@@ -63,6 +64,10 @@ export function rewritePyCall(ctx: PyContext, pc: PyCall): boolean {
     return false;
   }
   if (ctx.to === 'fal' && (pc.kind === 'predictions.get' || pc.kind === 'predictions.cancel')) return falQueueCall(ctx, pc);
+  if (ctx.to === 'modal' && pc.kind.startsWith('predictions.') && pc.kind !== 'predictions.async_create') {
+    const done = modalQueueCall(ctx, pc, (call) => handleIdUses(ctx, call));
+    if (done !== undefined) return done;
+  }
   if (pc.kind === 'predictions.get' || pc.kind === 'predictions.cancel' || pc.kind === 'wait' || (ctx.to === 'modal' && pc.kind.startsWith('predictions.'))) {
     const hint = ctx.to === 'fal'
       ? 'a Replicate prediction object waits on itself; on fal, call handle.get() on what fal_client.submit returned'

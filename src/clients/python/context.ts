@@ -11,7 +11,7 @@ import { checkInputs, type InputObject } from '../ir-checks.js';
 import { findMapping } from '../models.js';
 import type { ClientTarget, ModelMapping, TextEdit } from '../types.js';
 
-export type PyHelper = '_replicate_style_events' | '_replicate_style_events_async' | '_replicate_style_prediction' | '_predict_on_modal';
+export type PyHelper = '_replicate_style_events' | '_replicate_style_events_async' | '_replicate_style_prediction' | '_replicate_style_modal_call' | '_predict_on_modal';
 
 export interface PyContext {
   file: string;

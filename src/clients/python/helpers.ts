@@ -47,6 +47,24 @@ const HELPERS: Record<PyHelper, string[]> = {
     '            prediction.status, prediction.output = "succeeded", read_output(output) if read_output else output',
     '    return prediction',
   ],
+  _replicate_style_modal_call: [
+    'def _replicate_style_modal_call(call_id):',
+    '    """Replicate\'s prediction (id, status, output, error, logs) from a Modal function call: its',
+    '    result when it is ready, else "processing"."""',
+    '    import types',
+    '',
+    '    import modal',
+    '',
+    '    prediction = types.SimpleNamespace(id=call_id, status="processing", output=None, error=None, logs="")',
+    '    try:',
+    '        prediction.output = modal.FunctionCall.from_id(call_id).get(timeout=0)',
+    '        prediction.status = "succeeded"',
+    '    except modal.exception.TimeoutError:',
+    '        pass  # still running',
+    '    except Exception as error:  # the call raised: Replicate reports a failed prediction',
+    '        prediction.status, prediction.error = "failed", str(error)',
+    '    return prediction',
+  ],
   _predict_on_modal: [
     'def _predict_on_modal(url, input):',
     '    """One prediction on the Modal app\'s Cog-compatible endpoint: POST /predictions answers as',
@@ -70,7 +88,7 @@ const HELPERS: Record<PyHelper, string[]> = {
   ],
 };
 
-const ORDER: PyHelper[] = ['_replicate_style_events', '_replicate_style_events_async', '_replicate_style_prediction', '_predict_on_modal'];
+const ORDER: PyHelper[] = ['_replicate_style_events', '_replicate_style_events_async', '_replicate_style_prediction', '_replicate_style_modal_call', '_predict_on_modal'];
 
 export function helpersText(names: ReadonlySet<PyHelper>, nl: string): string {
   return ORDER.filter((n) => names.has(n)).map((n) => HELPERS[n].join(nl) + nl).join(`${nl}${nl}`);
