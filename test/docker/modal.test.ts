@@ -49,7 +49,8 @@ function smoke(name: string): Promise<VerifyResult> {
   return r;
 }
 
-const SMOKE = ['minimal-string-predictor', 'path-in-path-out-pillow-grayscale', 'output-iterator-str', 'output-basemodel-class', 'path-in-path-out-text-transform', 'output-concatenate-iterator-tokens'];
+// async-concatenate-iterator-concurrent-decorator: the async BaseRunner importing `streaming` from cog (issue 15).
+const SMOKE = ['minimal-string-predictor', 'path-in-path-out-pillow-grayscale', 'output-iterator-str', 'output-basemodel-class', 'path-in-path-out-text-transform', 'output-concatenate-iterator-tokens', 'async-concatenate-iterator-concurrent-decorator'];
 
 describe('Modal conversions of CPU fixtures: built and served as Modal would', () => {
   for (const name of SMOKE) {
