@@ -22,7 +22,7 @@ ENV PATH="/usr/local/bin:$PATH"
 COPY requirements.txt /tmp/requirements.txt
 RUN uv pip install --break-system-packages --no-cache -r /tmp/requirements.txt
 ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
-RUN uv pip install --break-system-packages --no-cache cog
+RUN uv pip install --break-system-packages --no-cache cog==0.22.0 coglet==0.22.0
 ENV CFLAGS=
 RUN pip install flash-attn==2.6.3 --no-build-isolation
 WORKDIR /src

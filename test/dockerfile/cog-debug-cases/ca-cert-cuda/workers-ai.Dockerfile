@@ -23,7 +23,7 @@ ENV PATH="/usr/local/bin:$PATH"
 COPY requirements.txt /tmp/requirements.txt
 RUN uv pip install --break-system-packages --no-cache -r /tmp/requirements.txt
 ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
-RUN uv pip install --break-system-packages --no-cache cog
+RUN uv pip install --break-system-packages --no-cache cog==0.22.0 coglet==0.22.0
 ENV CFLAGS=
 RUN find / -type f -name "*python*.so" -printf "%h\n" | sort -u > /etc/ld.so.conf.d/cog.conf && ldconfig
 RUN --mount=type=secret,id=netrc,target=/root/.netrc pip install private-pkg

@@ -4,7 +4,7 @@ ENV DEBIAN_FRONTEND=noninteractive
 ENV PYTHONUNBUFFERED=1
 COPY requirements.txt /tmp/requirements.txt
 RUN pip install --no-cache-dir -r /tmp/requirements.txt
-RUN pip install --no-cache-dir cog
+RUN pip install --no-cache-dir cog==0.22.0 coglet==0.22.0
 RUN cat <<EOF > /etc/model.conf
 FROM scratch
 WORKDIR /src
