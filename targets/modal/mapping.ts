@@ -9,6 +9,16 @@ import { runtimeSecretName, type ModalView } from './model.js';
 
 const T = { target: 'modal' } as const;
 
+/** The image's Python against what the pinned modal client runs (modal/_image.py, SUPPORTED_PYTHON_SERIES). */
+function pythonFindings(ir: CogIR): Finding[] {
+  const m = /^3\.(\d+)/.exec(ir.build.pythonVersion);
+  const minor = m ? Number(m[1]) : undefined;
+  const at = { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column };
+  if (minor === 10) return [finding('CM471', 'python_version 3.10: modal 1.6 warns that Python 3.10 is end-of-life, and Modal 1.7.0 will not run or deploy this image', at, T)];
+  if (minor !== undefined && minor < 10) return [finding('CM472', `python_version ${ir.build.pythonVersion}: Modal's image builder runs Python 3.10 and later; this image's python cannot run Modal's container runtime`, at, T)];
+  return [];
+}
+
 export function modalFindings(ir: CogIR, view: ModalView): Finding[] {
   const out: Finding[] = [];
   for (const p of [ir.predictors.predict, ir.predictors.train]) {
@@ -35,6 +45,7 @@ export function modalFindings(ir: CogIR, view: ModalView): Finding[] {
   if (max !== undefined && max > 1 && !ir.predictors.predict?.isAsync) {
     out.push(finding('CM425', `concurrency.max: ${max} with a synchronous ${ir.predictors.predict?.ref ?? 'predictor'}`, ir.runtime.concurrency!.loc, T));
   }
+  out.push(...pythonFindings(ir));
   if (view.snapshot) out.push(finding('CM426', 'memory snapshot: the predictor is imported before the snapshot, setup() runs after each restore', undefined, T));
   out.push(finding('CM428', "POST /predictions answers synchronously: Cog's Prefer: respond-async, webhooks and cancel are not served", undefined, T));
   return out;

@@ -20,6 +20,8 @@ const work = mkdtempSync(join(tmpdir(), 'cog-migrate-docker-test-'));
 
 export interface Converted {
   outDir: string;
+  /** The copy of the fixture's project that was converted. */
+  srcDir: string;
   ir: CogIR;
 }
 
@@ -35,7 +37,7 @@ export function convertFixture<O>(name: string, target: Target<O> = falTarget as
   const outDir = join(work, target.name === 'fal' ? 'out' : `out-${target.name}`, name);
   const written = writeOutput(outDir, result.files, { force: true });
   if (!written.ok) throw new Error(`cannot write ${outDir}: ${written.findings.map((f) => f.message).join('; ')}`);
-  return { outDir, ir: result.ir };
+  return { outDir, srcDir: src, ir: result.ir };
 }
 
 export function removeWork(): void {

@@ -9,7 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify, snapshot, newSince, type Engine, type VerifyResult } from '../../src/verify/index.js';
 import { modalTarget } from '../../targets/modal/index.js';
-import { convertFixture, removeWork, requireEngine } from './helpers.js';
+import { convertFixture, removeWork, requireEngine, REPO, type Converted } from './helpers.js';
+import { buildCogServer, comparable, fileServer, freePort, postPrediction, serveContainer, type Answer, type Running } from './cog-server.js';
+import { png } from '../../src/verify/smoke/examples.js';
+import { join } from 'node:path';
 
 let engine: Engine;
 let before: Awaited<ReturnType<typeof snapshot>>;
@@ -37,20 +40,32 @@ afterAll(async () => {
 
 const errors = (r: VerifyResult) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message}`);
 const results = new Map<string, Promise<VerifyResult>>();
+const conversions = new Map<string, Converted>();
 
-/** One verification per fixture, shared by the cases that look at it. */
+function converted(name: string): Converted {
+  let c = conversions.get(name);
+  if (!c) {
+    c = convertFixture(name, modalTarget);
+    conversions.set(name, c);
+  }
+  return c;
+}
+
+/** One verification per fixture, shared by the cases that look at it; its image is kept. */
 function smoke(name: string): Promise<VerifyResult> {
   let r = results.get(name);
   if (!r) {
-    const { outDir, ir } = convertFixture(name, modalTarget);
-    r = verify(outDir, { level: 'smoke', ir, keepImage: true, tag: `cog-migrate-verify/modal-${name}:test` });
+    const { outDir, ir } = converted(name);
+    r = verify(outDir, { level: 'smoke', ir, keepImage: true, tag: modalImage(name) });
     results.set(name, r);
   }
   return r;
 }
 
+const modalImage = (name: string) => `${OURS}${name}:test`;
+
 // async-concatenate-iterator-concurrent-decorator: the async BaseRunner importing `streaming` from cog (issue 15).
-const SMOKE = ['minimal-string-predictor', 'path-in-path-out-pillow-grayscale', 'output-iterator-str', 'output-basemodel-class', 'path-in-path-out-text-transform', 'output-concatenate-iterator-tokens', 'async-concatenate-iterator-concurrent-decorator'];
+const SMOKE = ['input-every-constraint', 'minimal-string-predictor', 'path-in-path-out-pillow-grayscale', 'output-iterator-str', 'output-basemodel-class', 'path-in-path-out-text-transform', 'output-concatenate-iterator-tokens', 'async-concatenate-iterator-concurrent-decorator'];
 
 describe('Modal conversions of CPU fixtures: built and served as Modal would', () => {
   for (const name of SMOKE) {
@@ -89,4 +104,77 @@ describe('Modal conversions of CPU fixtures: built and served as Modal would', (
     expect(commands).toContain("uv pip install --python $(command -v python) --compile-bytecode 'fastapi[standard]==");
     expect(commands).toMatch(/uv pip install --python \$\(command -v python\) modal==\d/);
   });
+});
+
+// The same requests to Cog's own server (coglet, in the fixture's unpruned `cog debug` image) and to
+// the Modal endpoint (the @modal.asgi_app object of the fixture's Modal image, served as the smoke
+// run serves it): status codes and bodies must match field for field but for comparable()'s list.
+const PNG = png(8, 8);
+const TEXT = Buffer.from('Hello World\n');
+const dataUri = (mime: string, data: Buffer) => `data:${mime};base64,${data.toString('base64')}`;
+type Cases = (url: (name: string) => string) => Record<string, Record<string, unknown>>;
+const COMPARED: Record<string, Cases> = {
+  'input-every-constraint': () => ({
+    valid: { prompt: 'a cat', seed: 7, width: 512, scheduler: 'DDIM' },
+    'wrong type': { prompt: 'a', seed: 1, width: 'wide' },
+    'out of range': { prompt: 'a', seed: 1, strength: 1.5 },
+    'missing required': { seed: 1 },
+    'not one of the choices': { prompt: 'a', seed: 1, num_outputs: 3 },
+    'two errors at once': { prompt: 'a', seed: 1, width: 10, strength: -1 },
+  }),
+  'path-in-path-out-pillow-grayscale': (url) => ({
+    'file as URL': { image: url('in.png') },
+    'file as data URI': { image: dataUri('image/png', PNG), invert: true, scale: 2 },
+    'wrong type': { image: url('in.png'), scale: 'big' },
+    'out of range': { image: url('in.png'), scale: 10 },
+    'missing required': { invert: true },
+    'file URL that is not there': { image: url('missing.png') },
+  }),
+  'path-in-path-out-text-transform': (url) => ({
+    'file as URL': { document: url('doc.txt') },
+    'file as data URI': { document: dataUri('text/plain', TEXT), mode: 'reverse' },
+    'wrong type': { document: 12 },
+    'out of range (not a choice)': { document: url('doc.txt'), mode: 'sideways' },
+    'missing required': { mode: 'lower' },
+  }),
+};
+
+describe("held against Cog's own server: the same requests, the same answers", () => {
+  for (const [name, cases] of Object.entries(COMPARED)) {
+    it(`${name}: ${Object.keys(cases(() => '')).join(', ')}`, async () => {
+      expect(errors(await smoke(name))).toEqual([]); // the Modal image is built and works
+      const { outDir, srcDir, ir } = converted(name);
+      const cogTag = `${OURS}${name}-cog-server:test`;
+      await buildCogServer(engine, srcDir, ir, cogTag);
+      const files = await fileServer({ 'in.png': PNG, 'doc.txt': TEXT });
+      const running: Running[] = [];
+      try {
+        const cogPort = await freePort();
+        running.push(await serveContainer(engine, { image: cogTag, cmd: 'exec python -m cog.server.http --host 127.0.0.1', env: [`PORT=${cogPort}`], port: cogPort }));
+        const modalPort = await freePort();
+        running.push(await serveContainer(engine, {
+          image: modalImage(name), port: modalPort,
+          binds: [`${outDir}:/cog-migrate/app:ro`, `${join(REPO, 'src', 'verify', 'targets', 'modal')}:/cog-migrate/modal:ro`],
+          // add_local_dir's mount at /src, then the class entered and its ASGI app served as in the smoke run.
+          cmd: `mkdir -p /src && cp -a /cog-migrate/app/. /src/ && exec python /cog-migrate/modal/serve.py /src ${modalPort}`,
+        }));
+        const [cog, modal] = running.map((r) => r.base);
+        const seen: Record<string, { cog: Answer; modal: Answer }> = {};
+        for (const [label, input] of Object.entries(cases(files.url))) {
+          const body = { input };
+          seen[label] = { cog: comparable(await postPrediction(cog!, body)), modal: comparable(await postPrediction(modal!, body)) };
+        }
+        for (const [label, { cog: c, modal: m }] of Object.entries(seen)) expect(m, label).toEqual(c);
+        // The cases mean what they say: the valid ones succeed, the invalid ones are Cog's 422s.
+        for (const [label, { cog: c }] of Object.entries(seen)) {
+          if (/valid|file as/.test(label)) expect([c.status, (c.body as { status?: string }).status], label).toEqual([200, 'succeeded']);
+          else if (/not there/.test(label)) expect((c.body as { error?: string }).error, label).toMatch(/^Input validation error: 404 /);
+          else expect(c.status, label).toBe(422);
+        }
+      } finally {
+        for (const r of running) await r.stop();
+        await files.close();
+      }
+    });
+  }
 });
