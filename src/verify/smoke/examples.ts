@@ -41,7 +41,10 @@ export function deriveExamples(predictor: Predictor): Examples {
       out.missing[input.name] = 'a list of files has no schema-derived example';
       continue;
     }
-    if (input.default !== 'required') {
+    // `seed: int = Input(default=None)`: Cog's schema makes a non-Optional input with a None default
+    // required, and its server refuses null for it, so it gets an example like a required one.
+    const nullForNonOptional = input.default !== 'required' && input.default.kind === 'literal' && input.default.value === null && input.type.kind !== 'optional';
+    if (input.default !== 'required' && !nullForNonOptional) {
       if (input.default.kind === 'literal') {
         out.values[input.name] = input.default.value;
         continue;

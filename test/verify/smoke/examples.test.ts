@@ -60,3 +60,14 @@ describe('png', () => {
     expect(out.trim()).toBe('8 4');
   });
 });
+
+describe('a None default on an input that is not Optional', () => {
+  it('gets an example value, since Cog\'s schema makes it required and its server refuses null', async () => {
+    const { readCog } = await import('../../../src/frontends/cog/index.js');
+    const { fileURLToPath } = await import('node:url');
+    const { ir } = readCog(fileURLToPath(new URL('../../../fixtures/input-every-constraint/input', import.meta.url)));
+    const ex = deriveExamples(ir!.predictors.predict!);
+    expect(ex.values.seed).toBe(1);
+    expect(ex.values.width).toBe(1024); // a real default stays
+  });
+});
