@@ -278,14 +278,14 @@ def direct_call(role, inputs):
     else:
         fn = target
     kwargs = dict(inputs)
-    for name, param in inspect.signature(fn).parameters.items():
-        if name in kwargs or param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+    for param_name, param in inspect.signature(fn).parameters.items():  # not `name`: the stage needs the role
+        if param_name in kwargs or param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
         default = param.default
         if hasattr(default, "default"):  # cog.Input(...) returns a FieldInfo-like object
             default = default.default
         if default is not inspect.Parameter.empty and type(default).__name__ != "PydanticUndefinedType" and default is not Ellipsis:
-            kwargs[name] = default
+            kwargs[param_name] = default
     with stage("direct-" + name):
         return settle(fn(**kwargs))
 
