@@ -23,9 +23,11 @@ beforeAll(async () => {
 });
 
 // The engine is shared (other suites may run beside this one): only this file's own images, tagged
-// cog-migrate-verify/modal-*, are removed (their untagged layers go with them), and only
+// cog-migrate-modal-test/*, are removed (their untagged layers go with them), and only
 // containers of those images must be gone.
-const OURS = 'cog-migrate-verify/modal-';
+// Not under cog-migrate-verify/: the fal suite's clean-up removes every image there, and suites of
+// other checkouts may share this engine.
+const OURS = 'cog-migrate-modal-test/';
 afterAll(async () => {
   if (!engine) return;
   const fresh = await newSince(engine, before);
@@ -99,7 +101,7 @@ describe('Modal conversions of CPU fixtures: built and served as Modal would', (
   it('the build is the image modal_app.py describes: its Dockerfile, the uv_pip_install layer, the Modal client', async () => {
     const build = (await smoke('minimal-string-predictor')).steps.find((s) => s.name === 'build')!;
     expect(build.imageSize).toBeGreaterThan(100e6);
-    const image = await engine.getImage('cog-migrate-verify/modal-minimal-string-predictor:test').history();
+    const image = await engine.getImage(modalImage('minimal-string-predictor')).history();
     const commands = image.map((l: { CreatedBy: string }) => l.CreatedBy).join('\n');
     expect(commands).toContain("uv pip install --python $(command -v python) --compile-bytecode 'fastapi[standard]==");
     expect(commands).toMatch(/uv pip install --python \$\(command -v python\) modal==\d/);
