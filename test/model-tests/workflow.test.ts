@@ -43,8 +43,8 @@ function goldenWorkflows(): { file: string; target: string; text: string }[] {
 describe('emitted GitHub Actions workflows', () => {
   const workflows = goldenWorkflows();
 
-  it('there is one for fal, modal and workers-ai (BYO), for a fixture with cog-safe-push tests', () => {
-    expect(new Set(workflows.map((w) => w.target))).toEqual(new Set(['fal', 'modal', 'workers-ai-byo']));
+  it('there is one for fal, modal and workers-ai (both modes), for fixtures with cog-safe-push tests', () => {
+    expect(new Set(workflows.map((w) => w.target))).toEqual(new Set(['fal', 'modal', 'workers-ai-byo', 'workers-ai-containers']));
   });
 
   for (const w of workflows) {
@@ -56,10 +56,12 @@ describe('emitted GitHub Actions workflows', () => {
       const doc = parse(w.text) as { jobs: Record<string, { steps: Step[] }> };
       const steps = Object.values(doc.jobs)[0]!.steps;
       const runs = steps.map((s) => s.run ?? s.uses ?? '');
-      const install = { fal: `pip install ${FAL_CLI}`, modal: `pip install ${MODAL_CLI}`, 'workers-ai-byo': 'cd worker && npm install' }[w.target]!;
+      // Both Cloudflare modes deploy the Worker folder with its pinned wrangler and test it with vitest.
+      const platform = w.target.startsWith('workers-ai-') ? 'workers-ai' : w.target;
+      const install = { fal: `pip install ${FAL_CLI}`, modal: `pip install ${MODAL_CLI}`, 'workers-ai': 'cd worker && npm install' }[platform]!;
       expect(runs.indexOf(install)).toBeGreaterThan(-1);
       const deploy = steps.findIndex((s) => s.name === 'Deploy');
-      const tests = runs.indexOf(w.target === 'workers-ai-byo' ? 'cd tests && npx vitest run' : 'pytest tests/');
+      const tests = runs.indexOf(platform === 'workers-ai' ? 'cd tests && npx vitest run' : 'pytest tests/');
       expect(deploy).toBeGreaterThan(runs.indexOf(install));
       expect(tests).toBeGreaterThan(deploy);
       // The deploy command is the one MIGRATION.md tells a person to run (wrangler's output also goes to a log).
@@ -70,7 +72,7 @@ describe('emitted GitHub Actions workflows', () => {
       for (const name of new Set([...w.text.matchAll(/secrets\.([A-Z_]+)/g)].map((m) => m[1]!))) expect(header).toContain(`secret ${name}:`);
       for (const name of new Set([...w.text.matchAll(/vars\.([A-Z_]+)/g)].map((m) => m[1]!))) expect(header).toContain(`variable ${name}:`);
       // The tests get the deployed app's address.
-      expect(Object.keys(steps[tests]!.env ?? {})).toContain({ fal: 'FAL_APP_ID', modal: 'MODAL_APP_URL', 'workers-ai-byo': 'WORKER_URL' }[w.target]);
+      expect(Object.keys(steps[tests]!.env ?? {})).toContain({ fal: 'FAL_APP_ID', modal: 'MODAL_APP_URL', 'workers-ai': 'WORKER_URL' }[platform]);
     });
   }
 
