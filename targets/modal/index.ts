@@ -22,6 +22,7 @@ import { parseModalOptions, parseModalOptionsChecked, type ModalOptions } from '
 import { pyStr } from '../../src/quote/index.js';
 import { shellWord } from '../../src/dockerfile/quote.js';
 import type { DeploySpec } from '../../src/model-tests/workflow.js';
+import { exampleRequestInput, FILE_URL_PLACEHOLDER } from '../../src/target/example-request.js';
 
 export type { ModalOptions } from './options.js';
 export { parseModalOptionsChecked, gpuFor, MODAL_GPUS } from './options.js';
@@ -58,6 +59,8 @@ export function emitModal(ir: CogIR, options: ModalOptions, deps: { dockerfile?:
     findings.push(finding('CM429', `--gpu ${options.gpu.join(',')} for a project with gpu: false`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'modal' }));
   }
   findings.push(...modalFindings(ir, view));
+  const example = exampleRequestInput(ir);
+  const fileNote = Object.values(example).includes(FILE_URL_PLACEHOLDER) ? ` (replace ${FILE_URL_PLACEHOLDER} with your file's URL)` : '';
   const files = [
     { path: 'modal_app.py', text: renderModalApp(view) },
     ...(docker.text !== undefined ? [{ path: DOCKERFILE, text: docker.text }] : []),
@@ -73,9 +76,9 @@ export function emitModal(ir: CogIR, options: ModalOptions, deps: { dockerfile?:
     nextSteps: [
       { title: 'Log in to Modal (once)', command: 'modal setup' },
       { title: "Serve Cog's HTTP API on a temporary URL, reloading on edits", command: 'modal serve modal_app.py' },
-      { title: 'Run one prediction from the command line', command: "modal run modal_app.py --input '{}'" },
+      { title: `Run one prediction from the command line${fileNote}`, command: `modal run modal_app.py --input ${shellWord(JSON.stringify(example))}` },
       { title: 'Deploy it', command: 'modal deploy modal_app.py' },
-      { title: 'Call it as a Cog model, URL being the web endpoint serve/deploy prints', command: `curl -s -X POST -H 'Content-Type: application/json' -d '{"input": {}}' "$URL/predictions"` },
+      { title: `Call it as a Cog model, URL being the web endpoint serve/deploy prints${fileNote}`, command: `curl -s -X POST -H 'Content-Type: application/json' -d ${shellWord(JSON.stringify({ input: example }))} "$URL/predictions"` },
     ],
     deploy: deploySpec(view.appName, view.className),
   };

@@ -29,6 +29,13 @@ export function inputKind(input: Input): string {
   return t.kind === 'file' ? 'path' : t.kind;
 }
 
+/** True when a request must carry a value for `input`: it is required, or it is
+ * `seed: int = Input(default=None)`, which Cog's schema makes required (its server refuses null). */
+export function needsValue(input: Input): boolean {
+  if (input.default === 'required') return true;
+  return input.default.kind === 'literal' && input.default.value === null && input.type.kind !== 'optional';
+}
+
 export function deriveExamples(predictor: Predictor): Examples {
   const out: Examples = { values: {}, files: {}, missing: {} };
   for (const input of predictor.inputs) {
@@ -41,10 +48,7 @@ export function deriveExamples(predictor: Predictor): Examples {
       out.missing[input.name] = 'a list of files has no schema-derived example';
       continue;
     }
-    // `seed: int = Input(default=None)`: Cog's schema makes a non-Optional input with a None default
-    // required, and its server refuses null for it, so it gets an example like a required one.
-    const nullForNonOptional = input.default !== 'required' && input.default.kind === 'literal' && input.default.value === null && input.type.kind !== 'optional';
-    if (input.default !== 'required' && !nullForNonOptional) {
+    if (!needsValue(input) && input.default !== 'required') {
       if (input.default.kind === 'literal') {
         out.values[input.name] = input.default.value;
         continue;
