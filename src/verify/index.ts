@@ -17,7 +17,7 @@ import { removeImage } from './build/cleanup.js';
 import { deriveExamples, type Examples } from './smoke/examples.js';
 import { readExampleFile } from './smoke/example-input.js';
 import { predictorFromRef, predictorTarget, runSmoke, type PredictorTarget, type SmokeRole } from './smoke/run.js';
-import { checkCases, smokeCases } from './smoke/cases.js';
+import { caseRequests, judgeCases, smokeCases } from './smoke/cases.js';
 import { progressOf, stepRunner } from './steps.js';
 import { isWorkersAiOutput } from './workers-ai/index.js';
 import { verifyWorkersAi } from './workers-ai/verify.js';
@@ -127,14 +127,14 @@ async function smokeStep(
   }
   const roles: SmokeRole[] = [{ role: 'predict', predictor, ...(examples ? { examples } : {}) }];
   const train = options.ir?.predictors.train;
-  // The shared driver sends train() and the test cases too; a target's own runner predict only.
+  // The shared driver sends train() too; a target's own runner predict only. Both send the test cases.
   const runtime = own.runtime;
   if (train && runtime) {
     const trainExamples = deriveExamples(train);
     if (Object.keys(trainExamples.missing).length === 0) roles.push({ role: 'train', predictor: predictorTarget(train), examples: trainExamples });
     else findings.push(finding('CM526', `train() not smoke-run: ${Object.entries(trainExamples.missing).map(([n, why]) => `${n}: ${why}`).join('; ')}`));
   }
-  const cases = runtime ? smokeCases(dir, options.ir) : { run: [], findings: [] };
+  const cases = smokeCases(dir, options.ir);
   findings.push(...cases.findings);
   const progress = progressOf(options);
   const timeoutMs = options.smokeTimeoutMs ?? options.timeoutMs ?? SMOKE_TIMEOUT;
@@ -149,18 +149,18 @@ async function smokeStep(
         ...(runtime ? { serveModule: runtime.serveModule } : {}),
         ...(own.smoke ? { runner: own.smoke } : {}),
         ...(dockerfile?.projectDir ? { projectDir: dockerfile.projectDir } : {}),
-        cases: cases.run.map((c) => ({ id: c.id, role: c.role, inputs: c.inputs, timeout: c.timeout })),
+        cases: caseRequests(cases.run),
         timeoutMs,
         onLine: (text) => progress({ step: 'smoke', kind: 'line', text }),
       });
       const r = out.report;
-      const checked = r?.ok ? await checkCases(cases.run, r.cases) : { findings: [], passed: new Map<string, boolean>() };
+      const checked = r?.ok ? await judgeCases(cases.run, r) : { findings: [] };
       const smoke = r ? {
         adapter: r.adapter, direct: r.direct, ...(r.rule ? { rule: r.rule } : {}), ...(r.timings ? { timings: r.timings } : {}),
         ...(typeof r.stream_events === 'number' ? { streamEvents: r.stream_events } : {}), ...(r.method !== undefined ? { method: r.method } : {}),
         ...(r.runtime ? { runtime: r.runtime } : {}), ...(r.requests ? { requests: r.requests } : {}),
         ...(r.invalid ? { invalid: r.invalid } : {}), ...(r.openapi ? { openapi: r.openapi } : {}), ...(r.roles ? { roles: r.roles } : {}),
-        ...(r.cases ? { cases: r.cases.map((c) => ({ ...c, ok: checked.passed.get(c.id) ?? false })) } : {}),
+        ...(checked.record ? { cases: checked.record } : {}),
       } : undefined;
       const detail = !r?.ok ? (r?.stage ? `failed at ${r.stage}` : 'no report from the container')
         : r.runtime ? `${r.runtime['platform'] ?? target} ${r.runtime['sdk'] ?? ''} served ${(r.requests ?? []).map((q) => q.endpoint).join(', ')}; the Cog predictor agrees (${r.rule ?? 'equal'})`

@@ -108,6 +108,39 @@ describe('Modal conversions of CPU fixtures: built and served as Modal would', (
   });
 });
 
+// The model's own cog-safe-push cases (issue 13), sent by the smoke run to the Modal endpoint as the
+// emitted tests/test_cog_http.py sends them, and checked on the host by the checkers it ships.
+const CASES_FIXTURE = 'safe-push-offline-checkers-cpu';
+const caseMessages = (r: VerifyResult) => r.findings.filter((f) => f.code === 'CM544').map((f) => [f.line, f.message]);
+
+describe("the model's cog-safe-push test cases on the Modal smoke run (issue 13)", () => {
+  it('exact_string, jq_query and error_contains hold through POST /predictions, the train case through POST /trainings', async () => {
+    const r = await smoke(CASES_FIXTURE);
+    expect(errors(r)).toEqual([]);
+    const smoked = r.steps.find((s) => s.name === 'smoke')!.smoke!;
+    expect(smoked.cases?.map((c) => [c.id, c.ok])).toEqual([['predict-1', true], ['predict-2', true], ['predict-3', true], ['train-1', true]]);
+    // Cog's API reports the predictor's exception in the response, so error_contains sees its text (on fal it cannot).
+    expect(smoked.cases?.find((c) => c.id === 'predict-3')?.error).toContain('refusing on purpose: no');
+    expect(caseMessages(r)).toEqual([]);
+  });
+
+  it('a wrong expectation fails: each checker of the same run, changed in the IR, is CM544 at its line', async () => {
+    await smoke(CASES_FIXTURE); // its image, kept: this run rebuilds from the layer cache
+    const { outDir, ir } = converted(CASES_FIXTURE);
+    const wrong = structuredClone(ir);
+    const cases = wrong.safePush![0]!.predict!.testCases;
+    cases[0]!.checker = { kind: 'exact_string', expected: 'echo: goodbye' } as typeof cases[0]['checker'];
+    cases[1]!.checker = { kind: 'jq_query', query: '.length == 12' } as typeof cases[1]['checker'];
+    cases[2]!.checker = { kind: 'error_contains', expected: 'refusing politely' } as typeof cases[2]['checker'];
+    const r = await verify(outDir, { level: 'smoke', ir: wrong, keepImage: true, tag: modalImage(CASES_FIXTURE) });
+    expect(caseMessages(r)).toEqual([
+      [9, "test case predict-1 (exact_string) fails on the local smoke run: Expected 'echo: goodbye', got 'echo: hello'"],
+      [12, `test case predict-2 (jq_query) fails on the local smoke run: jq query '.length == 12' returned False for {'text': 'hello world', 'length': 11, 'words': ['hello', 'world']}`],
+      [16, expect.stringMatching(/^test case predict-3 \(error_contains\) fails on the local smoke run: Expected the error to contain 'refusing politely', got '.*refusing on purpose: no'$/)],
+    ]);
+  });
+});
+
 // The same requests to Cog's own server (coglet, in the fixture's unpruned `cog debug` image) and to
 // the Modal endpoint (the @modal.asgi_app object of the fixture's Modal image, served as the smoke
 // run serves it): status codes and bodies must match field for field but for comparable()'s list.

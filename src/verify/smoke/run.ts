@@ -16,6 +16,7 @@ import { driverPath } from '../assets.js';
 import { inputKind, type Examples } from './examples.js';
 import type { SmokeRunner } from '../targets/types.js';
 import type { InvalidRequest } from '../types.js';
+import type { CaseRequest, CogApiAnswer } from './cases.js';
 
 export const MARKER = '@@cog-migrate-smoke@@';
 
@@ -45,8 +46,10 @@ export interface SmokeReport {
   openapi?: unknown;
   /** Roles other than predict: the two results and the rule that matched. */
   roles?: Record<string, { adapter: unknown; direct: unknown; rule: string }>;
-  /** The test cases' outputs or errors, as the platform's client sees them. */
+  /** The test cases' outputs or errors, as the platform's client sees them (the shared driver). */
   cases?: CaseResult[];
+  /** Or, from a runner that sends them to Cog's HTTP API, the raw answers (read by cases.ts). */
+  answers?: CogApiAnswer[];
 }
 
 export interface CaseResult {
@@ -104,7 +107,7 @@ export interface SmokeOptions {
   /** Where the platform puts the output folder in the container, when the runner places it. */
   projectDir?: string;
   /** The model's offline test cases, sent after the role requests. */
-  cases?: { id: string; role: string; inputs: Record<string, unknown>; timeout: number }[];
+  cases?: CaseRequest[];
   timeoutMs: number;
   onLine?: (line: string) => void;
 }

@@ -3,13 +3,16 @@
 // and one prediction with schema-derived inputs sent through the Worker must give the same
 // output as the same request sent to Cog's server directly. An input that breaks the schema must
 // come back 422 through the Worker (for Containers that 422 is Cog's own; for BYO the Worker's
-// input check answers before the model is called).
+// input check answers before the model is called). The model's offline test cases
+// (cog-safe-push) are sent through the Worker as its emitted vitest file sends them; their raw
+// answers go back to the shared case checks (src/verify/smoke/cases.ts).
 
 import { extname } from 'node:path';
 import type { Input, Predictor } from '../../ir/types.js';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 import type { Examples } from '../smoke/examples.js';
+import { COG_API_ROUTES, type CaseRequest, type CogApiAnswer } from '../smoke/cases.js';
 import { startWorkerd } from './workerd.js';
 import type { WranglerConfig } from './wrangler.js';
 
@@ -57,9 +60,11 @@ export interface WorkerSmokeResult {
   direct?: unknown;
   worker?: unknown;
   rejected?: { status: number; body: unknown };
+  /** The test cases' raw answers through the Worker. */
+  answers?: CogApiAnswer[];
 }
 
-export async function smokeThroughWorker(o: { nodeModules: string; entry: string; config: WranglerConfig; serverUrl: string; predictor: Predictor; examples: Examples }): Promise<WorkerSmokeResult> {
+export async function smokeThroughWorker(o: { nodeModules: string; entry: string; config: WranglerConfig; serverUrl: string; predictor: Predictor; examples: Examples; cases?: CaseRequest[] }): Promise<WorkerSmokeResult> {
   const input = requestInput(o.examples);
   const direct = await postPrediction(o.serverUrl, input);
   if (direct.status !== 200 || statusOf(direct.body) !== 'succeeded') {
@@ -92,7 +97,12 @@ export async function smokeThroughWorker(o: { nodeModules: string; entry: string
       const cog = await postPrediction(o.serverUrl, bad.input);
       if (cog.status !== 422) findings.push(finding('CM539', `${bad.why}: Cog's server answered ${cog.status}, not 422, so the invalid-input check proves nothing`, { file: 'worker/src/index.ts' }));
     }
-    return { findings, direct: outputOf(direct.body), worker: outputOf(body), ...(rejected ? { rejected } : {}) };
+    const answers: CogApiAnswer[] = [];
+    for (const c of o.cases ?? []) {
+      const a = await worker.request('POST', COG_API_ROUTES[c.role] ?? '/predictions', { input: c.inputs }).catch((e: unknown) => ({ status: 0, text: `the request failed: ${String((e as Error).message ?? e)}` }));
+      answers.push({ id: c.id, ...a });
+    }
+    return { findings, direct: outputOf(direct.body), worker: outputOf(body), ...(rejected ? { rejected } : {}), ...(o.cases?.length ? { answers } : {}) };
   } finally {
     await worker.close().catch(() => undefined);
   }

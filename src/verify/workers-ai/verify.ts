@@ -24,6 +24,7 @@ import { legacyCogDebug, REQS } from '../build/legacy-form.js';
 import { deriveExamples } from '../smoke/examples.js';
 import { readExampleFile } from '../smoke/example-input.js';
 import { predictorTarget } from '../smoke/run.js';
+import { caseRequests, judgeCases, smokeCases } from '../smoke/cases.js';
 import { prepareWorker, type PreparedWorker } from './index.js';
 import { startCogServer } from './cog-server.js';
 import { smokeThroughWorker } from './smoke.js';
@@ -90,7 +91,7 @@ export async function verifyWorkersAi(outDir: string, options: VerifyOptions): P
       return { findings, steps };
     }
     try {
-      if (options.level === 'smoke') await smokeStep(engine, tag, options, run, prepared, irPredictor ?? readCog(dir).ir?.predictors.predict);
+      if (options.level === 'smoke') await smokeStep(engine, dir, tag, options, run, prepared, irPredictor ?? readCog(dir).ir?.predictors.predict);
     } finally {
       if (!options.keepImage) {
         await removeImage(engine, tag);
@@ -103,7 +104,7 @@ export async function verifyWorkersAi(outDir: string, options: VerifyOptions): P
   }
 }
 
-async function smokeStep(engine: Engine, tag: string, options: VerifyOptions, run: ReturnType<typeof stepRunner>, prepared: PreparedWorker | undefined, predictor: Predictor | undefined): Promise<void> {
+async function smokeStep(engine: Engine, dir: string, tag: string, options: VerifyOptions, run: ReturnType<typeof stepRunner>, prepared: PreparedWorker | undefined, predictor: Predictor | undefined): Promise<void> {
   if (!prepared?.entry || !prepared.config || !prepared.nodeModules) {
     run.skip('smoke', 'the Worker was not bundled (see the typecheck step)');
     return;
@@ -127,6 +128,8 @@ async function smokeStep(engine: Engine, tag: string, options: VerifyOptions, ru
     run.skip('smoke', 'no example input');
     return;
   }
+  const cases = smokeCases(dir, options.ir);
+  run.findings.push(...cases.findings);
   const entry = prepared.entry;
   const config = prepared.config;
   const nodeModules = prepared.nodeModules;
@@ -134,12 +137,13 @@ async function smokeStep(engine: Engine, tag: string, options: VerifyOptions, ru
     const started = await startCogServer(engine, tag, options.smokeTimeoutMs ?? options.timeoutMs ?? SMOKE_TIMEOUT);
     if (!started.server) return { findings: started.findings };
     try {
-      const r = await smokeThroughWorker({ nodeModules, entry, config, serverUrl: started.server.url, predictor, examples });
+      const r = await smokeThroughWorker({ nodeModules, entry, config, serverUrl: started.server.url, predictor, examples, cases: caseRequests(cases.run) });
+      const checked = r.findings.length === 0 ? await judgeCases(cases.run, r) : { findings: [] };
       const ok = r.findings.length === 0;
       const detail = ok
         ? `the Worker on workerd and Cog's server agree${r.rejected ? `; an invalid input got ${r.rejected.status} through the Worker` : ''}`
         : 'the Worker and Cog\'s server disagree';
-      return { findings: r.findings, extra: { detail, smoke: { adapter: r.worker, direct: r.direct, rule: 'equal' } } };
+      return { findings: [...r.findings, ...checked.findings], extra: { detail, smoke: { adapter: r.worker, direct: r.direct, rule: 'equal', ...(checked.record ? { cases: checked.record } : {}) } } };
     } finally {
       await started.server.stop();
     }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCases, smokeCases } from '../../../src/verify/smoke/cases.js';
+import { checkCases, cogApiResults, judgeCases, smokeCases } from '../../../src/verify/smoke/cases.js';
 import type { TestCaseData } from '../../../src/model-tests/index.js';
 
 const kase = (id: string, checker: Record<string, string>, inputs: Record<string, unknown> = {}): TestCaseData =>
@@ -71,5 +71,38 @@ describe('checkCases (the checkers of runtime/model_tests/checks.py, jq through 
       'test case predict-3 (error_contains) fails on the local smoke run: Expected an error, but the prediction succeeded',
     ]);
     expect([...r.passed.values()]).toEqual([false, false, false]);
+  }, 120_000);
+});
+
+describe("cogApiResults: raw answers of Cog's HTTP API read as the emitted tests read them", () => {
+  const cases = [
+    kase('predict-1', { kind: 'exact_string', expected: 'echo: hello' }),
+    kase('predict-2', { kind: 'error_contains', expected: 'refusing' }),
+    kase('predict-3', { kind: 'error_contains', expected: 'greater than or equal' }),
+    { ...kase('train-1', { kind: 'jq_query', query: '.steps == 3' }), role: 'train' as const },
+  ];
+  const answers = [
+    { id: 'predict-1', status: 200, text: JSON.stringify({ status: 'succeeded', output: 'echo: hello' }) },
+    { id: 'predict-2', status: 200, text: JSON.stringify({ status: 'failed', error: 'refusing on purpose: no' }) },
+    { id: 'predict-3', status: 422, text: '{"detail":[{"msg":"Input should be greater than or equal to 1"}]}' },
+    { id: 'train-1', status: 404, text: 'Not Found' },
+  ];
+
+  it('a succeeded prediction is its output; a failed one its error; a refused request its body; an unrouted train case CM545', () => {
+    const r = cogApiResults(cases, answers);
+    expect(r.results).toEqual([
+      { id: 'predict-1', output: 'echo: hello', error: null, status: 200 },
+      { id: 'predict-2', output: null, error: 'refusing on purpose: no', status: 200 },
+      { id: 'predict-3', output: null, error: '{"detail":[{"msg":"Input should be greater than or equal to 1"}]}', status: 422 },
+    ]);
+    expect(r.findings.map((f) => [f.code, f.line, f.message])).toEqual([['CM545', 7, 'test case train-1 is not run locally: the app does not route /trainings']]);
+  });
+
+  it('judgeCases checks them with the shared checkers, and a wrong expectation fails', async () => {
+    const good = await judgeCases(cases, { answers });
+    expect(good.findings.map((f) => f.code)).toEqual(['CM545']);
+    expect(good.record?.map((c) => [c.id, c.ok])).toEqual([['predict-1', true], ['predict-2', true], ['predict-3', true]]);
+    const wrong = await judgeCases([{ ...cases[0]!, checker: { kind: 'exact_string', expected: 'echo: bye' } }], { answers: answers.slice(0, 1) });
+    expect(wrong.findings.map((f) => [f.code, f.message])).toEqual([['CM544', "test case predict-1 (exact_string) fails on the local smoke run: Expected 'echo: bye', got 'echo: hello'"]]);
   }, 120_000);
 });

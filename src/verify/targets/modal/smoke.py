@@ -9,6 +9,9 @@ imported under the real modal client, and its class is driven by Modal's own lif
   on 127.0.0.1), one with an invalid input (Cog's 422 expected) and `GET /openapi.json` (the
   shipped schema expected, byte for byte);
 - the @modal.method predict() gets the same inputs, as `.remote()` would deliver them;
+- the model's offline test cases (cog-safe-push) go to the same server as the emitted tests
+  send them (POST /predictions or /trainings, {"input": ...}); their raw answers are reported
+  and read and checked on the host (src/verify/smoke/cases.ts);
 - the Cog predictor is called directly with the same inputs in the same image, and both results
   must equal its result (files by content hash). The shared helpers are the smoke driver's.
 
@@ -83,6 +86,15 @@ def invalid_input(schema, inputs):
         if prop.get("type") in ("string", "integer", "number", "boolean", "array") or "allOf" in prop or "enum" in prop:
             return name, dict(inputs, **{name: {"not": "valid"}})
     return None, None
+
+
+ROUTES = {"predict": "/predictions", "train": "/trainings"}
+
+
+def cog_api_answer(base, case):
+    """One test case sent to Cog's HTTP API as the emitted test sends it: status and body text."""
+    status, _, raw = common.post(base + ROUTES[case["role"]], {"input": case["inputs"]}, timeout=case.get("timeout") or 300)
+    return {"id": case["id"], "status": status, "text": raw}
 
 
 def main():
@@ -163,6 +175,9 @@ def main():
             method_out = common.normalise(files_as_digests(container.run(container.method("predict")(url_inputs))))
         result["timings"]["method"] = round(time.monotonic() - t, 3)
         result["method"] = method_out
+        if spec.get("cases"):
+            with stage("cases"):
+                result["answers"] = [cog_api_answer(base, case) for case in spec["cases"]]
         t = time.monotonic()
         direct_inputs = {n: common.cog_value(spec.get("kinds", {}).get(n, ""), v) for n, v in local_inputs.items()}
         direct_out = common.normalise(common.direct_call(spec, direct_inputs))
