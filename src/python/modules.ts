@@ -1,14 +1,18 @@
 // A project's Python modules as a lazily loaded graph: reading (never leaving the project),
 // parsing, import bindings, module-level definitions, and resolution of names to where they are
 // defined — in a local module of the project, or outside it as a dotted name (`cog.Path`).
+// A module is parsed only when a name has to be resolved in it; following the imports of the
+// project (localImports) only reads the files and scans them lexically (import-scan.ts). Each file
+// is read, stat'ed and parsed at most once per graph, and a graph lives for one extraction.
 
 import { join, posix } from 'node:path';
 import { statSync } from 'node:fs';
 import { readProjectText, resolveProjectPath, type ReadProblem } from '../fs/project-files.js';
 import { decodeDeclared } from './encoding.js';
 import { parsePython, type ParsedPython, type SyntaxNode } from './parse.js';
-import { descendantsOfTypes, dottedName, unwrapExpr } from './nodes.js';
-import { IMPORT_TYPES, bindingsOf, indexModule } from './module-index.js';
+import { dottedName, unwrapExpr } from './nodes.js';
+import { indexModule } from './module-index.js';
+import { scanImports } from './import-scan.js';
 import { pushAll } from '../util/push-all.js';
 
 export { bindingsOf, type BoundImport } from './module-index.js';
@@ -74,32 +78,24 @@ export interface LoadOptions {
 const MAX_RESOLVE_DEPTH = 32;
 const MAX_MODULES = 2000;
 
+type Source = { kind: 'text'; text: string } | Extract<LoadProblem, { kind: 'read' }>;
+
 export class ModuleGraph {
   private readonly modules = new Map<string, PyModule | LoadProblem>();
+  private readonly sources = new Map<string, Source>();
   private readonly fileExists = new Map<string, boolean>();
   /** Module files that exist but may not be read (a symlink leaving the project), with why. */
   private readonly refused = new Map<string, string>();
 
   constructor(readonly root: string, private readonly options: LoadOptions = {}) {}
 
-  /** Loads (once) a project file as a module. */
+  /** Loads (once) a project file as a module: read, parsed and indexed. */
   load(file: string, options: LoadOptions = {}): PyModule | LoadProblem {
     const cached = this.modules.get(file);
     if (cached) return cached;
-    if (this.modules.size >= MAX_MODULES) return { kind: 'read', file, problem: 'too-large', detail: `more than ${MAX_MODULES} local modules` };
-    let read: ReturnType<typeof readProjectText>;
-    try {
-      read = readProjectText(this.root, file);
-      if (!read.ok && read.problem === 'not-utf8') {
-        const declared = decodeDeclared(this.root, file);
-        read = declared.ok ? { ok: true, text: declared.text, path: file } : { ok: false, problem: 'not-utf8', detail: declared.detail };
-      }
-    } catch (err) {
-      // An unreadable root or a file vanishing mid-read: bad input, not a bug.
-      read = { ok: false, problem: 'missing', detail: `${file} cannot be read (${err instanceof Error ? err.message : String(err)})` };
-    }
+    const read = this.source(file);
     let result: PyModule | LoadProblem;
-    if (!read.ok) result = { kind: 'read', file, problem: read.problem, detail: read.detail };
+    if (read.kind !== 'text') result = read;
     else {
       const parsed = parsePython(read.text, {
         keepNames: options.keepNames ?? this.options.keepNames ?? [],
@@ -112,6 +108,41 @@ export class ModuleGraph {
     }
     this.modules.set(file, result);
     return result;
+  }
+
+  /** The text of a project file (once), or why it cannot be read. */
+  private source(file: string): Source {
+    const cached = this.sources.get(file);
+    if (cached) return cached;
+    let result: Source;
+    if (this.sources.size >= MAX_MODULES) result = { kind: 'read', file, problem: 'too-large', detail: `more than ${MAX_MODULES} local modules` };
+    else {
+      let read: ReturnType<typeof readProjectText>;
+      try {
+        read = readProjectText(this.root, file);
+        if (!read.ok && read.problem === 'not-utf8') {
+          const declared = decodeDeclared(this.root, file);
+          read = declared.ok ? { ok: true, text: declared.text, path: file } : { ok: false, problem: 'not-utf8', detail: declared.detail };
+        }
+      } catch (err) {
+        // An unreadable root or a file vanishing mid-read: bad input, not a bug.
+        read = { ok: false, problem: 'missing', detail: `${file} cannot be read (${err instanceof Error ? err.message : String(err)})` };
+      }
+      result = read.ok ? { kind: 'text', text: read.text } : { kind: 'read', file, problem: read.problem, detail: read.detail };
+    }
+    this.sources.set(file, result);
+    return result;
+  }
+
+  /**
+   * Modules that a name was resolved in (so they were parsed) and that have a syntax error or ran
+   * out of their parse budget. A module nothing resolves a name in is never parsed here: its
+   * syntax is checked by `verify --level static`, as Python would check it.
+   */
+  parseProblems(): Extract<LoadProblem, { kind: 'syntax' | 'timeout' }>[] {
+    const out: Extract<LoadProblem, { kind: 'syntax' | 'timeout' }>[] = [];
+    for (const m of this.modules.values()) if ('kind' in m && m.kind !== 'read') out.push(m);
+    return out;
   }
 
   /** The module loaded for a file, if it loaded cleanly. */
@@ -246,56 +277,61 @@ export class ModuleGraph {
 
   /**
    * Local module files imported anywhere in `mod` (also inside functions), transitively, in
-   * discovery order, excluding `mod` itself. Problems are returned, not thrown: modules that do
-   * not load, relative imports that name nothing in the project, and module files that may not
-   * be read (symlinks leaving it), each with the import statement that asked for it.
+   * discovery order, excluding `mod` itself. The files are read and scanned for imports, not
+   * parsed. Problems are returned, not thrown: files that cannot be read, relative imports that
+   * name nothing in the project, and module files that may not be read (symlinks leaving it),
+   * each with the import statement that asked for it.
    */
   localImports(mod: PyModule): { files: string[]; problems: ImportProblem[] } {
     const seen = new Set<string>([mod.file]);
     const files: string[] = [];
     const problems: ImportProblem[] = [];
-    const queue: PyModule[] = [mod];
-    while (queue.length) {
-      const current = queue.shift()!;
-      const { found, missing } = this.importedFiles(current);
+    const queue: { file: string; text: string }[] = [{ file: mod.file, text: mod.parsed.text }];
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { found, missing } = this.importedFiles(next.file, next.text);
       pushAll(problems, missing);
       for (const { file, at } of found) {
         if (seen.has(file)) continue;
         seen.add(file);
         files.push(file);
-        const loaded = this.load(file);
-        if ('root' in loaded) queue.push(loaded);
-        else problems.push({ problem: loaded, at });
+        const read = this.source(file);
+        if (read.kind === 'text') queue.push({ file, text: read.text });
+        else problems.push({ problem: read, at });
       }
     }
     return { files, problems };
   }
 
-  private importedFiles(mod: PyModule): { found: { file: string; at: ImportSite }[]; missing: ImportProblem[] } {
+  private importedFiles(fromFile: string, text: string): { found: { file: string; at: ImportSite }[]; missing: ImportProblem[] } {
     const found: { file: string; at: ImportSite }[] = [];
     const missing: ImportProblem[] = [];
-    for (const stmt of descendantsOfTypes(mod.root, IMPORT_TYPES)) {
-      const at: ImportSite = { file: mod.file, line: stmt.startPosition.row + 1, column: stmt.startPosition.column + 1 };
-      if (insideFunction(stmt)) at.deferred = true;
+    for (const stmt of scanImports(text)) {
+      const at: ImportSite = { file: fromFile, line: stmt.line, column: stmt.column };
+      if (stmt.deferred) at.deferred = true;
       const add = (f: string | undefined) => { if (f && !found.some((x) => x.file === f)) found.push({ file: f, at }); return f; };
-      const refusedAmong = (module: string, level: number) => this.candidates(mod.file, module, level).find((c) => this.refused.has(c));
-      for (const { binding: b, full } of bindingsOf(stmt)) {
-        if (b.kind === 'module') {
+      const refusedAmong = (module: string, level: number) => this.candidates(fromFile, module, level).find((c) => this.refused.has(c));
+      const refusal = (file: string): ImportProblem => ({ problem: { kind: 'read', file, problem: 'outside', detail: this.refused.get(file)! }, at });
+      if (stmt.kind === 'import') {
+        for (const full of stmt.modules) {
           // `import a.b.c` loads a, a.b and a.b.c.
-          for (let i = 1; i <= full.length; i++) add(this.moduleFile(mod.file, full.slice(0, i).join('.'), 0));
-          const refused = refusedAmong(b.module, 0);
-          if (refused) missing.push({ problem: { kind: 'read', file: refused, problem: 'outside', detail: this.refused.get(refused)! }, at });
-          continue;
+          for (let i = 1; i <= full.length; i++) add(this.moduleFile(fromFile, full.slice(0, i).join('.'), 0));
+          const refused = refusedAmong(full[0]!, 0);
+          if (refused) missing.push(refusal(refused));
         }
-        if (b.level === 0) for (let i = 1; i < full.length; i++) add(this.moduleFile(mod.file, full.slice(0, i).join('.'), 0));
-        const pkg = add(this.moduleFile(mod.file, b.module, b.level));
+        continue;
+      }
+      const full = stmt.module ? stmt.module.split('.') : [];
+      for (const name of stmt.names) {
+        if (stmt.level === 0) for (let i = 1; i < full.length; i++) add(this.moduleFile(fromFile, full.slice(0, i).join('.'), 0));
+        const pkg = add(this.moduleFile(fromFile, stmt.module, stmt.level));
         // `from pkg import sub` may name a submodule (also in folders without __init__.py).
-        const sub = add(this.moduleFile(mod.file, b.module ? `${b.module}.${b.name}` : b.name, b.level));
-        const refused = refusedAmong(b.module, b.level) ?? refusedAmong(b.module ? `${b.module}.${b.name}` : b.name, b.level);
-        if (refused) missing.push({ problem: { kind: 'read', file: refused, problem: 'outside', detail: this.refused.get(refused)! }, at });
-        else if (b.level > 0 && !pkg && !sub) {
-          const dots = '.'.repeat(b.level);
-          missing.push({ problem: { kind: 'read', file: mod.file, problem: 'missing', detail: `from ${dots}${b.module} import ${b.name}: no such module in the project` }, at });
+        const subName = stmt.module ? `${stmt.module}.${name}` : name;
+        const sub = add(this.moduleFile(fromFile, subName, stmt.level));
+        const refused = refusedAmong(stmt.module, stmt.level) ?? refusedAmong(subName, stmt.level);
+        if (refused) missing.push(refusal(refused));
+        else if (stmt.level > 0 && !pkg && !sub) {
+          const dots = '.'.repeat(stmt.level);
+          missing.push({ problem: { kind: 'read', file: fromFile, problem: 'missing', detail: `from ${dots}${stmt.module} import ${name}: no such module in the project` }, at });
         }
       }
     }
@@ -324,9 +360,4 @@ export class ModuleGraph {
       return (parts.length ? [`${stem}.py`, `${stem}/__init__.py`] : [`${stem}/__init__.py`]).map((c) => posix.normalize(c));
     });
   }
-}
-
-function insideFunction(node: SyntaxNode): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return true;
-  return false;
 }

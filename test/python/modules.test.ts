@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ModuleGraph, type PyModule } from '../../src/python/modules.js';
 import { tempProject } from '../frontends/cog/predictor/helpers.js';
 
-function graphOf(files: Record<string, string>) {
+function graphOf(files: Parameters<typeof tempProject>[0]) {
   const root = tempProject(files);
   const graph = new ModuleGraph(root);
   const load = (f: string) => {
@@ -51,10 +51,21 @@ describe('ModuleGraph', () => {
     expect(graph.lookup(m, 'nothing')).toBeUndefined();
   });
 
-  it('lists transitive local imports and reports unreadable ones', () => {
-    const { graph, load } = graphOf({ 'a.py': 'import b\nimport torch\n', 'b.py': 'from .c import x\n', 'c.py': 'x = (\n' });
+  it('lists transitive local imports and reports unreadable ones, at the import', () => {
+    const { graph, load } = graphOf({ 'a.py': 'import b\nimport torch\n', 'b.py': 'from .c import x\nimport d\n', 'c.py': 'x = (\n', 'd.py': Buffer.from([0, 1]) });
     const r = graph.localImports(load('a.py'));
-    expect(r.files).toEqual(['b.py', 'c.py']);
-    expect(r.problems).toMatchObject([{ problem: { kind: 'syntax', file: 'c.py' }, at: { file: 'b.py', line: 1, column: 1 } }]);
+    expect(r.files).toEqual(['b.py', 'c.py', 'd.py']);
+    expect(r.problems).toMatchObject([{ problem: { kind: 'read', problem: 'binary', file: 'd.py' }, at: { file: 'b.py', line: 2, column: 1 } }]);
+  });
+
+  it('follows imports without parsing: a module is parsed only when a name is resolved in it', () => {
+    const { graph, load } = graphOf({ 'a.py': 'import b\nfrom c import X\n', 'b.py': 'import c\ndef f(:\n', 'c.py': 'X = (\n' });
+    const a = load('a.py');
+    expect(graph.localImports(a).files).toEqual(['b.py', 'c.py']);
+    expect(graph.loaded('b.py')).toBeUndefined();
+    expect(graph.parseProblems()).toEqual([]);
+    // Resolving X parses c.py, whose syntax error is then a problem of the run.
+    expect(graph.lookup(a, 'X')).toBeUndefined();
+    expect(graph.parseProblems()).toMatchObject([{ kind: 'syntax', file: 'c.py', line: 1 }]);
   });
 });

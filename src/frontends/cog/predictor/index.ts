@@ -77,6 +77,7 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
   const target = findTarget(ctx.graph, mod, parsed.name);
   if (!target) {
     ctx.findings.push(finding('CM203', `${mod.file} defines no class or function named ${parsed.name}`, ref.loc));
+    reportParseProblems(ctx, mod.file);
     return undefined;
   }
 
@@ -104,20 +105,32 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
   }
   if (!body) return undefined;
 
+  const runtimeApis = runtimeApiUses(ctx.graph, mod);
+  if (target.module !== mod) pushAll(runtimeApis, runtimeApiUses(ctx.graph, target.module));
   const imports = ctx.graph.localImports(mod);
   for (const { problem, at } of imports.problems) {
-    // Syntax errors point into the module itself; read problems at the import that asked for it.
-    const f = loadProblemFinding(problem, { read: 'CM220', syntax: 'CM220' }, problem.kind === 'read' ? at : undefined);
-    if (at.deferred && problem.kind === 'read') {
+    // Read problems point at the import that asked for the file.
+    const f = loadProblemFinding(problem, { read: 'CM220', syntax: 'CM220' }, at);
+    if (at.deferred) {
       // An import inside a function fails only if that code path runs; the predictor still loads.
       f.severity = 'info';
       f.hint = 'The import is inside a function, so it fails only when that function runs, not when the predictor loads. Check that the code path is unused, or add the module.';
     }
     ctx.findings.push(f);
   }
-  const runtimeApis = runtimeApiUses(ctx.graph, mod);
-  if (target.module !== mod) pushAll(runtimeApis, runtimeApiUses(ctx.graph, target.module));
+  reportParseProblems(ctx, mod.file);
   return { ...base, ...body, localImports: imports.files, runtimeApis };
+}
+
+/**
+ * Syntax errors (and parse timeouts) of the local modules a name was resolved in. A module
+ * nothing resolves a name in is not parsed while reading; `verify --level static` parses every
+ * file of the output with Python's own parser.
+ */
+function reportParseProblems(ctx: Ctx, entry: string): void {
+  for (const problem of ctx.graph.parseProblems()) {
+    if (problem.file !== entry) ctx.findings.push(loadProblemFinding(problem, { read: 'CM220', syntax: 'CM220' }));
+  }
 }
 
 function classPredictor(ctx: Ctx, ref: PredictorRef, cls: ClassRef): PredictorBody | undefined {

@@ -65,16 +65,28 @@ describe('local imports', () => {
     expect(e.codes).toEqual([]);
   });
 
-  it('warns CM220 for a local module with a syntax error', () => {
+  it('warns CM220 for a syntax error in a local module a name is resolved in', () => {
+    const e = extract(`
+      from cog import BasePredictor, Input
+      from broken import DEFAULT
+      class Predictor(BasePredictor):
+          def predict(self, n: int = Input(default=DEFAULT)) -> str:
+              return ""
+    `, { extraFiles: { 'broken.py': 'DEFAULT = 3\ndef f(:\n' } });
+    expect(e.codes).toContain('CM220');
+    expect(e.findings.find((f) => f.code === 'CM220')).toMatchObject({ file: 'broken.py', line: 2 });
+  });
+
+  it('does not parse a local module nothing resolves a name in: its syntax error is for verify --level static', () => {
     const e = extract(`
       from cog import BasePredictor
       import broken
       class Predictor(BasePredictor):
           def predict(self) -> str:
               return ""
-    `, { extraFiles: { 'broken.py': 'def f(:\n' } });
-    expect(e.codes).toEqual(['CM220']);
-    expect(e.findings[0]).toMatchObject({ file: 'broken.py', line: 1 });
+    `, { extraFiles: { 'broken.py': 'import helpers\ndef f(:\n', 'helpers.py': 'X = 1\n' } });
+    expect(e.codes).toEqual([]);
+    expect(predictorOf(e).localImports).toEqual(['broken.py', 'helpers.py']);
   });
 });
 
