@@ -12,12 +12,11 @@ import { toOpenApi, type JsonObject } from '../ir/openapi.js';
 import { writeOutput, type OutputFile } from '../fs/write-output.js';
 import type { Target } from '../target/types.js';
 import { reportBase, type DockerfileLine, type ModelReport, type TargetRow } from './types.js';
-import { variantFindings, variantIr } from './variants.js';
 
 export interface ModelTask {
   id: string;
   dir: string;
-  /** One variant of a multi-variant project: converted with that variant's cog-safe-push config only. */
+  /** One variant of a multi-variant project: converted as that model alone (src/frontends/cog/variant.ts). */
   variant?: { name: string; project: string };
   /** `dir` relative to the run's working folder, POSIX separators. */
   source: string;
@@ -36,15 +35,11 @@ export interface ModelTask {
 export function convertModel(task: ModelTask, targets: ReadonlyMap<string, Target<any>>): ModelReport {
   const base = reportBase(task);
   try {
-    const read = readCog(task.dir);
-    if (!read.ir || hasErrors(read.findings)) {
+    // A variant (a select script's, or a cog-safe-push-configs/<variant>.yaml) is read as that model alone.
+    const read = readCog(task.dir, task.variant ? { variant: task.variant.name } : {});
+    const ir = read.ir;
+    if (!ir || hasErrors(read.findings)) {
       return { ...base, rows: task.targets.map((t) => ({ target: t, status: 'failed', findings: own(read.findings) })) };
-    }
-    const ir = task.variant ? variantIr(read.ir, task.variant.name) : read.ir;
-    if (task.variant) read.findings = variantFindings(read.findings);
-    if (!ir) {
-      const f = finding('CM608', `cog-safe-push-configs/ names the variant ${task.variant!.name}, but its config could not be read (the findings say why)`, { file: 'cog-safe-push-configs' });
-      return { ...base, rows: task.targets.map((t) => ({ target: t, status: 'failed', findings: [...own(read.findings), f] })) };
     }
     const schema = modelSchemas(toOpenApi(ir));
     const files: OutputFile[] = [];

@@ -1,6 +1,7 @@
-// Finds the Cog projects under the given paths: every folder holding a cog.yaml, also variants in
-// subfolders of another project; a project with several cog-safe-push-configs/<variant>.yaml is
-// one model per variant (./variants.ts). Skips what is never a model: node_modules, .git and other dot
+// Finds the Cog projects under the given paths: every folder holding a cog.yaml (or a select
+// script that makes one live), also variants in subfolders of another project; a project whose
+// select script can make several cog.yaml files live, or with several
+// cog-safe-push-configs/<variant>.yaml, is one model per variant (./variant-ids.ts). Skips what is never a model: node_modules, .git and other dot
 // folders, the batch's own output folder, and folders cog-migrate wrote earlier (a converted
 // output carries the project's cog.yaml beside its migration.json).
 
@@ -8,14 +9,14 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
-import { variantId, variantsOf } from './variant-ids.js';
+import { isCogProject, variantId, variantsOf } from './variant-ids.js';
 
 export interface ModelRef {
   /** Stable identity: the folder relative to the batch root, POSIX separators (`@variant` appended for one variant). */
   id: string;
   /** Absolute path of the project folder. */
   dir: string;
-  /** One variant of a multi-variant project (cog-safe-push-configs/<variant>.yaml), with the project's id. */
+  /** One variant of a multi-variant project (a select script's, or cog-safe-push-configs/<variant>.yaml), with the project's id. */
   variant?: { name: string; project: string };
 }
 
@@ -46,7 +47,7 @@ export function discoverModels(paths: readonly string[], options: { exclude?: re
       skipped.push(displayPath(root, dir));
       return;
     }
-    if (existsSync(join(dir, 'cog.yaml'))) {
+    if (isCogProject(dir)) {
       const id = idFor(root, dir);
       const variants = variantsOf(dir);
       if (variants.length === 0) models.push({ id, dir });

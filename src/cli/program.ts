@@ -54,6 +54,7 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--hardware <name>', 'the Replicate machine the model runs on (gpu-t4, gpu-l40s, gpu-a100-large, gpu-h100-2x, ...), over what cog-safe-push.yaml says; sets the target machine (docs/hardware.md)')
     .option('--pricing <file>', 'price table (JSON) for the cost view in MIGRATION.md, instead of the dated one shipped')
     .option('--endpoint <name>', 'fal/Modal app: the endpoint (path or method name) Cog serves as predict')
+    .option('--variant <name>', 'a multi-model project: the variant to convert (one its script/select-model can make live, or a cog-safe-push-configs/<name>.yaml)')
     .option('--gpu <gpu>', 'modal: override the GPU chosen from cog.yaml (e.g. H100, A100-80GB:2, or a fallback list H100,A100-80GB)')
     .option('--snapshot', 'modal: memory snapshots for faster cold starts (imports snapshotted, setup() after restore)')
     .addOption(new Option('--mode <mode>', 'workers-ai: byo (Workers AI bring-your-own-model, GPU) or containers (Cloudflare Containers, CPU); default from cog.yaml gpu').choices(['byo', 'containers']))
@@ -83,6 +84,7 @@ Findings codes: ${DOCS}/findings.md`);
     .argument('<dir>', 'the Cog project, or a fal/Modal app file')
     .addOption(new Option('--json', 'print the IR as versioned JSON').conflicts('openapi'))
     .option('--endpoint <name>', 'fal/Modal app: the endpoint read as predict')
+    .option('--variant <name>', 'a multi-model project: the variant to read (see convert --variant)')
     .option('--openapi', 'print the OpenAPI schema Cog serves for this predictor')
     .option('--strict', 'exit 1 on warnings too')
     .action(async (dir: string, opts) => {

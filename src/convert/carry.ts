@@ -143,5 +143,13 @@ export function carryUserFiles(ir: CogIR): { files: OutputFile[]; findings: Find
     }
     files.push({ path: rel, copyFrom: resolved.path, mode: st.mode & 0o755 });
   }
+  // A variant made live by its select script travels with its own cog.yaml, as the script writes it.
+  const selected = ir.project.variant?.selectedBy;
+  if (selected) {
+    const at = files.findIndex((f) => f.path === 'cog.yaml');
+    const cogYaml = { path: 'cog.yaml', content: selected.cogYaml };
+    if (at >= 0) files[at] = cogYaml;
+    else files.push(cogYaml);
+  }
   return { files, findings, ...(plan.rules ? { rules: plan.rules } : {}) };
 }

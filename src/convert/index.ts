@@ -37,11 +37,13 @@ export interface ConvertExtras {
   prices?: PriceTable;
   /** `--endpoint`: for a fal or Modal app, the endpoint Cog serves as predict. */
   endpoint?: string;
+  /** `--variant`: one variant of a multi-model project (src/frontends/cog/variant.ts). */
+  variant?: string;
 }
 
 export function convert<O>(dir: string, target: Target<O>, options: O, extras: ConvertExtras = {}): ConvertResult {
   try {
-    const read = readProject(dir, extras.endpoint !== undefined ? { endpoint: extras.endpoint } : {});
+    const read = readProject(dir, { ...(extras.endpoint !== undefined ? { endpoint: extras.endpoint } : {}), ...(extras.variant !== undefined ? { variant: extras.variant } : {}) });
     if (!read.ir || hasErrors(read.findings)) return { status: 'failed', ir: read.ir, findings: read.findings };
     const app = read.ir.predictors.predict?.app;
     if (app && target.name !== 'cog') {

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finding } from '../findings/finding.js';
-import { readCog, type ReadResult } from './cog/index.js';
+import { readCog, type ReadOptions, type ReadResult } from './cog/index.js';
 import { readFalApp } from './fal/index.js';
 import { readModalApp } from './modal/index.js';
 import type { AppReadOptions } from './shared/app-ir.js';
@@ -33,8 +33,10 @@ function sourceHead(path: string): string {
 }
 
 /** Reads a Cog project folder, a fal/Modal app file, or a folder holding one app file. */
-export function readProject(path: string, options: AppReadOptions = {}): ReadResult {
+export function readProject(path: string, options: AppReadOptions & ReadOptions = {}): ReadResult {
   const full = resolve(path);
+  // A variant is always one of a Cog project's (select script or cog-safe-push-configs/).
+  if (options.variant !== undefined) return readCog(path, { variant: options.variant });
   if (existsSync(full) && statSync(full).isFile()) {
     const platform = platformOf(sourceHead(full));
     if (!platform) {

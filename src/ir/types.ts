@@ -288,6 +288,12 @@ export interface Project {
    * ends in `/`), which a Cog project made from it leaves out, since Cog serves the predictor itself.
    */
   wrapper?: { platform: 'modal'; files: string[] };
+  /**
+   * One variant of a multi-model project, read as a model of its own. `selectedBy`: the select
+   * script that makes this variant's cog.yaml live, and that cog.yaml as the script would write it
+   * (made from `sources`), which the output carries instead of whatever cog.yaml is live.
+   */
+  variant?: { name: string; selectedBy?: { script: string; cogYaml: string; sources: string[] } };
 }
 
 export interface CogIR {

@@ -7,9 +7,10 @@ import { replicateHardware, replicateHardwareNames, suggestHardware } from '../.
 import { parsePriceTable } from '../../hardware/prices.js';
 import { UsageError } from '../exit.js';
 
-export function readConvertExtras(opts: { hardware?: string; pricing?: string; endpoint?: string }): ConvertExtras {
+export function readConvertExtras(opts: { hardware?: string; pricing?: string; endpoint?: string; variant?: string }): ConvertExtras {
   const extras: ConvertExtras = {};
   if (opts.endpoint !== undefined) extras.endpoint = opts.endpoint;
+  if (opts.variant !== undefined) extras.variant = opts.variant;
   if (opts.hardware !== undefined) {
     if (!replicateHardware(opts.hardware)) {
       const near = suggestHardware(opts.hardware);

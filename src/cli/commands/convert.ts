@@ -35,6 +35,7 @@ export interface ConvertCommandOptions {
   hardware?: string;
   pricing?: string;
   endpoint?: string;
+  variant?: string;
 }
 
 /** `target` is the one `--to` names, loaded by the caller (src/cli/target-registry.ts). */

@@ -15,10 +15,11 @@ export interface InspectOptions {
   openapi?: boolean;
   strict?: boolean;
   endpoint?: string;
+  variant?: string;
 }
 
 export function runInspect(dir: string, opts: InspectOptions, io: Io): { code: ExitCode } {
-  const { ir, findings } = readProject(dir, opts.endpoint !== undefined ? { endpoint: opts.endpoint } : {});
+  const { ir, findings } = readProject(dir, { ...(opts.endpoint !== undefined ? { endpoint: opts.endpoint } : {}), ...(opts.variant !== undefined ? { variant: opts.variant } : {}) });
   if (ir) {
     // User text (names, descriptions, non-literal source) is printed as findings are: escaped.
     if (opts.json) io.out(terminalSafeJson(irToJson(ir)));

@@ -3,7 +3,8 @@ import type { CodeSpec } from './types.js';
 // CM1xx: cog.yaml (and the requirements files it names).
 // CM10x reading and parsing, CM11x keys and value types, CM12x predictor references,
 // CM13x requirements, CM14x run steps and environment, CM15x runtime, CM16x 2021 format,
-// CM17x normalisation of cog.yaml for current Cog (src/cogyaml).
+// CM170-CM174 normalisation of cog.yaml for current Cog (src/cogyaml); CM175-CM179 a cog.yaml
+// made live by a select script of a multi-model project (src/frontends/select-model).
 export const cogYamlCodes: CodeSpec[] = [
   // -- reading and parsing
   { code: 'CM100', defaultSeverity: 'error', title: 'cog.yaml cannot be read', hint: 'cog.yaml must be a UTF-8 text file inside the project (not a binary, not a symlink leaving it).' },
@@ -55,4 +56,10 @@ export const cogYamlCodes: CodeSpec[] = [
   { code: 'CM172', defaultSeverity: 'warning', title: 'python_version raised to the oldest Python current Cog builds', hint: 'Current Cog refuses older Pythons; test the model on the new version (dependencies pinned for the old one may need newer releases).' },
   { code: 'CM173', defaultSeverity: 'info', title: 'python_version written explicitly', hint: 'cog.yaml had no python_version; the version it was read with is now written, so a future Cog default cannot change the build.' },
   { code: 'CM174', defaultSeverity: 'warning', title: 'Value current Cog rejects was replaced', hint: 'The message says what was written instead; check it before building.' },
+  // -- multi-model projects: a script (script/select-model) makes one variant's cog.yaml live
+  { code: 'CM175', defaultSeverity: 'error', title: 'No such variant', hint: 'Pass one of the variants the message lists to --variant: the ones the select script can make live, or the names of cog-safe-push-configs/<variant>.yaml.' },
+  { code: 'CM176', defaultSeverity: 'warning', title: 'The select script cannot be read statically', hint: 'cog-migrate reads select scripts that merge (yq), concatenate (cat), copy (cp) or fill in (envsubst) a cog.yaml per variant; it never runs them. Run the script for the variant you want and convert the folder, or put that variant\'s cog.yaml in place by hand.' },
+  { code: 'CM177', defaultSeverity: 'info', title: 'cog.yaml chosen by a select script', hint: 'The project publishes several models, one cog.yaml each; convert one with --variant NAME or all with cog-migrate batch (docs/batch.md).' },
+  { code: 'CM178', defaultSeverity: 'warning', title: 'A template variable has no value for the variant', hint: 'The select script fills the cog.yaml template in with envsubst, which writes an unset variable as nothing; set it in the script\'s branch for this variant, or write the value into the template.' },
+  { code: 'CM179', defaultSeverity: 'error', title: "A variant's cog.yaml cannot be made", hint: 'The file the select script builds it from is missing or unreadable, or the two files yq merges are not both YAML mappings; fix the file the message names.' },
 ];

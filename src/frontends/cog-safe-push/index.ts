@@ -37,11 +37,14 @@ export function configuredHardware(configs: readonly SafePushConfig[]): SafePush
   return undefined;
 }
 
-/** Reads every config of the project and checks its test cases against `ir`. */
-export function readSafePush(ir: CogIR): SafePushResult {
+/**
+ * Reads every config of the project (or the `files` given: one variant's) and checks its test
+ * cases against `ir`.
+ */
+export function readSafePush(ir: CogIR, files: readonly { file: string; variant?: string }[] = safePushFiles(ir.project.root)): SafePushResult {
   const configs: SafePushConfig[] = [];
   const findings: Finding[] = [];
-  for (const { file, variant } of safePushFiles(ir.project.root)) {
+  for (const { file, variant } of files) {
     const read = readProjectText(ir.project.root, file, MAX_CONFIG_BYTES);
     if (!read.ok) {
       findings.push(finding('CM180', read.detail, { file }));

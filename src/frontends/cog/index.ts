@@ -1,66 +1,43 @@
 // The Cog frontend: cog.yaml + predictor source -> IR. Reads statically; never runs user code.
+// A multi-model project is read as one of its variants when asked (./variant.ts).
 
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { IR_VERSION, type CogIR } from '../../ir/types.js';
-import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
-import { loadCogConfig } from './config/index.js';
-import { extractPredictor } from './predictor/index.js';
-import { readSafePush } from '../cog-safe-push/index.js';
-import { pushAll } from '../../util/push-all.js';
+import { readSelectScript } from '../select-model/script.js';
+import { selectNotes } from '../select-model/notes.js';
+import { readProjectFrom, type ReadResult } from './project.js';
+import { readVariant } from './variant.js';
 
-export interface ReadResult {
-  ir?: CogIR;
-  findings: Finding[];
+export type { ReadResult } from './project.js';
+export { projectName } from './name.js';
+
+export interface ReadOptions {
+  /**
+   * One variant of a multi-model project: one its select script can make live
+   * (script/select-model), or one cog-safe-push-configs/<variant>.yaml. Read as that model alone.
+   */
+  variant?: string;
 }
 
-export function readCog(dir: string): ReadResult {
+export function readCog(dir: string, options: ReadOptions = {}): ReadResult {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     return { findings: [finding('CM002', `${dir} is not a directory`)] };
   }
-  if (!existsSync(resolve(root, 'cog.yaml'))) {
-    const nearby = nearbyCogYamls(root);
-    const hint = nearby.length > 0 ? `Did you mean ${nearby.map((p) => join(dir, p)).join(' or ')}? Point cog-migrate at the folder that holds cog.yaml.` : undefined;
-    return { findings: [finding('CM001', `no cog.yaml in ${dir}`, { file: 'cog.yaml' }, hint ? { hint } : {})] };
+  const select = readSelectScript(root);
+  if (options.variant !== undefined) return readVariant(root, options.variant, select);
+  const hasCogYaml = existsSync(resolve(root, 'cog.yaml'));
+  const notes = selectNotes(select, hasCogYaml);
+  if (!hasCogYaml) {
+    const nearby = notes.length > 0 ? [] : nearbyCogYamls(root);
+    const hint = notes.length > 0 && select && 'plan' in select
+      ? `${select.plan.script} makes cog.yaml for one variant at a time: convert one with --variant NAME (${select.plan.variants.slice(0, 5).join(', ')}${select.plan.variants.length > 5 ? ', ...' : ''}), or every variant with cog-migrate batch.`
+      : nearby.length > 0 ? `Did you mean ${nearby.map((p) => join(dir, p)).join(' or ')}? Point cog-migrate at the folder that holds cog.yaml.` : undefined;
+    return { findings: [finding('CM001', `no cog.yaml in ${dir}`, { file: 'cog.yaml' }, hint ? { hint } : {}), ...notes] };
   }
-  const { config, findings } = loadCogConfig(root);
-  if (!config) return { findings };
-  const ir: CogIR = {
-    irVersion: IR_VERSION,
-    project: { name: projectName(root, config.runtime.image ?? config.runtime.model), root, configGeneration: config.configGeneration },
-    build: config.build,
-    runtime: config.runtime,
-    predictors: {},
-  };
-  for (const ref of [config.predict, config.train]) {
-    if (!ref) continue;
-    const result = extractPredictor(root, ref);
-    pushAll(findings, result.findings);
-    if (result.predictor) ir.predictors[ref.role] = result.predictor;
-  }
-  const safePush = readSafePush(ir);
-  pushAll(findings, safePush.findings);
-  if (safePush.configs.length > 0) ir.safePush = safePush.configs;
-  if (safePush.hardware) ir.runtime.hardware = safePush.hardware;
-  return { ir, findings };
-}
-
-// Folder names that say where a project sits rather than what it is.
-const GENERIC_FOLDERS = new Set(['input', 'src', 'source', 'code', 'cog', 'project', 'app', '.']);
-
-/**
- * A lower-case, dash-separated name usable as an app name on every target: the last segment
- * of `image:`/`model:` (`r8.im/acme/grayscale` -> `grayscale`) when cog.yaml gives one, else the
- * folder's name, or its parent's when the folder has a generic name like `src` or `input`.
- */
-export function projectName(root: string, image?: string): string {
-  const fromImage = image?.split('/').pop()?.split(':')[0];
-  let folder = basename(root);
-  if (GENERIC_FOLDERS.has(folder.toLowerCase())) folder = basename(dirname(root));
-  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug(fromImage ?? '') || slug(folder) || 'model';
+  const read = readProjectFrom(root);
+  return { ...read, findings: [...notes, ...read.findings] };
 }
 
 /** Folders one or two levels down that hold a cog.yaml (monorepos keep the model in `cog/`). */

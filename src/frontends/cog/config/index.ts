@@ -12,7 +12,7 @@ import { add, entries, isNullish, readMap, readString, reportKey, type Ctx } fro
 import { readPredictorRef } from './predictor-refs.js';
 import { readRunSteps } from './run-steps.js';
 import { readConcurrency, readEnvironment, readWeights } from './runtime.js';
-import { COG_YAML, readCogYaml } from './yaml-source.js';
+import { COG_YAML, parseCogYamlText, readCogYaml } from './yaml-source.js';
 import type { YAMLMap } from 'yaml';
 import { pushAll } from '../../../util/push-all.js';
 
@@ -21,9 +21,12 @@ export { DEFAULT_PYTHON_VERSION, RESERVED_ENV } from './keys.js';
 
 const FILE_START: SourceLocation = { file: COG_YAML, line: 1, column: 1 };
 
-/** Reads `<root>/cog.yaml` into build, runtime and predictor references. Never throws for bad input. */
-export function loadCogConfig(root: string): ConfigResult {
-  const read = readCogYaml(root);
+/**
+ * Reads `<root>/cog.yaml` into build, runtime and predictor references. Never throws for bad input.
+ * `text`: the cog.yaml to read instead of the file (one variant's, made from a template).
+ */
+export function loadCogConfig(root: string, text?: string): ConfigResult {
+  const read = text === undefined ? readCogYaml(root) : parseCogYamlText(text);
   if (!read.ok) return { findings: read.findings };
   const { source } = read;
   const ctx: Ctx = { root, text: source.text, doc: source.doc, lines: source.lines, findings: [...read.findings], reported: new Set() };
