@@ -63,12 +63,27 @@ export function parseBranches(lines: readonly string[], names: readonly string[]
 function statements(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    for (const part of line.replace(/;;/g, '\n;;\n').split(/\n|;(?=(?:[^"']|"[^"]*"|'[^']*')*$)/)) {
+    for (const part of splitUnquoted(line.replace(/;;/g, '\n;;\n'))) {
       const s = part.trim().replace(/^(then|do)\s+/, '').trim();
       if (s && s !== 'then' && s !== 'do') out.push(s);
     }
   }
   return out;
+}
+
+/** Splits at newlines and at semicolons outside quotes, in one pass. */
+function splitUnquoted(line: string): string[] {
+  const parts: string[] = [];
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) { if (c === quote) quote = undefined; continue; }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '\n' || c === ';') { parts.push(line.slice(start, i)); start = i + 1; }
+  }
+  parts.push(line.slice(start));
+  return parts;
 }
 
 /** A quoted or bare word's value; null when the shell would compute it. */

@@ -24,7 +24,9 @@ export const SELECT_SCRIPTS = [
 /** Scripts in a language not read here (a template engine decides the cog.yaml): always unreadable. */
 const OTHER_SCRIPTS = ['select_model.py', 'script/select_model.py', 'scripts/select_model.py', 'render_template.py'] as const;
 const TEMPLATES = ['cog.yaml.template', 'cog.yaml.tpl', 'cog.template.yaml', 'cog.yaml.j2', 'cog.yaml.jinja'] as const;
-const MAX_SCRIPT_BYTES = 256 * 1024;
+const MAX_SCRIPT_BYTES = 64 * 1024;
+/** Longer lines are not a select script's commands (and would make the regular expressions slow). */
+const MAX_LINE = 1000;
 const MAX_VARIANTS = 200;
 /** A variant name becomes part of a batch id and an output folder name. */
 const VARIANT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -63,6 +65,8 @@ export type SelectRead = { plan: SelectPlan } | { unreadable: UnreadableScript }
 
 /** The project's select script, read statically; undefined when it has none. */
 export function readSelectScript(root: string): SelectRead | undefined {
+  // Most folders have none of these: two looks before the full list (batch discovery asks every folder).
+  if (!['script', 'scripts'].some((d) => isDir(root, d)) && ![...SELECT_SCRIPTS, ...OTHER_SCRIPTS].some((s) => !s.includes('/') && isFile(root, s))) return undefined;
   const script = SELECT_SCRIPTS.find((s) => isFile(root, s));
   const other = script ? undefined : OTHER_SCRIPTS.find((s) => isFile(root, s));
   if (!script && !other) return undefined;
@@ -76,9 +80,7 @@ export function readSelectScript(root: string): SelectRead | undefined {
 function planFrom(root: string, script: string, text: string): SelectPlan | { reason: string } {
   const lines = logicalLines(text);
   const names = nameVariables(lines);
-  const ref = `\\$(?:\\{(?:${names.join('|')})\\}|(?:${names.join('|')})\\b)`;
-  // A per-variant file: `dir/$1.yaml`, quoted or not.
-  const variantPath = new RegExp(`["']?([\\w./-]+)/${ref}\\.ya?ml["']?`);
+  const variantPath = variantPathIn(names);
   const writes = lines.filter((l) => /(^|[\s;])(>>?\s*["']?(\.\/)?cog\.yaml\b|cp\s.*\s["']?(\.\/)?cog\.yaml["']?\s*$)/.test(l));
   if (writes.length === 0) return { reason: 'it does not write cog.yaml in a way cog-migrate reads (yq, cat, cp or envsubst into cog.yaml)' };
   const safePush = lines.map((l) => /^\s*cp\s+(.+?)\s+["']?(\.\/)?cog-safe-push\.yaml["']?\s*$/.exec(l)?.[1]).find((x) => x !== undefined);
@@ -98,7 +100,27 @@ interface ScriptText {
   names: string[];
   /** The lines that write cog.yaml. */
   writes: string[];
-  variantPath: RegExp;
+  variantPath: VariantPath;
+}
+
+/** Finds a per-variant file (`dir/$1.yaml`, quoted or not) in a line: its folder, and where it starts. */
+interface VariantPath {
+  exec(line: string): { 1: string; index: number } | null;
+}
+
+function variantPathIn(names: readonly string[]): VariantPath {
+  // Anchored on the reference itself, then back over the folder's characters: linear in the line.
+  const ref = new RegExp(`/\\$(?:\\{(?:${names.join('|')})\\}|(?:${names.join('|')})\\b)\\.ya?ml\\b`);
+  return {
+    exec(line) {
+      const m = ref.exec(line);
+      if (!m) return null;
+      let start = m.index;
+      while (start > 0 && /[\w./-]/.test(line[start - 1]!)) start--;
+      const dir = line.slice(start, m.index).replace(/^(\.\/)+/, '');
+      return dir ? { 1: dir, index: start } : null;
+    },
+  };
 }
 
 function recipeOf(root: string, { lines, names, writes, variantPath }: ScriptText): CogYamlRecipe | { reason: string } {
@@ -120,7 +142,8 @@ function recipeOf(root: string, { lines, names, writes, variantPath }: ScriptTex
   if (writes.every((l) => /^\s*cat\s/.test(l))) {
     const template = templateIn(root, writes.join(' '));
     const dir = writes.map((l) => variantPath.exec(l)?.[1]).find((d) => d !== undefined);
-    if (template && dir && writes.join(' ').indexOf(template) < writes.join(' ').search(variantPath)) return { kind: 'concat', template, dir };
+    const joined = writes.join(' ');
+    if (template && dir && joined.indexOf(template) < (variantPath.exec(joined)?.index ?? -1)) return { kind: 'concat', template, dir };
     return { reason: `cog.yaml is written by ${writes.map(quote).join(' and ')}, not a template followed by the variant's file` };
   }
   if (/\benvsubst\b/.test(first) && writes.length === 1) {
@@ -135,7 +158,7 @@ function recipeOf(root: string, { lines, names, writes, variantPath }: ScriptTex
 
 /** Script lines with continuations joined and comment lines dropped. */
 export function logicalLines(text: string): string[] {
-  return text.replace(/\\\r?\n/g, ' ').split(/\r?\n/).filter((l) => !/^\s*#/.test(l) && l.trim() !== '');
+  return text.replace(/\\\r?\n/g, ' ').split(/\r?\n/).filter((l) => l.length <= MAX_LINE && !/^\s*#/.test(l) && l.trim() !== '');
 }
 
 /** `1` and every variable the script assigns the first argument to (`MODEL=$1`). */
