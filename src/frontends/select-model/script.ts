@@ -87,6 +87,8 @@ function planFrom(root: string, script: string, text: string): SelectPlan | { re
   const safePushDir = safePush ? variantPath.exec(safePush)?.[1] : undefined;
   const recipe = recipeOf(root, { lines, names, writes, variantPath });
   if ('reason' in recipe) return recipe;
+  const outside = [recipe.kind === 'envsubst' ? undefined : recipe.dir, 'template' in recipe ? recipe.template : undefined, safePushDir].find((p) => p !== undefined && !insideProject(p));
+  if (outside) return { reason: `it names ${outside}, outside the project` };
   const variants = recipe.kind === 'envsubst' ? Object.keys(recipe.values) : yamlNames(root, recipe.dir);
   const bad = variants.filter((v) => !VARIANT_NAME.test(v));
   if (bad.length > 0) return { reason: `variant names ${bad.map((b) => JSON.stringify(b)).join(', ')} are not usable as model names` };
@@ -180,6 +182,7 @@ function templateIn(root: string, line: string): string | undefined {
 
 /** `<name>.yaml` / `.yml` names in a project folder, sorted. */
 function yamlNames(root: string, dir: string): string[] {
+  if (!isDir(root, dir)) return []; // not through a symlink: it could lead out of the project
   return listDir(root, dir).flatMap((n) => { const m = /^(.+)\.ya?ml$/.exec(n); return m?.[1] ? [m[1]] : []; });
 }
 
@@ -192,6 +195,11 @@ function variantFiles(root: string): string[] {
     if (yamls.length > 0) out.push(...yamls.slice(0, 20).map((n) => `${dir}/${n}`));
   }
   return out;
+}
+
+/** A project-relative path that stays in the project (no absolute path, no `..`). */
+function insideProject(rel: string): boolean {
+  return !rel.startsWith('/') && !rel.split('/').includes('..');
 }
 
 function listDir(root: string, dir: string): string[] {

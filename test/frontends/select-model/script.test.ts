@@ -76,6 +76,13 @@ describe('readSelectScript', () => {
     expect(py && 'unreadable' in py && py.unreadable.reason).toMatch(/Python script/);
   });
 
+  it('a script naming files outside the project is not followed (nothing there is listed or read)', () => {
+    const up = withScript('cp ../../secrets/$1.yaml cog.yaml\n');
+    expect(up && 'unreadable' in up && up.unreadable.reason).toBe('it names ../../secrets, outside the project');
+    const abs = withScript("yq eval-all '. *+ .' cog.yaml.template /etc/$1.yaml > cog.yaml\n");
+    expect(abs && 'unreadable' in abs && abs.unreadable.reason).toBe('it names /etc, outside the project');
+  });
+
   it('a variant name that cannot name a model is refused, not used as a folder name', () => {
     const r = withScript('cp model-cog-configs/$1.yaml cog.yaml\n', { 'model-cog-configs/ok.yaml': 'x: 1\n', 'model-cog-configs/..yaml': 'x: 1\n' });
     expect(r && 'unreadable' in r && r.unreadable.reason).toBe('variant names "." are not usable as model names');
