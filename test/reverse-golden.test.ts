@@ -6,7 +6,7 @@
 
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readProject } from '../src/frontends/index.js';
+import { readProject } from '../src/frontends/read-project.js';
 import { irToJson } from '../src/ir/json.js';
 import { toOpenApi } from '../src/ir/openapi.js';
 import { findingsToJson } from '../src/findings/reporters/json.js';

@@ -89,7 +89,7 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--strict', 'exit 1 on warnings too')
     .action(async (dir: string, opts) => {
       const { runInspect } = await import('./commands/inspect.js');
-      code = runInspect(dir, opts, io).code;
+      code = (await runInspect(dir, opts, io)).code;
     });
 
   program

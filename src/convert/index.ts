@@ -6,7 +6,7 @@ import type { CogIR } from '../ir/types.js';
 import type { Finding } from '../findings/types.js';
 import { hasErrors } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
-import { readProject } from '../frontends/index.js';
+import { readProject } from '../frontends/read-project.js';
 import type { OutputFile } from '../fs/write-output.js';
 import type { Target, TargetResult } from '../target/types.js';
 import { carryUserFiles } from './carry.js';

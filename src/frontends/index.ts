@@ -1,27 +1,32 @@
 // Which frontend reads a path: a folder with cog.yaml is a Cog project; a Python file (or a
 // folder holding exactly one app file) is read by what it imports — `fal` or `modal`. The
 // frontends themselves never guess; this is the only place that chooses.
+//
+// This module is light on purpose (node:fs and the finding type): the CLI chooses first and then
+// imports only the frontend the path needs (`loadProject`), so `inspect` of a Cog folder never
+// loads the fal, Modal and pydantic readers (nor the Dockerfile pruner they use). The synchronous
+// `readProject` for the library is in ./read-project.ts.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finding } from '../findings/finding.js';
-import { readCog, type ReadOptions, type ReadResult } from './cog/index.js';
-import { readFalApp } from './fal/index.js';
-import { readModalApp } from './modal/index.js';
+import type { ReadOptions, ReadResult } from './cog/index.js';
 import type { AppReadOptions } from './shared/app-ir.js';
 
 export type { ReadResult } from './cog/index.js';
 export type Platform = 'fal' | 'modal';
+
+/** What reads a path: the Cog frontend, one app frontend, or nothing (with the reason). */
+export type FrontendChoice =
+  | { kind: 'cog'; path: string; options: ReadOptions }
+  | { kind: 'app'; platform: Platform; root: string; file: string }
+  | { kind: 'refused'; findings: ReadResult['findings'] };
 
 /** The platform a Python source imports (`import fal`, `from modal import App`), if any. */
 export function platformOf(source: string): Platform | undefined {
   const fal = /^\s*(?:import\s+fal\b|from\s+fal(?:\.[\w.]+)?\s+import\b)/m.test(source);
   const modal = /^\s*(?:import\s+modal\b|from\s+modal(?:\.[\w.]+)?\s+import\b)/m.test(source);
   return fal ? 'fal' : modal ? 'modal' : undefined;
-}
-
-function readApp(platform: Platform, root: string, file: string, options: AppReadOptions): ReadResult {
-  return platform === 'fal' ? readFalApp(root, file, options) : readModalApp(root, file, options);
 }
 
 function sourceHead(path: string): string {
@@ -32,25 +37,33 @@ function sourceHead(path: string): string {
   }
 }
 
-/** Reads a Cog project folder, a fal/Modal app file, or a folder holding one app file. */
-export function readProject(path: string, options: AppReadOptions & ReadOptions = {}): ReadResult {
+/** Chooses the frontend for a Cog project folder, a fal/Modal app file, or a folder holding one app file. */
+export function chooseFrontend(path: string, options: ReadOptions = {}): FrontendChoice {
   const full = resolve(path);
   // A variant is always one of a Cog project's (select script or cog-safe-push-configs/).
-  if (options.variant !== undefined) return readCog(path, { variant: options.variant });
+  if (options.variant !== undefined) return { kind: 'cog', path, options: { variant: options.variant } };
   if (existsSync(full) && statSync(full).isFile()) {
     const platform = platformOf(sourceHead(full));
     if (!platform) {
-      return { findings: [finding('CM800', `${basename(full)} imports neither fal nor modal, so it is not an app cog-migrate reads`, { file: basename(full) })] };
+      return { kind: 'refused', findings: [finding('CM800', `${basename(full)} imports neither fal nor modal, so it is not an app cog-migrate reads`, { file: basename(full) })] };
     }
-    return readApp(platform, dirname(full), basename(full), options);
+    return { kind: 'app', platform, root: dirname(full), file: basename(full) };
   }
-  if (!existsSync(full) || !statSync(full).isDirectory() || existsSync(join(full, 'cog.yaml'))) return readCog(path);
+  if (!existsSync(full) || !statSync(full).isDirectory() || existsSync(join(full, 'cog.yaml'))) return { kind: 'cog', path, options: {} };
   const apps = readdirSync(full).filter((n) => n.endsWith('.py')).sort()
     .map((n) => ({ file: n, platform: platformOf(sourceHead(join(full, n))) }))
     .filter((a): a is { file: string; platform: Platform } => a.platform !== undefined);
-  if (apps.length === 0) return readCog(path);
+  if (apps.length === 0) return { kind: 'cog', path, options: {} };
   if (apps.length > 1) {
-    return { findings: [finding('CM822', `${path} holds ${apps.length} fal/Modal app files (${apps.map((a) => a.file).join(', ')}) and no cog.yaml`, { file: apps[0]!.file })] };
+    return { kind: 'refused', findings: [finding('CM822', `${path} holds ${apps.length} fal/Modal app files (${apps.map((a) => a.file).join(', ')}) and no cog.yaml`, { file: apps[0]!.file })] };
   }
-  return readApp(apps[0]!.platform, full, apps[0]!.file, options);
+  return { kind: 'app', platform: apps[0]!.platform, root: full, file: apps[0]!.file };
+}
+
+/** Reads what `path` holds, importing only the frontend it needs (the CLI's way in). */
+export async function loadProject(path: string, options: AppReadOptions & ReadOptions = {}): Promise<ReadResult> {
+  const choice = chooseFrontend(path, options);
+  if (choice.kind === 'refused') return { findings: choice.findings };
+  if (choice.kind === 'cog') return (await import('./cog/index.js')).readCog(choice.path, choice.options);
+  return (await import('./apps.js')).readApp(choice.platform, choice.root, choice.file, options);
 }

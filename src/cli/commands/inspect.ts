@@ -1,4 +1,4 @@
-import { readProject } from '../../frontends/index.js';
+import { loadProject } from '../../frontends/index.js';
 import type { CogIR, Predictor } from '../../ir/types.js';
 import { describeConstraints, describeType, describeValue } from '../../ir/describe.js';
 import { irToJson } from '../../ir/json.js';
@@ -18,8 +18,8 @@ export interface InspectOptions {
   variant?: string;
 }
 
-export function runInspect(dir: string, opts: InspectOptions, io: Io): { code: ExitCode } {
-  const { ir, findings } = readProject(dir, { ...(opts.endpoint !== undefined ? { endpoint: opts.endpoint } : {}), ...(opts.variant !== undefined ? { variant: opts.variant } : {}) });
+export async function runInspect(dir: string, opts: InspectOptions, io: Io): Promise<{ code: ExitCode }> {
+  const { ir, findings } = await loadProject(dir, { ...(opts.endpoint !== undefined ? { endpoint: opts.endpoint } : {}), ...(opts.variant !== undefined ? { variant: opts.variant } : {}) });
   if (ir) {
     // User text (names, descriptions, non-literal source) is printed as findings are: escaped.
     if (opts.json) io.out(terminalSafeJson(irToJson(ir)));

@@ -10,7 +10,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readProject } from '../../../src/frontends/index.js';
+import { readProject } from '../../../src/frontends/read-project.js';
 import { readCog } from '../../../src/frontends/cog/index.js';
 import { toOpenApi, type JsonObject } from '../../../src/ir/openapi.js';
 import { convertIr } from '../../../src/convert/index.js';
