@@ -3,17 +3,18 @@
 // a target's templates both from source and from the built package.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { pyComment, pyIdent, pyLiteral, pyStr } from '../quote/index.js';
 import type { LiteralValue } from '../ir/types.js';
 import { trimLineEnds } from '../util/trim.js';
+import { packagePath } from '../util/package-root.js';
 
-/** targets/<target>/templates/: beside the target's module from source, at the package root from dist/. */
-export function templatesDir(target: string, from: string): string {
-  const candidates = [new URL('./templates/', from), new URL(`../../../targets/${target}/templates/`, from)];
-  for (const c of candidates) if (existsSync(fileURLToPath(c))) return fileURLToPath(c);
-  throw new Error(`${target} templates not found`);
+/** targets/<target>/templates/ at the package root (from source, dist/ and the bundled CLI alike), with a trailing slash. */
+export function templatesDir(target: string): string {
+  const dir = packagePath('targets', target, 'templates') + sep;
+  if (!existsSync(dir)) throw new Error(`${target} templates not found at ${dir}`);
+  return dir;
 }
 
 /** Compiles `main` with `partials` (name -> file), all from the target's templates folder. */

@@ -8,7 +8,8 @@
 //                                  converted to Cog (targets/cog)
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
+import { packagePath } from '../util/package-root.js';
 import type { EmittedFile } from '../target/types.js';
 
 /** The Python package name adapters import the shared pieces from. */
@@ -40,14 +41,11 @@ export const COG_COMPAT_NAMES = [
 
 const COG_FILES = ['cog/__init__.py', 'cog/types.py'] as const;
 
-/** runtime/ from source (src/runtime) or from the built package (dist/src/runtime). */
+/** runtime/ at the package root (from source, dist/ and the bundled CLI alike), with a trailing slash. */
 export function runtimeDir(): string {
-  const candidates = [new URL('../../runtime/', import.meta.url), new URL('../../../runtime/', import.meta.url)];
-  for (const c of candidates) {
-    const dir = fileURLToPath(c);
-    if (existsSync(`${dir}cog_migrate_runtime/__init__.py`)) return dir;
-  }
-  throw new Error('cog-migrate runtime/ folder not found');
+  const dir = packagePath('runtime') + sep;
+  if (!existsSync(`${dir}cog_migrate_runtime/__init__.py`)) throw new Error(`cog-migrate runtime/ folder not found at ${dir}`);
+  return dir;
 }
 
 const cache = new Map<string, string>();

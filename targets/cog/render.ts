@@ -8,7 +8,7 @@ import type { PredictView } from './predictor.js';
 let compiled: Handlebars.TemplateDelegate | undefined;
 
 function template(): Handlebars.TemplateDelegate {
-  compiled ??= compilePythonTemplate(templatesDir('cog', import.meta.url), 'predict.py.hbs');
+  compiled ??= compilePythonTemplate(templatesDir('cog'), 'predict.py.hbs');
   return compiled;
 }
 

@@ -17,7 +17,7 @@ export { pyComment } from '../../src/quote/index.js';
 let compiled: Handlebars.TemplateDelegate | undefined;
 
 function template(): Handlebars.TemplateDelegate {
-  compiled ??= compilePythonTemplate(templatesDir('fal', import.meta.url), 'app.py.hbs', { helpers: 'helpers.py.hbs' });
+  compiled ??= compilePythonTemplate(templatesDir('fal'), 'app.py.hbs', { helpers: 'helpers.py.hbs' });
   return compiled;
 }
 

@@ -8,7 +8,7 @@ import type { ModalView } from './model.js';
 let compiled: Handlebars.TemplateDelegate | undefined;
 
 function template(): Handlebars.TemplateDelegate {
-  compiled ??= compilePythonTemplate(templatesDir('modal', import.meta.url), 'modal_app.py.hbs', { models: 'models.py.hbs' });
+  compiled ??= compilePythonTemplate(templatesDir('modal'), 'modal_app.py.hbs', { models: 'models.py.hbs' });
   return compiled;
 }
 

@@ -4,13 +4,12 @@
 // (linked to file:line in the output), schema, Dockerfile changes and MIGRATION.md.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BatchReport, ModelReport, TargetRow } from '../../batch/types.js';
 import { countReport, ROW_STATUSES } from '../../batch/types.js';
 import { codeChart, statusChart, STATUS_COLOURS } from './charts.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import { summarizeSchema } from './schema-summary.js';
+import { packagePath } from '../../util/package-root.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
@@ -90,13 +89,9 @@ function rowHtml(m: ModelReport, r: TargetRow, mi: number, ri: number, changes: 
     + `${num(n('error'))}${num(n('warning'))}${num(n('info'))}${num(changes)}</tr>`;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** The page's stylesheet and script, kept as real files (src/report/batch/assets; dist reads them from src). */
+/** The page's stylesheet and script, kept as real files in src/report/batch/assets (dist/ and the bundled CLI read them there). */
 function asset(name: string): string {
-  for (const dir of [join(here, 'assets'), join(here, '..', '..', '..', '..', 'src', 'report', 'batch', 'assets')]) {
-    const p = join(dir, name);
-    if (existsSync(p)) return readFileSync(p, 'utf8');
-  }
-  throw new Error(`report asset ${name} not found beside ${here}`);
+  const p = packagePath('src', 'report', 'batch', 'assets', name);
+  if (!existsSync(p)) throw new Error(`report asset ${name} not found at ${p}`);
+  return readFileSync(p, 'utf8');
 }
