@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (npm run build writes dist/).
-import '../dist/src/cli/main.js';
+// Runs the bundled CLI (npm run build writes dist/cli/ with scripts/bundle.ts).
+import '../dist/cli/main.js';

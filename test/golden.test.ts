@@ -13,17 +13,12 @@ import { dockerfileFor, renderDockerfile } from '../src/dockerfile/index.js';
 import { convertIr } from '../src/convert/index.js';
 import { filesToCarry } from '../src/convert/carry.js';
 import { TARGETS } from '../src/cli/targets.js';
-import { TOOL_VERSION } from '../src/version.js';
 import { allRuntimeFiles, modelTestsFile } from '../src/runtime/index.js';
-import { expectGoldenDir } from './helpers/golden.js';
+import { expectGoldenDir, normalise } from './helpers/golden.js';
 import { fixtureCases } from './helpers/fixtures.js';
 
 const REGENERATE = 'UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts';
 
-/** Replaces machine-specific text so goldens are the same on every checkout. */
-function normalise(text: string, root: string): string {
-  return text.split(root).join('<FIXTURE>').split(`cog-migrate ${TOOL_VERSION}`).join('cog-migrate <VERSION>').split(`"version": "${TOOL_VERSION}"`).join('"version": "<VERSION>"');
-}
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 

@@ -5,6 +5,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { expect } from 'vitest';
+import { TOOL_VERSION } from '../../src/version.js';
+
+/** Replaces machine-specific text (the fixture's absolute path, the tool version) so goldens are the same on every checkout. */
+export function normalise(text: string, root: string): string {
+  return text.split(root).join('<FIXTURE>').split(`cog-migrate ${TOOL_VERSION}`).join('cog-migrate <VERSION>').split(`"version": "${TOOL_VERSION}"`).join('"version": "<VERSION>"');
+}
 
 /** Read on every call, so that a test of these helpers can switch it. */
 export function updating(): boolean {

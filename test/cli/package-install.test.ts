@@ -1,0 +1,91 @@
+// The package as a user gets it: `npm pack` of this checkout (after `npm run build`), installed
+// with npm into a new folder, offline, then `npx cog-migrate ...` there. Proves that package.json's
+// `files` ship everything the CLI reads at run time (the bundle, runtime/, templates, assets),
+// that the bundle finds them from node_modules/cog-migrate/, and that the CLI needs no
+// devDependency. Offline: the new folder's lockfile is this checkout's, minus its dev entries,
+// so npm takes every package from the cache `npm ci` filled and asks no registry.
+// Install scripts are skipped: the one native build the CLI loads that its package does not ship
+// prebuilt (tree-sitter's binding; tree-sitter-python ships prebuilds) is the checkout's own
+// build of the same version, copied in, instead of compiling it again with node-gyp (a minute of
+// CPU that tests tree-sitter, not cog-migrate).
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO, expectFixtureOutput, requireBundle } from '../helpers/built-cli.js';
+
+const FIXTURE = 'path-in-path-out-pillow-grayscale';
+
+interface LockEntry {
+  dev?: boolean;
+  [key: string]: unknown;
+}
+
+/** package.json and package-lock.json of a project depending only on the packed tarball. */
+function installerProject(dir: string, tarball: string): void {
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> };
+  const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const spec = `file:${tarball}`;
+  const integrity = `sha512-${createHash('sha512').update(readFileSync(join(dir, tarball))).digest('base64')}`;
+  const packages: Record<string, unknown> = {
+    '': { name: 'try-cog-migrate', dependencies: { 'cog-migrate': spec } },
+    'node_modules/cog-migrate': { version: pkg.version, resolved: spec, integrity, dependencies: pkg.dependencies, bin: pkg.bin, engines: pkg.engines },
+  };
+  // The checkout's own dependencies sit at the same paths (node_modules/<name>) in the new folder.
+  for (const [path, entry] of Object.entries(lock.packages)) if (path.startsWith('node_modules/') && !entry.dev) packages[path] = entry;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'try-cog-migrate', private: true, dependencies: { 'cog-migrate': spec } }, null, 2));
+  writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ name: 'try-cog-migrate', lockfileVersion: 3, requires: true, packages }, null, 2));
+}
+
+describe('npm pack, npm install offline, npx cog-migrate', () => {
+  let project = '';
+  const offline = { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const npx = (...args: string[]) => execFileSync('npx', ['--no-install', 'cog-migrate', ...args], { cwd: project, env: offline, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+  beforeAll(() => {
+    requireBundle();
+    project = mkdtempSync(join(tmpdir(), 'cogm-install-'));
+    // --ignore-scripts: pack what `npm run build` built; `prepare` would build again.
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], { cwd: REPO, env: offline, encoding: 'utf8' })) as { filename: string }[];
+    installerProject(project, packed[0]!.filename);
+    execFileSync('npm', ['ci', '--ignore-scripts', '--loglevel=error'], { cwd: project, env: offline, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    copyNativeBuild('tree-sitter', 'tree_sitter_runtime_binding.node');
+  });
+
+  /** The checkout's node-gyp build of `name` into the new folder's copy of the same version. */
+  function copyNativeBuild(name: string, file: string): void {
+    const version = (dir: string) => (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(version(project), `${name} in the new folder is the checkout's version`).toBe(version(REPO));
+    const built = join(REPO, 'node_modules', name, 'build', 'Release', file);
+    expect(existsSync(built), `${built}: the checkout's npm ci builds it`).toBe(true);
+    const release = join(project, 'node_modules', name, 'build', 'Release');
+    mkdirSync(release, { recursive: true });
+    copyFileSync(built, join(release, file));
+  }
+
+  it('--version', () => {
+    const version = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(npx('--version')).toMatch(new RegExp(`^cog-migrate ${version.replace(/\./g, '\\.')} `));
+  });
+
+  it('inspect of the fixture the package ships (the README\'s first command)', () => {
+    const shipped = join(project, 'node_modules', 'cog-migrate', 'fixtures', FIXTURE, 'input');
+    expect(npx('inspect', shipped)).toContain(`${FIXTURE}  (cog.yaml: current format)`);
+  });
+
+  it('converts to fal exactly as the golden suite expects', () => {
+    const out = join(project, 'grayscale-fal');
+    npx(join(REPO, 'fixtures', FIXTURE, 'input'), '--to', 'fal', '--out', out);
+    expectFixtureOutput(out, FIXTURE, 'fal');
+  });
+
+  it('batch (its worker thread) and the report assets', () => {
+    const out = join(project, 'batch-out');
+    npx('batch', join(REPO, 'fixtures', FIXTURE), '--to', 'modal', '--out', out, '--jobs', '1', '--quiet');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<style');
+    expectFixtureOutput(join(out, 'input', 'modal'), FIXTURE, 'modal');
+  });
+});
