@@ -2,7 +2,7 @@
 // absolute paths and symlinks resolving outside the root are refused, as are binary files and
 // files over a size limit, FIFOs and devices (never opened blocking). Returns findings-ready errors, never throws for bad input.
 
-import { lstatSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { readRegularFile } from './bounded-read.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
@@ -20,21 +20,28 @@ export function isInside(root: string, candidate: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
 
-/** Resolves a project-relative path, or explains why it may not be read. */
-export function resolveProjectPath(root: string, rel: string): { ok: true; path: string } | { ok: false; problem: ReadProblem; detail: string } {
-  if (isAbsolute(rel)) return { ok: false, problem: 'outside', detail: `${rel} is an absolute path` };
-  let realRoot: string;
+/**
+ * The project folder with its symlinks resolved, or undefined when it does not exist. A reader
+ * that looks up many files of one project resolves it once and passes it to resolveProjectPath.
+ */
+export function realProjectRoot(root: string): string | undefined {
   try {
-    realRoot = realpathSync(root);
+    return realpathSync.native(root);
   } catch {
-    return { ok: false, problem: 'missing', detail: `the project folder ${root} does not exist` };
+    return undefined;
   }
+}
+
+/** Resolves a project-relative path, or explains why it may not be read. */
+export function resolveProjectPath(root: string, rel: string, realRoot = realProjectRoot(root)): { ok: true; path: string } | { ok: false; problem: ReadProblem; detail: string } {
+  if (isAbsolute(rel)) return { ok: false, problem: 'outside', detail: `${rel} is an absolute path` };
+  if (realRoot === undefined) return { ok: false, problem: 'missing', detail: `the project folder ${root} does not exist` };
   const candidate = resolve(realRoot, rel);
   if (!isInside(realRoot, candidate)) return { ok: false, problem: 'outside', detail: `${rel} points outside the project` };
   let real: string;
   try {
-    lstatSync(candidate);
-    real = realpathSync(candidate);
+    // One realpath(3) call: it fails for a missing file and for a dangling or looping symlink alike.
+    real = realpathSync.native(candidate);
   } catch {
     return { ok: false, problem: 'missing', detail: `${rel} does not exist` };
   }
@@ -43,10 +50,15 @@ export function resolveProjectPath(root: string, rel: string): { ok: true; path:
 }
 
 /** Reads a UTF-8 text file inside the project. */
-export function readProjectText(root: string, rel: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
-  const resolved = resolveProjectPath(root, rel);
+export function readProjectText(root: string, rel: string, maxBytes = MAX_SOURCE_BYTES, realRoot?: string): ReadResult {
+  const resolved = resolveProjectPath(root, rel, realRoot ?? realProjectRoot(root));
   if (!resolved.ok) return resolved;
-  const read = readRegularFile(resolved.path, maxBytes, rel);
+  return readResolvedText(resolved.path, rel, maxBytes);
+}
+
+/** Reads a UTF-8 text file at a path resolveProjectPath returned (`rel` names it in messages). */
+export function readResolvedText(path: string, rel: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
+  const read = readRegularFile(path, maxBytes, rel);
   if (!read.ok) return read;
   const bytes = read.bytes;
   if (bytes.includes(0)) return { ok: false, problem: 'binary', detail: `${rel} contains NUL bytes: it is a binary file, not source text` };
@@ -57,5 +69,5 @@ export function readProjectText(root: string, rel: string, maxBytes = MAX_SOURCE
     return { ok: false, problem: 'not-utf8', detail: `${rel} is not valid UTF-8` };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text, path: resolved.path };
+  return { ok: true, text, path };
 }

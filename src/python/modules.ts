@@ -5,10 +5,8 @@
 // project (localImports) only reads the files and scans them lexically (import-scan.ts). Each file
 // is read, stat'ed and parsed at most once per graph, and a graph lives for one extraction.
 
-import { join, posix } from 'node:path';
-import { statSync } from 'node:fs';
-import { readProjectText, resolveProjectPath, type ReadProblem } from '../fs/project-files.js';
-import { decodeDeclared } from './encoding.js';
+import type { ReadProblem } from '../fs/project-files.js';
+import { ModuleFiles } from './module-files.js';
 import { parsePython, type ParsedPython, type SyntaxNode } from './parse.js';
 import { dottedName, unwrapExpr } from './nodes.js';
 import { indexModule } from './module-index.js';
@@ -78,22 +76,23 @@ export interface LoadOptions {
 const MAX_RESOLVE_DEPTH = 32;
 const MAX_MODULES = 2000;
 
-type Source = { kind: 'text'; text: string } | Extract<LoadProblem, { kind: 'read' }>;
-
 export class ModuleGraph {
   private readonly modules = new Map<string, PyModule | LoadProblem>();
-  private readonly sources = new Map<string, Source>();
-  private readonly fileExists = new Map<string, boolean>();
-  /** Module files that exist but may not be read (a symlink leaving the project), with why. */
-  private readonly refused = new Map<string, string>();
+  private readonly files: ModuleFiles;
+  constructor(readonly root: string, private readonly options: LoadOptions = {}) {
+    this.files = new ModuleFiles(root, options.hiddenPaths ?? [], MAX_MODULES);
+  }
 
-  constructor(readonly root: string, private readonly options: LoadOptions = {}) {}
+  /** Project-relative file for `module` imported at `level` from `fromFile`, if it is in the project. */
+  moduleFile(fromFile: string, module: string, level: number): string | undefined {
+    return this.files.moduleFile(fromFile, module, level);
+  }
 
   /** Loads (once) a project file as a module: read, parsed and indexed. */
   load(file: string, options: LoadOptions = {}): PyModule | LoadProblem {
     const cached = this.modules.get(file);
     if (cached) return cached;
-    const read = this.source(file);
+    const read = this.files.source(file);
     let result: PyModule | LoadProblem;
     if (read.kind !== 'text') result = read;
     else {
@@ -107,30 +106,6 @@ export class ModuleGraph {
       else result = indexModule(file, parsed, parsed.root);
     }
     this.modules.set(file, result);
-    return result;
-  }
-
-  /** The text of a project file (once), or why it cannot be read. */
-  private source(file: string): Source {
-    const cached = this.sources.get(file);
-    if (cached) return cached;
-    let result: Source;
-    if (this.sources.size >= MAX_MODULES) result = { kind: 'read', file, problem: 'too-large', detail: `more than ${MAX_MODULES} local modules` };
-    else {
-      let read: ReturnType<typeof readProjectText>;
-      try {
-        read = readProjectText(this.root, file);
-        if (!read.ok && read.problem === 'not-utf8') {
-          const declared = decodeDeclared(this.root, file);
-          read = declared.ok ? { ok: true, text: declared.text, path: file } : { ok: false, problem: 'not-utf8', detail: declared.detail };
-        }
-      } catch (err) {
-        // An unreadable root or a file vanishing mid-read: bad input, not a bug.
-        read = { ok: false, problem: 'missing', detail: `${file} cannot be read (${err instanceof Error ? err.message : String(err)})` };
-      }
-      result = read.ok ? { kind: 'text', text: read.text } : { kind: 'read', file, problem: read.problem, detail: read.detail };
-    }
-    this.sources.set(file, result);
     return result;
   }
 
@@ -149,35 +124,6 @@ export class ModuleGraph {
   loaded(file: string): PyModule | undefined {
     const m = this.modules.get(file);
     return m && 'root' in m ? m : undefined;
-  }
-
-  /** Project-relative file for `module` imported at `level` from `fromFile`, if it is in the project. */
-  moduleFile(fromFile: string, module: string, level: number): string | undefined {
-    return this.candidates(fromFile, module, level).find((c) => this.exists(c));
-  }
-
-  private exists(file: string): boolean {
-    const hit = this.fileExists.get(file);
-    if (hit !== undefined) return hit;
-    let ok = false;
-    if (this.options.hiddenPaths?.some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p))) {
-      this.fileExists.set(file, false);
-      return false;
-    }
-    try {
-      // Most candidates (`torch.py`, `numpy/__init__.py`) do not exist: a plain stat settles those
-      // cheaply; the full containment check runs only for files that are there.
-      const quick = statSync(join(this.root, file), { throwIfNoEntry: false });
-      if (quick) {
-        const r = resolveProjectPath(this.root, file);
-        ok = r.ok && statSync(r.path).isFile();
-        if (!r.ok && r.problem === 'outside') this.refused.set(file, r.detail);
-      }
-    } catch {
-      ok = false;
-    }
-    this.fileExists.set(file, ok);
-    return ok;
   }
 
   /** Resolves an identifier/attribute expression as seen from module `mod`. */
@@ -294,7 +240,7 @@ export class ModuleGraph {
         if (seen.has(file)) continue;
         seen.add(file);
         files.push(file);
-        const read = this.source(file);
+        const read = this.files.source(file);
         if (read.kind === 'text') queue.push({ file, text: read.text });
         else problems.push({ problem: read, at });
       }
@@ -309,8 +255,8 @@ export class ModuleGraph {
       const at: ImportSite = { file: fromFile, line: stmt.line, column: stmt.column };
       if (stmt.deferred) at.deferred = true;
       const add = (f: string | undefined) => { if (f && !found.some((x) => x.file === f)) found.push({ file: f, at }); return f; };
-      const refusedAmong = (module: string, level: number) => this.candidates(fromFile, module, level).find((c) => this.refused.has(c));
-      const refusal = (file: string): ImportProblem => ({ problem: { kind: 'read', file, problem: 'outside', detail: this.refused.get(file)! }, at });
+      const refusedAmong = (module: string, level: number) => this.files.candidates(fromFile, module, level).find((c) => this.files.refused.has(c));
+      const refusal = (file: string): ImportProblem => ({ problem: { kind: 'read', file, problem: 'outside', detail: this.files.refused.get(file)! }, at });
       if (stmt.kind === 'import') {
         for (const full of stmt.modules) {
           // `import a.b.c` loads a, a.b and a.b.c.
@@ -338,26 +284,5 @@ export class ModuleGraph {
     return { found, missing };
   }
 
-  /**
-   * Candidate files for a module, in lookup order, whether or not they exist; never above the
-   * project root. Cog runs from the project root; a predictor in a subfolder also sees its own
-   * folder when run as a script, so that is tried second.
-   */
-  private candidates(fromFile: string, module: string, level: number): string[] {
-    const parts = module ? module.split('.') : [];
-    const bases: string[] = [];
-    if (level > 0) {
-      let dir = posix.dirname(fromFile);
-      for (let i = 1; i < level; i++) dir = dir === '.' ? '..' : posix.dirname(dir);
-      bases.push(dir);
-    } else {
-      bases.push('.');
-      if (posix.dirname(fromFile) !== '.') bases.push(posix.dirname(fromFile));
-    }
-    return bases.flatMap((base) => {
-      const stem = posix.normalize(posix.join(base, ...parts));
-      if (stem === '..' || stem.startsWith('../')) return [];
-      return (parts.length ? [`${stem}.py`, `${stem}/__init__.py`] : [`${stem}/__init__.py`]).map((c) => posix.normalize(c));
-    });
-  }
+
 }

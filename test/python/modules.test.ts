@@ -69,3 +69,14 @@ describe('ModuleGraph', () => {
     expect(graph.parseProblems()).toMatchObject([{ kind: 'syntax', file: 'c.py', line: 1 }]);
   });
 });
+
+describe('ModuleGraph file lookup', () => {
+  it('finds module files by folder listings: a folder named like a module file is not one, a symlink inside the project is followed', () => {
+    const root = tempProject({ 'a.py': 'import b\nimport c\nimport d\nimport torch\n', 'c.py/keep.txt': '', 'real/d.py': 'X = 1\n' }, { 'd.py': 'real/d.py', 'b.py': 'real/d.py' });
+    const graph = new ModuleGraph(root);
+    const a = graph.load('a.py') as PyModule;
+    expect(graph.localImports(a).files).toEqual(['b.py', 'd.py']);
+    expect(graph.moduleFile('a.py', 'c', 0)).toBeUndefined();
+    expect(graph.moduleFile('a.py', 'torch', 0)).toBeUndefined();
+  });
+});

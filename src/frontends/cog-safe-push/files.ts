@@ -15,7 +15,8 @@ export function safePushFiles(root: string): { file: string; variant?: string }[
   const dir = join(root, SAFE_PUSH_VARIANTS_DIR);
   let names: string[] = [];
   try {
-    if (lstatSync(dir).isDirectory()) names = readdirSync(dir).sort();
+    // Most projects have no such folder: no exception (and its stack trace) for that.
+    if (lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) names = readdirSync(dir).sort();
   } catch {
     names = [];
   }
