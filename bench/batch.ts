@@ -65,7 +65,8 @@ export function benchBatch(root: string, opts: { log: (s: string) => void; model
 
 /** dist/ is what users run; rebuild it when a source file is newer. */
 export function ensureBuilt(root: string, log: (s: string) => void): void {
-  const built = join(root, 'dist', 'src', 'batch', 'worker.js');
+  // The bundle (dist/cli/) is written last by `npm run build`: it is as new as everything built.
+  const built = join(root, 'dist', 'cli', 'main.js');
   const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
     .reduce((m, e) => Math.max(m, statSync(join(e.parentPath, e.name)).mtimeMs), 0);

@@ -3,7 +3,7 @@
 import type { BatchBench } from './batch.js';
 import { describeMachine, type Machine } from './machine.js';
 import type { MemoryRun } from './memory.js';
-import type { StartupBench } from './startup.js';
+import { startupRows, type StartupBench } from './startup.js';
 
 export interface BenchFigures {
   before: Machine;
@@ -19,9 +19,7 @@ export function markdownTable(f: BenchFigures): string {
   const ratio = f.reading.readMsPerModel / f.reading.astParseMsPerModel;
   const rows: [string, string, string][] = [
     [`read + extract, CPU ms/model (${f.reading.fixtures} fixtures)`, `${ms(f.reading.readMsPerModel)} (CPython ast.parse of the same files: ${ms(f.reading.astParseMsPerModel)}, ${ratio.toFixed(1)}x)`, 'within 2x of ast.parse'],
-    ['`node -e 0`', `${ms(f.startup.node.wallMs)} wall, ${ms(f.startup.node.cpuMs)} CPU`, ''],
-    ['`cog-migrate --version`', `${ms(f.startup.version.wallMs)} wall, ${ms(f.startup.version.cpuMs)} CPU (node -e 0 + ${ms(f.startup.version.wallMs - f.startup.node.wallMs)} wall, + ${ms(f.startup.version.cpuMs - f.startup.node.cpuMs)} CPU)`, 'under 150 ms'],
-    ['`cog-migrate inspect` one model', `${ms(f.startup.inspect.wallMs)} wall, ${ms(f.startup.inspect.cpuMs)} CPU (node -e 0 + ${ms(f.startup.inspect.wallMs - f.startup.node.wallMs)} wall, + ${ms(f.startup.inspect.cpuMs - f.startup.node.cpuMs)} CPU)`, 'under 250 ms wall'],
+    ...startupRows(f.startup),
   ];
   for (const r of f.batch.runs) {
     rows.push([`batch ${f.batch.models} models -> ${f.batch.target}, \`--jobs ${r.jobs}\``, `${r.wallSeconds.toFixed(2)} s wall (${r.cpuSeconds.toFixed(1)} s CPU), ${r.modelsPerSecond.toFixed(0)} models/s, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.converted} converted, ${r.failed} not)`, r.jobs === 2 ? 'under 5 s on 2 cores' : '']);
