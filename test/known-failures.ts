@@ -127,6 +127,11 @@ export const knownFailures: KnownFailure[] = [
     case: `fal/${name}/python`,
     reason: 'python_version 3.7/3.8 is older than current Cog builds; the fal image is built with 3.10 (the nearest Cog release accepts, CM172), which the app then declares.',
   })),
+  ...['inputs-resolved-across-local-modules', 'input-from-local-helper-module', 'module-constants-as-defaults-and-choices'].map((name): KnownFailure => ({
+    suite: 'cog/round-trip',
+    case: `fal/${name}/openapi`,
+    reason: "A default or bound resolved through an import, a class attribute, a derived constant or a helper's parameter is None or left out in Cog's current static schema (CM245/CM247); the fal app writes the resolved value as a literal, so the Cog project made from it has the default (and bound) current Cog reads, as the model behaved under Cog 0.19. In input-from-local-helper-module also the environment-read default (as fal/non-literal-default-from-module).",
+  })),
   {
     suite: 'cog/round-trip',
     case: 'fal/python-older-than-fal-supports/python',
@@ -163,7 +168,7 @@ export const knownFailures: KnownFailure[] = [
   ...['go:module-constants-as-defaults-and-choices', 'go:non-literal-default-from-module'].map((name): KnownFailure => ({
     suite: 'ir/oracle',
     case: name,
-    reason: 'Static Cog fails the build on `choices=` it cannot resolve statically; the frontend keeps such choices as source text with a warning (CM205) instead of an error.',
+    reason: 'Static Cog fails the build on `choices=` it cannot resolve statically (`list(SIZES)`, a list imported from a local module); the frontend resolves them for the targets and warns that `cog build` fails (CM246) instead of an error, as the converted model works as it did on Replicate.',
   })),
   {
     suite: 'ir/oracle',
@@ -190,6 +195,16 @@ export const knownFailures: KnownFailure[] = [
     case: 'go:yaml-leading-python-docstring',
     reason: "Cog's YAML loader rejects a cog.yaml that opens with a Python docstring; we tolerate it with a warning on purpose (issue 3).",
   },
+  ...['go:choices-resolved-across-local-modules', 'go:input-from-local-helper-module'].map((name): KnownFailure => ({
+    suite: 'ir/oracle',
+    case: name,
+    reason: "Static Cog v0.22.0 resolves choices= only as a literal list, a list constant of the predictor's own file or `list(D.keys())` of one, and a parameter default that calls a helper only when the helper is a method of a class in that file; it fails the build on the rest (\"choices expression cannot be statically resolved\", \"default `helpers.format_input()` cannot be statically resolved\"). Cog 0.19 evaluated them at import; the frontend resolves them statically for the targets and says so (CM246), a warning rather than an error because the converted model works as it did on Replicate.",
+  })),
+  {
+    suite: 'ir/oracle',
+    case: 'input-from-local-helper-module',
+    reason: 'A helper whose Input() default is read from the environment at import (`os.environ.get("MODEL_CACHE", "/src/cache")`): cog 0.19.3 evaluates it, the frontend cannot statically and keeps it as source text (CM204), which no schema can show.',
+  },
   // fal/openapi-contract: fal's own OpenAPI of the adapter against `inspect --openapi` (issue 15).
   ...['input-every-constraint', 'input-every-type', 'input-optional-lists-and-pep604', 'old-api-cog-predictor-decorators', 'output-list-of-paths', 'runner-function-and-train', 'safe-push-all-checkers'].map((c): KnownFailure => ({
     suite: 'fal/openapi-contract',
@@ -202,6 +217,11 @@ export const knownFailures: KnownFailure[] = [
     reason: "A default no static reader can resolve (`int(time.time())`, `settings.CACHE_DIR`, `float(np.pi)`) makes the input required in Cog's current static schema (CM204 says so), while the fal adapter leaves it optional and lets the predictor's own signature default apply when a caller omits it, as Cog 0.19 did at import. Every request Cog's schema accepts, fal accepts too; the required flag is the only difference.",
   },
 
+  ...['inputs-resolved-across-local-modules', 'input-from-local-helper-module', 'module-constants-as-defaults-and-choices'].map((c): KnownFailure => ({
+    suite: 'fal/openapi-contract',
+    case: c,
+    reason: "Defaults and bounds resolved through an import, a class attribute, a derived constant or a helper's parameter: Cog's current static generator reads the default as None (the input is required) and leaves the bound out (CM245/CM247), while the fal adapter carries the value the model has at runtime, as Cog 0.19 evaluated it at import (issue 9, the lead's decision: targets get the real values, `inspect --openapi` follows current Cog). In input-from-local-helper-module the difference is the dynamic default of non-literal-default-from-module (an environment lookup).",
+  })),
 ];
 
 /**
@@ -348,6 +368,22 @@ export const generationDifferences: GenerationDifference[] = [
       }
       const field = out.fields.find((f) => f.name === d.path[4]);
       return d.path[3] === 'properties' && field !== undefined && ['list', 'optional', 'object'].includes(field.type.kind);
+    },
+  },
+  {
+    id: 'static-cog-reads',
+    reason: "Static Cog resolves names only against top-level literal constants of the predictor's own file (and reads ge/le only as number literals), so a default, description or bound resolved through an import, a class attribute, a derived constant or a helper's parameter is None or left out (an input without its default is required); 0.19 evaluated them at import (Input.staticCog, CM245/CM247, docs/openapi.md).",
+    link: 'https://github.com/replicate/cog/blob/v0.22.0/pkg/schema/python/module_scope.go',
+    explains: (d, ir) => {
+      if (!startsWith(d, 'components', 'schemas', 'Input') && !startsWith(d, 'components', 'schemas', 'TrainingInput')) return false;
+      if (d.path.length === 4 && last(d) === 'required') {
+        const ours = (d.ours as string[] | undefined) ?? [];
+        const theirs = (d.theirs as string[] | undefined) ?? [];
+        return theirs.every((n) => ours.includes(n)) && ours.filter((n) => !theirs.includes(n)).every((n) => inputNamed(ir, n)?.staticCog?.reads?.default === null);
+      }
+      const keyword = { default: 'default', description: 'description', minimum: 'ge', maximum: 'le', minLength: 'min_length', maxLength: 'max_length', pattern: 'regex', deprecated: 'deprecated' }[last(d) ?? ''];
+      const reads = inputNamed(ir, last(d, 2))?.staticCog?.reads as Record<string, unknown> | undefined;
+      return d.path.length === 6 && d.path[3] === 'properties' && keyword !== undefined && reads !== undefined && keyword in reads && (d.ours ?? null) === reads[keyword];
     },
   },
 ];

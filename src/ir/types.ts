@@ -87,7 +87,26 @@ export interface Input {
   order: number;
   /** How the user wrote it, e.g. `Input(ge=0)`, `@cog.input("x", type=int)`, or `x: int = 3`. */
   spelling: 'Input' | 'decorator' | 'plain';
+  /**
+   * Where Cog's current static schema generator reads this input differently from the values
+   * above, which are what the model has when it runs (Cog 0.19 and older evaluated them at
+   * import). The static OpenAPI dialect follows it; absent where the two agree.
+   */
+  staticCog?: StaticCogReading;
   loc: SourceLocation;
+}
+
+/** Input() keywords Cog's static generator may read differently from the running model. */
+export type StaticCogKeyword = 'default' | 'description' | 'ge' | 'le' | 'min_length' | 'max_length' | 'regex' | 'deprecated';
+
+export interface StaticCogReading {
+  /** It refuses the predictor (`cog build` fails) with this message. */
+  refuses?: string;
+  /**
+   * What it reads instead, per keyword: null is None for a default (no default: the input is
+   * required unless it is Optional) and "left out" for the others.
+   */
+  reads?: { [K in StaticCogKeyword]?: LiteralValue };
 }
 
 // ---------------------------------------------------------------------------------------------

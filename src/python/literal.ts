@@ -1,16 +1,24 @@
 // Static evaluation of Python expressions to JSON-compatible literals: numbers, strings, bools,
 // None, lists/tuples, dicts with string keys, unary minus, simple arithmetic and concatenation,
-// and names through a caller-supplied resolver (module constants, imported constants). Anything
-// else fails with a reason; callers keep the source text and report it.
+// comprehensions over literal data, and names through a caller-supplied resolver (module
+// constants, imported constants, class attributes). Anything else fails with a reason; callers
+// keep the source text and report it.
 
 import type { LiteralValue } from '../ir/types.js';
 import type { SyntaxNode } from './parse.js';
 import { stringValue } from './strings.js';
+import { comparison, comprehension, truthy } from './literal-comprehension.js';
 
 export type LiteralResult = { ok: true; value: LiteralValue } | { ok: false; reason: string; node: SyntaxNode; overLimit?: true };
 
-/** Resolves a name or dotted name to the expression node that defines it (and that node's resolver). */
-export type NameResolver = (node: SyntaxNode) => { node: SyntaxNode; resolve: NameResolver } | undefined;
+/**
+ * Resolves a name or dotted name to the expression node that defines it (and that node's
+ * resolver), or to a value already known (a comprehension's loop variable).
+ */
+export type NameResolver = (node: SyntaxNode) => { node: SyntaxNode; resolve: NameResolver } | { value: LiteralValue } | undefined;
+
+/** One evaluation step, for the helpers in sibling modules (comprehensions). */
+export type Evaluate = (node: SyntaxNode, resolve: NameResolver | undefined, depth: number) => LiteralResult;
 
 const MAX_DEPTH = 64;
 /** Folded values larger than this (characters, or items) are refused: a default is a few words. */
@@ -39,18 +47,18 @@ export function evalLiteral(node: SyntaxNode, resolve?: NameResolver): LiteralRe
   }
 }
 
-function overLimit(node: SyntaxNode, reason: string): LiteralResult {
+export function overLimit(node: SyntaxNode, reason: string): LiteralResult {
   return { ok: false, reason, node, overLimit: true };
 }
 
-function sizeOf(v: LiteralValue): number {
+export function sizeOf(v: LiteralValue): number {
   if (typeof v === 'string') return v.length;
   if (Array.isArray(v)) return v.length;
   if (v && typeof v === 'object') return Object.keys(v).length;
   return 1;
 }
 
-function fail(node: SyntaxNode, reason: string): LiteralResult {
+export function fail(node: SyntaxNode, reason: string): LiteralResult {
   return { ok: false, reason, node };
 }
 
@@ -113,6 +121,14 @@ function evaluate(node: SyntaxNode, resolve: NameResolver | undefined, depth: nu
     case 'attribute': return name(node, resolve, d);
     case 'call': return call(node, resolve, d);
     case 'subscript': return subscript(node, resolve, d);
+    case 'list_comprehension':
+    case 'generator_expression':
+    case 'dictionary_comprehension': return comprehension(node, resolve, d, evaluate);
+    case 'comparison_operator': return comparison(node, resolve, d, evaluate);
+    case 'not_operator': {
+      const arg = evaluate(node.childForFieldName('argument')!, resolve, d);
+      return arg.ok ? { ok: true, value: !truthy(arg.value) } : arg;
+    }
     default: return fail(node, `${node.type.replace(/_/g, ' ')} is not a literal`);
   }
 }
@@ -169,6 +185,7 @@ function name(node: SyntaxNode, resolve: NameResolver | undefined, d: number): L
   // `.keys()`-style attribute calls are handled in call(); a bare attribute is a dotted name.
   const target = resolve?.(node);
   if (!target) return fail(node, `${node.text} is not a statically known constant`);
+  if ('value' in target) return { ok: true, value: target.value };
   const known = state?.memo.get(target.node.id);
   const r = known ?? evaluate(target.node, target.resolve, d);
   state?.memo.set(target.node.id, r);
@@ -205,7 +222,7 @@ function dictKeys(node: SyntaxNode, resolve: NameResolver | undefined, d: number
   let r = resolve;
   for (let i = 0; i < MAX_DEPTH && (n.type === 'identifier' || n.type === 'attribute'); i++) {
     const target = r?.(n);
-    if (!target) return undefined;
+    if (!target || 'value' in target) return undefined;
     n = target.node;
     r = target.resolve;
   }
@@ -225,8 +242,10 @@ function dictKeys(node: SyntaxNode, resolve: NameResolver | undefined, d: number
 function call(node: SyntaxNode, resolve: NameResolver | undefined, d: number): LiteralResult {
   const fn = node.childForFieldName('function');
   const argsNode = node.childForFieldName('arguments');
-  if (!fn || !argsNode || argsNode.type !== 'argument_list') return fail(node, 'call is not a literal');
-  const args = argsNode.namedChildren.filter((c) => c.type !== 'comment');
+  if (!fn || !argsNode) return fail(node, 'call is not a literal');
+  // `list(x for x in ...)`: the generator is the whole argument list.
+  const args = argsNode.type === 'generator_expression' ? [argsNode] : argsNode.type === 'argument_list' ? argsNode.namedChildren.filter((c) => c.type !== 'comment') : [];
+  if (args.length === 0 && argsNode.type !== 'argument_list') return fail(node, 'call is not a literal');
   if (fn.type === 'identifier' && ['list', 'tuple', 'sorted'].includes(fn.text) && args.length === 1 && args[0]!.type !== 'keyword_argument') {
     const keys = dictKeys(args[0]!, resolve, d);
     const v = keys ?? evaluate(args[0]!, resolve, d);
@@ -250,11 +269,13 @@ function call(node: SyntaxNode, resolve: NameResolver | undefined, d: number): L
       const keys = dictKeys(fn.childForFieldName('object')!, resolve, d);
       if (keys) return keys;
     }
-    if (method === 'keys' || method === 'values') {
+    if (method === 'keys' || method === 'values' || method === 'items') {
       const obj = evaluate(fn.childForFieldName('object')!, resolve, d);
       if (!obj.ok) return obj;
       if (!obj.value || typeof obj.value !== 'object' || Array.isArray(obj.value)) return fail(node, `.${method}() of a non-dict`);
-      return { ok: true, value: method === 'keys' ? Object.keys(obj.value) : Object.values(obj.value) };
+      const dict = obj.value;
+      if (method === 'items') return { ok: true, value: Object.entries(dict).map(([k, v]) => [k, v]) };
+      return { ok: true, value: method === 'keys' ? Object.keys(dict) : Object.values(dict) };
     }
   }
   return fail(node, 'call is not a literal');

@@ -75,3 +75,42 @@ describe('evalLiteral', () => {
     expect(value('12345678901234567890')).toMatch(/^FAIL: integer too large/);
   });
 });
+
+// Issue 9: choices built from literal data with comprehensions.
+describe('evalLiteral: comprehensions and comparisons over literal data', () => {
+  const D = '{"ddim": {"label": "DDIM", "on": True}, "euler": {"label": "Euler", "on": False}}';
+  const withD: NameResolver = (n) => (n.text === 'D' ? { node: expr(D), resolve: withD } : undefined);
+
+  it('folds list, generator and dict comprehensions, with if clauses and tuple targets', () => {
+    expect(value('[x * 2 for x in [1, 2, 3] if x != 2]')).toEqual([2, 6]);
+    expect(value('[k for k in D]', withD)).toEqual(['ddim', 'euler']);
+    expect(value('[v["label"] for k, v in D.items() if v["on"]]', withD)).toEqual(['DDIM']);
+    expect(value('list(k for k, _ in D.items())', withD)).toEqual(['ddim', 'euler']);
+    expect(value('{k: v["label"] for k, v in D.items()}', withD)).toEqual({ ddim: 'DDIM', euler: 'Euler' });
+    expect(value('sorted({k: v["label"] for k, v in D.items()}.values())', withD)).toEqual(['DDIM', 'Euler']);
+    expect(value('[(a, b) for a in [1, 2] for b in "xy" if a == 1]')).toEqual([[1, 'x'], [1, 'y']]);
+  });
+
+  it('folds comparisons, chained as Python does, and not', () => {
+    expect(value('1 < 2 <= 2')).toBe(true);
+    expect(value('"a" in ["a", "b"]')).toBe(true);
+    expect(value('"c" not in {"a": 1}')).toBe(true);
+    expect(value('not []')).toBe(true);
+    expect(value('None is None')).toBe(true);
+  });
+
+  it('keeps loop variables out of the names a constant sees, and refuses what is not literal', () => {
+    expect(value('[x for x in range(3)]')).toMatch(/^FAIL/);
+    expect(value('[x for x in 5]')).toMatch(/non-iterable/);
+    expect(value('[a for a, b in [1, 2]]')).toMatch(/does not fit/);
+    expect(value('[y for x in [1]]')).toMatch(/^FAIL/);
+    expect(value('1 < "a"')).toMatch(/cannot fold/);
+  });
+
+  it('bounds what a comprehension builds (issue 18: capped folding)', () => {
+    const big: NameResolver = (n) => (n.text === 'B' ? { node: expr('"x" * 60000'), resolve: big } : undefined);
+    const r = evalLiteral(expr('[[c, d] for c in B for d in B]'), big);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.overLimit).toBe(true);
+  });
+});

@@ -19,7 +19,8 @@ export function buildInputComponent(predictor: Predictor, title: string, rules: 
   const required: string[] = [];
   const enums: [string, JsonObject][] = [];
 
-  for (const input of predictor.inputs) {
+  for (const resolved of predictor.inputs) {
+    const input = rules.readsAsStaticCog ? asStaticCogReads(resolved) : resolved;
     const note = (kind: OpenApiNote['kind'], message: string): void => {
       notes.push({ kind, role: predictor.role, name: input.name, message, loc: input.loc });
     };
@@ -56,6 +57,23 @@ export function buildInputComponent(predictor: Predictor, title: string, rules: 
   const schema: JsonObject = { title, type: 'object', properties };
   if (required.length > 0) schema.required = required;
   return { input: schema, enums };
+}
+
+/** The input as Cog's static generator reads it (see Input.staticCog). */
+function asStaticCogReads(input: Input): Input {
+  const reads = input.staticCog?.reads;
+  if (!reads) return input;
+  const out: Input = { ...input };
+  for (const [keyword, value] of Object.entries(reads)) {
+    if (keyword === 'default') {
+      out.default = { kind: 'literal', value };
+      continue;
+    }
+    const key = keyword === 'min_length' ? 'minLength' : keyword === 'max_length' ? 'maxLength' : (keyword as 'description' | 'ge' | 'le' | 'regex' | 'deprecated');
+    if (value === null) delete out[key];
+    else (out as unknown as Record<string, unknown>)[key] = value;
+  }
+  return out;
 }
 
 function literalChoices(input: Input, note: (kind: 'source-choices', message: string) => void): LiteralValue[] | undefined {

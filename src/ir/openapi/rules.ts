@@ -34,6 +34,12 @@ export interface DialectRules {
    * required; 0.19 evaluated the default at import, so the input was optional.
    */
   unresolvedDefaultRequired: boolean;
+  /**
+   * Static: values the frontend resolved beyond what Cog's static generator reads (an import,
+   * a class attribute, a helper's parameter) are written as it reads them (`Input.staticCog`);
+   * 0.19 evaluated them at import, as the IR's values are.
+   */
+  readsAsStaticCog: boolean;
 }
 
 export function rulesFor(dialect: OpenApiDialect, cogVersion?: string): DialectRules {
@@ -52,6 +58,7 @@ export function rulesFor(dialect: OpenApiDialect, cogVersion?: string): DialectR
       anyOutputUntyped: true,
       coerceDefaults: true,
       unresolvedDefaultRequired: false,
+      readsAsStaticCog: false,
     };
   }
   return {
@@ -68,6 +75,7 @@ export function rulesFor(dialect: OpenApiDialect, cogVersion?: string): DialectR
     anyOutputUntyped: false,
     coerceDefaults: false,
     unresolvedDefaultRequired: true,
+    readsAsStaticCog: true,
   };
 }
 

@@ -4,13 +4,16 @@
 import type { Input, StaticValue } from '../../../ir/types.js';
 import type { PyModule } from '../../../python/modules.js';
 import type { SyntaxNode } from '../../../python/parse.js';
-import type { LiteralResult } from '../../../python/literal.js';
+import type { LiteralResult, NameResolver } from '../../../python/literal.js';
 import { callArguments, identifierName, locOf, unwrapExpr } from '../../../python/nodes.js';
 import { excerpt, report, type Ctx } from './context.js';
 import { qnameOf } from './symbols.js';
 import { typeReader } from './types.js';
 import { literalOf } from './values.js';
 import { validateInput } from './validate.js';
+import { sharedInput } from './helper-inputs.js';
+import { staticCogReading } from './static-cog.js';
+import { reportStaticCog } from './static-cog-findings.js';
 
 /** Keywords Cog's Input() accepts (cog 0.19 `cog.Input`, same set in the Go static parser). */
 export const INPUT_KEYWORDS = ['default', 'description', 'ge', 'le', 'min_length', 'max_length', 'regex', 'choices', 'deprecated'] as const;
@@ -76,28 +79,6 @@ export function isInputCall(ctx: Ctx, mod: PyModule, node: SyntaxNode): boolean 
   return !!fn && qnameOf(ctx.graph, mod, fn) === 'cog.Input';
 }
 
-/**
- * `prompt: str = Inputs.prompt` where `class Inputs: prompt = Input(...)`: an Input() shared
- * through a class attribute, which Cog's static schema parser also reads.
- */
-function sharedInput(ctx: Ctx, mod: PyModule, value: SyntaxNode): { module: PyModule; call: SyntaxNode } | undefined {
-  const v = unwrapExpr(value);
-  if (v.type !== 'attribute') return undefined;
-  const obj = v.childForFieldName('object');
-  const attr = v.childForFieldName('attribute')?.text;
-  if (!obj || !attr) return undefined;
-  const owner = ctx.graph.resolve(mod, obj);
-  if (owner?.kind !== 'class') return undefined;
-  const body = owner.node.childForFieldName('body');
-  for (const stmt of body?.namedChildren ?? []) {
-    const a = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
-    if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== attr) continue;
-    const right = a.childForFieldName('right');
-    if (right && isInputCall(ctx, owner.module, right)) return { module: owner.module, call: unwrapExpr(right) };
-  }
-  return undefined;
-}
-
 /** Inputs of a function's parameters (`self` already dropped by the caller). */
 export function readInputs(ctx: Ctx, mod: PyModule, params: Parameter[], what: string): Input[] {
   const types = typeReader(ctx, mod);
@@ -109,15 +90,21 @@ export function readInputs(ctx: Ctx, mod: PyModule, params: Parameter[], what: s
       type = { kind: 'any' };
     }
     const input: Input = { name: p.name, type, default: 'required', order, spelling: 'plain', loc: locOf(p.nameNode, mod.file) };
-    const shared = p.value ? sharedInput(ctx, mod, p.value) : undefined;
-    if (p.value && isInputCall(ctx, mod, p.value)) {
+    const direct = p.value !== undefined && isInputCall(ctx, mod, p.value);
+    const shared = p.value && !direct ? sharedInput(ctx, mod, p.value) : undefined;
+    if (p.value && direct) {
       input.spelling = 'Input';
       readInputCall(ctx, mod, unwrapExpr(p.value), input);
     } else if (shared) {
       input.spelling = 'Input';
-      readInputCall(ctx, shared.module, shared.call, input);
+      readInputCall(ctx, shared.module, shared.call, input, shared.resolve);
     } else if (p.value) {
       input.default = defaultValue(ctx, mod, p.value, p.name);
+    }
+    const staticCog = staticCogReading(mod, p.value && unwrapExpr(p.value), input, shared);
+    if (staticCog) {
+      input.staticCog = staticCog;
+      reportStaticCog(ctx, mod, p.value!, input, staticCog, shared);
     }
     validateInput(ctx, mod, input, p.node);
     return input;
@@ -130,14 +117,15 @@ function codeFor(r: LiteralResult, code: 'CM204' | 'CM205' | 'CM217'): 'CM204' |
 }
 
 /** A default as a literal, or kept as source with CM204. */
-export function defaultValue(ctx: Ctx, mod: PyModule, node: SyntaxNode, name: string): StaticValue {
-  const r = literalOf(ctx, mod, node);
+export function defaultValue(ctx: Ctx, mod: PyModule, node: SyntaxNode, name: string, resolve?: NameResolver): StaticValue {
+  const r = literalOf(ctx, mod, node, resolve);
   if (r.ok) return { kind: 'literal', value: r.value };
   report(ctx, codeFor(r, 'CM204'), `default of \`${name}\` (\`${excerpt(node)}\`) is not a literal (${r.reason}); kept as source text`, mod, node);
   return { kind: 'source', text: node.text };
 }
 
-function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input): void {
+/** Reads an Input() call's arguments into `input`; `resolve` binds a helper's parameters. */
+function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input, resolve?: NameResolver): void {
   const { positional, keywords, splats } = callArguments(call);
   for (const s of splats) report(ctx, 'CM212', `Input() for \`${input.name}\` unpacks \`${excerpt(s)}\`, which cannot be read statically`, mod, s);
   const byName = new Map<string, SyntaxNode>();
@@ -153,12 +141,12 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input):
     byName.set(kw.name, kw.value);
   }
   const d = byName.get('default');
-  if (d && !(unwrapExpr(d).type === 'ellipsis')) input.default = defaultValue(ctx, mod, d, input.name);
+  if (d && !(unwrapExpr(d).type === 'ellipsis')) input.default = defaultValue(ctx, mod, d, input.name, resolve);
 
   const str = (key: string): string | undefined => {
     const node = byName.get(key);
     if (!node) return undefined;
-    const r = literalOf(ctx, mod, node);
+    const r = literalOf(ctx, mod, node, resolve);
     if (r.ok && typeof r.value === 'string') return r.value;
     if (r.ok && r.value === null) return undefined;
     report(ctx, codeFor(r, 'CM217'), `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not a string literal${r.ok ? '' : ` (${r.reason})`}; left out`, mod, node);
@@ -167,7 +155,7 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input):
   const num = (key: string, integer: boolean): number | undefined => {
     const node = byName.get(key);
     if (!node) return undefined;
-    const r = literalOf(ctx, mod, node);
+    const r = literalOf(ctx, mod, node, resolve);
     if (r.ok && typeof r.value === 'number' && (!integer || Number.isInteger(r.value))) return r.value;
     if (r.ok && r.value === null) return undefined;
     report(ctx, codeFor(r, 'CM217'), `\`${key}\` of \`${input.name}\` (\`${excerpt(node)}\`) is not ${integer ? 'an integer' : 'a number'} literal${r.ok ? '' : ` (${r.reason})`}; left out`, mod, node);
@@ -188,7 +176,7 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input):
   if (regex !== undefined) input.regex = regex;
   const choices = byName.get('choices');
   if (choices) {
-    const r = literalOf(ctx, mod, choices);
+    const r = literalOf(ctx, mod, choices, resolve);
     if (r.ok && Array.isArray(r.value)) input.choices = { kind: 'literal', value: r.value };
     else if (!(r.ok && r.value === null)) {
       input.choices = { kind: 'source', text: choices.text };
@@ -197,7 +185,7 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input):
   }
   const deprecated = byName.get('deprecated');
   if (deprecated) {
-    const r = literalOf(ctx, mod, deprecated);
+    const r = literalOf(ctx, mod, deprecated, resolve);
     if (r.ok && typeof r.value === 'boolean') input.deprecated = r.value;
     else if (!(r.ok && r.value === null)) report(ctx, 'CM217', `\`deprecated\` of \`${input.name}\` (\`${excerpt(deprecated)}\`) is not True or False; left out`, mod, deprecated);
   }

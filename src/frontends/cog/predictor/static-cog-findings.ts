@@ -1,0 +1,43 @@
+// Findings for inputs Cog's current static schema generator reads differently from the running
+// model (static-cog.ts decides where): what it does instead, and which value the conversion keeps.
+
+import type { Input, LiteralValue, StaticCogReading } from '../../../ir/types.js';
+import type { PyModule } from '../../../python/modules.js';
+import type { SyntaxNode } from '../../../python/parse.js';
+import { excerpt, report, type Ctx } from './context.js';
+import type { SharedInput } from './helper-inputs.js';
+import { callArguments } from '../../../python/nodes.js';
+
+const show = (v: LiteralValue | undefined): string => {
+  const t = JSON.stringify(v) ?? 'nothing';
+  return t.length > 60 ? `${t.slice(0, 60)}…` : t;
+};
+
+function resolvedValue(input: Input, keyword: string): LiteralValue | undefined {
+  if (keyword === 'default') return input.default !== 'required' && input.default.kind === 'literal' ? input.default.value : undefined;
+  if (keyword === 'choices') return input.choices?.kind === 'literal' ? input.choices.value : undefined;
+  const key = keyword === 'min_length' ? 'minLength' : keyword === 'max_length' ? 'maxLength' : keyword;
+  return (input as unknown as Record<string, LiteralValue | undefined>)[key];
+}
+
+export function reportStaticCog(ctx: Ctx, mod: PyModule, value: SyntaxNode, input: Input, reading: StaticCogReading, shared: SharedInput | undefined): void {
+  const via = shared?.via === 'helper' ? ` (an Input() returned by a local helper, read statically)` : shared ? ` (an Input() held by a class attribute)` : '';
+  if (reading.refuses) {
+    const kept = [resolvedValue(input, 'choices') !== undefined ? `choices ${show(resolvedValue(input, 'choices'))}` : '', resolvedValue(input, 'default') !== undefined ? `default ${show(resolvedValue(input, 'default'))}` : ''].filter(Boolean).join(', ');
+    report(ctx, 'CM246', `\`${input.name}\` (\`${excerpt(value)}\`)${via}: Cog's current static schema generator refuses it ("${reading.refuses}"), so \`cog build\` fails; Cog 0.19 and older evaluated it at import, and the conversion keeps ${kept || 'what Cog 0.19 read'}`, mod, value);
+    return;
+  }
+  // Point at the keyword in the parameter's own Input() call; a shared one is pointed at by name.
+  const keywords = shared ? [] : callArguments(value).keywords;
+  for (const [keyword, theirs] of Object.entries(reading.reads ?? {})) {
+    const at = keywords.find((k) => k.name === keyword)?.value ?? value;
+    const ours = show(resolvedValue(input, keyword));
+    if (keyword === 'default') {
+      const instead = theirs === null ? `None, so the schema \`cog build\` writes ${input.type.kind === 'optional' ? 'has default null' : `makes \`${input.name}\` required`}` : show(theirs);
+      report(ctx, 'CM245', `default of \`${input.name}\` (\`${excerpt(at)}\`)${via} resolves to ${ours}, which Cog's current static schema generator does not follow: it reads ${instead}; the conversion keeps ${ours}, as Cog 0.19 and older did at import`, mod, at);
+    } else {
+      const instead = theirs === null ? 'leaves it out' : `reads ${show(theirs)}`;
+      report(ctx, 'CM247', `\`${keyword}\` of \`${input.name}\` resolves to ${ours}${via}; Cog's current static schema generator ${instead}, and the conversion keeps ${ours}`, mod, at);
+    }
+  }
+}
