@@ -8,10 +8,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ModelTask } from './convert-model.js';
 import type { ModelReport } from './types.js';
+import type { RenderedModel } from '../report/batch/model-parts.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 export type PoolOutcome =
-  | { kind: 'done'; report: ModelReport }
+  | { kind: 'done'; report: ModelReport; rendered?: RenderedModel }
   | { kind: 'crashed'; detail: string }
   | { kind: 'timeout' }
   | { kind: 'interrupted' };
@@ -101,7 +102,7 @@ export class WorkerPool {
       if (msg.seq !== slot.seq || !slot.job) return;
       const job = slot.job;
       this.release(slot);
-      job.resolve({ kind: 'done', report: msg.report });
+      job.resolve({ kind: 'done', report: msg.report, ...(msg.rendered ? { rendered: msg.rendered } : {}) });
       this.dispatch();
     });
     slot.worker.on('error', (err) => this.fail(slot, { kind: 'crashed', detail: err.message }));

@@ -16,6 +16,7 @@ import { compareWithBaseline } from './baseline.js';
 import { outNames } from './names.js';
 import { REPORT_VERSION, reportBase, type BatchReport, type ModelReport, type RowStatus } from './types.js';
 import type { ModelTask } from './convert-model.js';
+import type { RenderedModel, RenderedModels } from '../report/batch/model-parts.js';
 
 export interface BatchOptions {
   paths: string[];
@@ -51,7 +52,14 @@ export type BatchEvent =
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
-export async function runBatch(options: BatchOptions): Promise<BatchReport> {
+export interface BatchRun {
+  report: BatchReport;
+  /** The models whose report parts their worker rendered (model-parts.ts), for writeBatchReports;
+   * empty with --verify or --baseline, which change models after their conversion. */
+  rendered: RenderedModels;
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchRun> {
   const out = resolve(options.out);
   const findings: Finding[] = [];
   const found = discoverModels(options.paths, { exclude: [out] });
@@ -66,9 +74,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   if (found.models.length === 0) findings.push(finding('CM600', `no cog.yaml under ${options.paths.join(', ')}`));
 
   const names = outNames(models.map((m) => m.id));
+  const renderReports = !options.verify && !options.baseline;
+  const rendered = new Map<string, RenderedModel>();
   const tasks: ModelTask[] = models.map((m) => ({
     id: m.id, dir: m.dir, ...(m.variant ? { variant: m.variant } : {}), source: relative(process.cwd(), m.dir).split(sep).join('/') || '.', outRoot: out, outName: names.get(m.id)!, targets: options.targets,
-    targetOptions: options.targetOptions ?? {}, force: options.force ?? false,
+    targetOptions: options.targetOptions ?? {}, force: options.force ?? false, renderReports,
   }));
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), tasks.length || 1));
   const pool = new WorkerPool(jobs, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
@@ -86,8 +96,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const verifyLimit = limiter(Math.max(1, options.verifyJobs ?? 1));
   try {
     await Promise.all(tasks.map(async (task) => {
-      const report = fromOutcome(task, await pool.run(task));
+      const outcome = await pool.run(task);
+      const report = fromOutcome(task, outcome);
       reports.push(report);
+      if (outcome.kind === 'done' && outcome.rendered && renderReports) rendered.set(report.id, outcome.rendered);
       if (options.verify && !options.signal?.aborted) {
         verifying.push(verifyLimit(() => verifyRows(out, report, options.verify!, (target, line) => emit({ kind: 'verify', model: task.id, target, line }))));
       }
@@ -101,7 +113,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   if (!options.kill?.aborted) await Promise.all(verifying);
   reports.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (options.baseline) compareWithBaseline(reports, options.baseline);
-  return {
+  const report: BatchReport = {
     reportVersion: REPORT_VERSION,
     tool: { name: 'cog-migrate', version: TOOL_VERSION },
     targets: [...options.targets],
@@ -109,6 +121,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     models: reports,
     findings,
   };
+  return { report, rendered };
 }
 
 /** A row per target for a model the pool could not convert. */

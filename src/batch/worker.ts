@@ -10,10 +10,12 @@
 import { parentPort } from 'node:worker_threads';
 import { convertModel, type ModelTask } from './convert-model.js';
 import { loadTargets } from '../cli/target-registry.js';
+import { renderModel, type RenderedModel } from '../report/batch/model-parts.js';
+import type { ModelReport } from './types.js';
 import type { Target } from '../target/types.js';
 
 export type WorkerRequest = { type: 'task'; seq: number; task: ModelTask };
-export type WorkerReply = { type: 'ready' } | { type: 'done'; seq: number; report: ReturnType<typeof convertModel> };
+export type WorkerReply = { type: 'ready' } | { type: 'done'; seq: number; report: ModelReport; rendered?: RenderedModel };
 
 const faults = new Map<string, string>(
   (process.env.COG_MIGRATE_FAULT ?? '').split(',').filter(Boolean).map((f) => {
@@ -36,9 +38,20 @@ parentPort!.on('message', async (msg: WorkerRequest) => {
   if (fault === 'hang') for (;;) { /* spin until terminated */ }
   const missing = msg.task.targets.filter((t) => !targets.has(t));
   if (missing.length > 0) for (const [name, t] of await loadTargets(missing)) targets.set(name, t);
-  const reply: WorkerReply = { type: 'done', seq: msg.seq, report: convertModel(msg.task, targets) };
+  const report = convertModel(msg.task, targets);
+  const reply: WorkerReply = { type: 'done', seq: msg.seq, report, ...(msg.task.renderReports ? rendered(report) : {}) };
   parentPort!.postMessage(reply);
 });
 
 // Loading is done (tree-sitter and the grammar are in memory): the pool starts the clock now.
 parentPort!.postMessage({ type: 'ready' } satisfies WorkerReply);
+
+/** The model's report parts, rendered here in parallel with the other workers; none if rendering
+ * fails (the main thread renders the model then, and reports what went wrong). */
+function rendered(report: ModelReport): { rendered?: RenderedModel } {
+  try {
+    return { rendered: renderModel(report) };
+  } catch {
+    return {};
+  }
+}

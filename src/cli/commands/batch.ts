@@ -2,11 +2,12 @@
 // pool, with the reports a reviewer and CI read. `report merge` joins shard outputs.
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runBatch, type BatchOptions } from '../../batch/run.js';
+import { runBatch, type BatchOptions, type BatchRun } from '../../batch/run.js';
 import { parseShard } from '../../batch/shard.js';
 import { mergeReports } from '../../batch/merge.js';
 import { countReport, type BatchReport } from '../../batch/types.js';
 import { readBatchReport, writeBatchReports } from '../../report/batch/files.js';
+import type { RenderedModels } from '../../report/batch/model-parts.js';
 import { finding } from '../../findings/finding.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
@@ -89,15 +90,15 @@ export async function runBatchCommand(paths: string[], opts: BatchCommandOptions
     ...(opts.machineType ? { targetOptions: { machineType: opts.machineType } } : {}),
     onEvent: (e) => progress.event(e),
   };
-  let report: BatchReport;
+  let run: BatchRun;
   try {
-    report = await runBatch(options);
+    run = await runBatch(options);
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
   }
   if (kill.signal.aborted) removeStaging(out);
-  return finish(report, out, opts, io, controller.signal.aborted);
+  return finish(run.report, out, opts, io, controller.signal.aborted, run.rendered);
 }
 
 export function runReportMerge(dirs: string[], opts: { out: string; force?: boolean; failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io): { code: ExitCode } {
@@ -120,8 +121,8 @@ export function runReportMerge(dirs: string[], opts: { out: string; force?: bool
   return finish(merged.report, resolve(opts.out), opts, io, false);
 }
 
-function finish(report: BatchReport, out: string, opts: { failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io, interrupted: boolean): { code: ExitCode } {
-  const written = writeBatchReports(out, report);
+function finish(report: BatchReport, out: string, opts: { failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io, interrupted: boolean, rendered?: RenderedModels): { code: ExitCode } {
+  const written = writeBatchReports(out, report, rendered);
   if (!written.ok) {
     reportFindings(io, written.findings);
     return { code: EXIT.findings };

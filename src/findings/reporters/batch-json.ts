@@ -1,10 +1,27 @@
 // report.json: the BatchReport as versioned JSON (schema: docs/schemas/batch-report.v1.json).
 // Keys in a stable order, so equal reports are equal bytes: a merged shard report can be compared
 // with an unsharded one byte for byte.
-import type { BatchReport } from '../../batch/types.js';
+import type { BatchReport, ModelReport } from '../../batch/types.js';
+import type { RenderedModels } from '../../report/batch/model-parts.js';
 
-export function renderBatchJson(report: BatchReport): string {
-  return JSON.stringify(canonicalReport(report), null, 2) + '\n';
+/**
+ * The document is the run's fields around one entry per model. A model's entry is taken from
+ * `rendered` when the worker that converted it rendered it already (see model-parts.ts), so the
+ * main thread only joins text; `modelJson` renders the others, the same way.
+ */
+export function renderBatchJson(report: BatchReport, rendered?: RenderedModels): string {
+  const { models, ...run } = report;
+  const head = JSON.stringify(canonical({ ...run, models: [] }), null, 2) + '\n';
+  if (models.length === 0) return head;
+  const entries = models.map((m) => rendered?.get(m.id)?.json ?? modelJson(canonical(m)));
+  // Only a top-level key stands at two spaces' indent: this is the models member.
+  return head.replace(/\n {2}"models": \[\](,?)\n/, (_, comma: string) => `\n  "models": [\n    ${entries.join(',\n    ')}\n  ]${comma}\n`);
+}
+
+/** A canonical model's entry in report.json, indented as it stands in the models array (a JSON
+ * text has no raw newline inside a string, so every newline is a line break of the layout). */
+export function modelJson(model: ModelReport): string {
+  return JSON.stringify(model, null, 2).replaceAll('\n', '\n    ');
 }
 
 /**
@@ -12,7 +29,13 @@ export function renderBatchJson(report: BatchReport): string {
  * every other format renders, so that a report read back from disk renders to the same bytes.
  */
 export function canonicalReport(report: BatchReport): BatchReport {
-  return sortKeys(report) as BatchReport;
+  return canonical(report);
+}
+
+/** A value with its keys in report.json's order (code-unit order, reportVersion first) and
+ * undefined members gone: a report, a model or any part of one. */
+export function canonical<T>(value: T): T {
+  return sortKeys(value) as T;
 }
 
 function sortKeys(value: unknown): unknown {

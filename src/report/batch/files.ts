@@ -6,15 +6,17 @@ import { join } from 'node:path';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 import { REPORT_VERSION, type BatchReport } from '../../batch/types.js';
-import { canonicalReport, renderBatchJson } from '../../findings/reporters/batch-json.js';
+import { renderBatchJson } from '../../findings/reporters/batch-json.js';
 import { renderJunit } from '../../findings/reporters/junit.js';
 import { renderSarif } from '../../findings/reporters/sarif.js';
 import { renderBatchMarkdown } from '../../findings/reporters/batch-markdown.js';
 import { renderBatchHtml } from './html.js';
 import { writeFileAtomic } from '../../fs/write-file-atomic.js';
+import type { RenderedModels } from './model-parts.js';
 
-/** File name -> renderer; every renderer takes the same BatchReport. */
-export const BATCH_REPORTS: Record<string, (r: BatchReport) => string> = {
+/** File name -> renderer; every renderer takes the same BatchReport (and the models the workers
+ * rendered already, which only report.json and report.html have parts of). */
+export const BATCH_REPORTS: Record<string, (r: BatchReport, rendered?: RenderedModels) => string> = {
   'report.json': renderBatchJson,
   'report.html': renderBatchHtml,
   'junit.xml': renderJunit,
@@ -22,18 +24,15 @@ export const BATCH_REPORTS: Record<string, (r: BatchReport) => string> = {
   'summary.md': renderBatchMarkdown,
 };
 
-export function writeBatchReports(dir: string, report: BatchReport): { ok: true; files: string[] } | { ok: false; findings: Finding[] } {
+export function writeBatchReports(dir: string, report: BatchReport, rendered?: RenderedModels): { ok: true; files: string[] } | { ok: false; findings: Finding[] } {
   try {
     mkdirSync(dir, { recursive: true });
     const files: string[] = [];
-    // Every format renders the report as report.json holds it (keys in a stable order), so a
-    // report read back from disk (merge, baseline) renders to the same bytes as a fresh one.
-    // (Sorted once and shared, rather than parsed back from report.json's text: for a thousand
-    // models that text is 15 MB.)
-    const canonical = canonicalReport(report);
-    const json = JSON.stringify(canonical, null, 2) + '\n';
+    // A report read back from disk (merge, baseline) renders to the same bytes as a fresh one:
+    // report.json and report.html's data render each model in report.json's key order
+    // (model-parts.ts), and the other formats read members by name, whatever their order.
     for (const [name, render] of Object.entries(BATCH_REPORTS)) {
-      writeFileAtomic(join(dir, name), render === renderBatchJson ? json : render(canonical));
+      writeFileAtomic(join(dir, name), render(report, rendered));
       files.push(name);
     }
     return { ok: true, files };

@@ -7,13 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { BatchReport, ModelReport, TargetRow } from '../../batch/types.js';
 import { countReport, ROW_STATUSES } from '../../batch/types.js';
 import { codeChart, statusChart, STATUS_COLOURS } from './charts.js';
-import { escapeHtml as h, jsonForScript } from './escape.js';
-import { summarizeSchema } from './schema-summary.js';
+import { escapeHtml as h } from './escape.js';
+import { modelHtmlData, type RenderedModels } from './model-parts.js';
+import { canonical } from '../../findings/reporters/batch-json.js';
 import { packagePath } from '../../util/package-root.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
-export function renderBatchHtml(report: BatchReport): string {
+export function renderBatchHtml(report: BatchReport, rendered?: RenderedModels): string {
   const counts = countReport(report);
   const statusParts = ROW_STATUSES.filter((s) => counts.byStatus[s] > 0).map((s) => `<b>${counts.byStatus[s]}</b> ${s}`);
   const rows = report.models.flatMap((m, mi) => m.rows.map((r, ri) => rowHtml(m, r, mi, ri, m.changes?.items.length ?? 0, mi * report.targets.length + ri)));
@@ -22,19 +23,9 @@ export function renderBatchHtml(report: BatchReport): string {
   for (const m of report.models) if (m.group !== undefined) groups.set(m.group, (groups.get(m.group) ?? 0) + 1);
   const grouped = groups.size === 0 ? '' : ` (${[...groups.values()].reduce((a, b) => a + b, 0)} of them variants of ${groups.size} project(s))`;
   const runFindings = report.findings.length === 0 ? '' : `<section><h3>About the run</h3><ul class="findings">${report.findings.map((f) => `<li class="sev-${f.severity}"><code>${h(f.code)}</code>${h(`${f.severity}: ${f.message}`)}</li>`).join('')}</ul></section>`;
-  const data = {
-    models: report.models.map((m) => ({
-      id: m.id,
-      source: m.source,
-      ...(m.group !== undefined ? { group: m.group, variant: m.variant } : {}),
-      schema: summarizeSchema(m.schema) ?? null,
-      ...(m.changes ? { changes: m.changes } : {}),
-      rows: m.rows.map((r) => ({
-        target: r.target, status: r.status, findings: r.findings,
-        ...(r.outDir ? { outDir: r.outDir } : {}), ...(r.dockerfile ? { dockerfile: r.dockerfile } : {}), ...(r.migrationMd ? { migrationMd: r.migrationMd } : {}),
-      })),
-    })),
-  };
+  // The data the page opens rows from: one entry per model, rendered by the worker that converted
+  // it when it could (model-parts.ts), so only the joining happens here.
+  const data = `{"models":[${report.models.map((m) => rendered?.get(m.id)?.html ?? modelHtmlData(canonical(m))).join(',')}]}`;
   const option = (v: string) => `<option value="${h(v)}">${h(v)}</option>`;
   const shard = report.shard ? ` · shard ${report.shard.index}/${report.shard.count}` : '';
   return `<!doctype html>
@@ -70,7 +61,7 @@ ${runFindings}
 ${rows.join('\n')}
 </tbody>
 </table>
-<script type="application/json" id="report-data">${jsonForScript(data)}</script>
+<script type="application/json" id="report-data">${data}</script>
 <script>
 ${asset('report.js')}</script>
 </body>
