@@ -50,6 +50,7 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--startup-timeout <seconds>', 'fal: startup_timeout for setup() (default: 1800 when setup() downloads weights, else fal\'s 600)')
     .option('--request-timeout <seconds>', 'fal: request_timeout (default: the longest cog-safe-push timeout beyond fal\'s 3600, else fal\'s)')
     .option('--train-app', 'fal: serve train: as its own fal app (<Name>Train: own machine type, timeouts, no retry after a timeout)')
+    .option('--container', 'fal: a custom container (the pruned Dockerfile) even when the build is pip packages only (default there: fal\'s managed environment, requirements + app_files)')
     .option('--billable-metric <name>', 'fal: report this Cog metric (current_scope().record_metric) as the billable units of each response (x-fal-billable-units)')
     .option('--hardware <name>', 'the Replicate machine the model runs on (gpu-t4, gpu-l40s, gpu-a100-large, gpu-h100-2x, ...), over what cog-safe-push.yaml says; sets the target machine (docs/hardware.md)')
     .option('--pricing <file>', 'price table (JSON) for the cost view in MIGRATION.md, instead of the dated one shipped')

@@ -23,6 +23,7 @@ import { persistentCaches } from './caches.js';
 import { lifecycleAttributes } from './lifecycle.js';
 import { machineByNeed } from './machine.js';
 import { withTrainApp } from './train-app.js';
+import { falForm, RUNTIME_PROJECT_DIR } from './runtime-form.js';
 import { renderDockerfile } from '../../src/dockerfile/index.js';
 import { isGpuMachineType, isKnownMachineType, machineTypeFor, parseFalOptions, parseFalOptionsChecked, type FalOptions } from './options.js';
 
@@ -81,13 +82,24 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
     return { files: [], findings, mapping: [{ concept: 'Predictor', cog: 'no predict: entry', target: 'nothing emitted', status: 'manual', code: 'CM409' }], nextSteps: [] };
   }
   const docker = (deps.dockerfile ?? realDockerfileProvider)(ir);
-  findings.push(...docker.findings);
-  if (!docker.dockerfile && !docker.findings.some((f) => f.code === 'CM414')) {
-    findings.push(finding('CM414', 'the Dockerfile stage returned no pruned Dockerfile for fal', undefined, { target: 'fal' }));
-  }
   const gpuLibraries = docker.dockerfile ? withGpuLibraries(ir, docker.dockerfile) : undefined;
-  findings.push(...(gpuLibraries?.findings ?? []), ...unpinnedAfterTorch(ir));
-  const image = gpuLibraries ? falImage(gpuLibraries.dockerfile) : undefined;
+  const form = falForm(ir, {
+    forced: options.container === true,
+    gpuLibraries: gpuLibraries !== undefined && (gpuLibraries.dockerfile !== docker.dockerfile || gpuLibraries.findings.length > 0),
+    dockerFindings: docker.findings,
+  });
+  if (form.kind === 'runtime') {
+    // No Dockerfile is emitted, so what the Dockerfile stage says about one does not apply.
+    findings.push(finding('CM462', `the build is pip packages only: app.py declares requirements (${form.requirements.length}) and app_files for fal's managed environment, no container`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'fal' }));
+  } else {
+    findings.push(...docker.findings);
+    if (!docker.dockerfile && !docker.findings.some((f) => f.code === 'CM414')) {
+      findings.push(finding('CM414', 'the Dockerfile stage returned no pruned Dockerfile for fal', undefined, { target: 'fal' }));
+    }
+    findings.push(...(gpuLibraries?.findings ?? []));
+  }
+  findings.push(...unpinnedAfterTorch(ir));
+  const image = gpuLibraries && form.kind === 'container' ? falImage(gpuLibraries.dockerfile) : undefined;
   const caches = persistentCaches(ir);
   findings.push(...caches.findings);
   const whole = buildAppView({
@@ -96,7 +108,8 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
     appName: options.appName ?? appSlug(ir.project.name),
     attributes: attributes(ir, options, gpuLibraries ? renderDockerfile(gpuLibraries.dockerfile) : '', findings),
     ...(image ? { dockerfile: image.text } : {}),
-    projectDir: image?.projectDir ?? DEFAULT_PROJECT_DIR,
+    ...(form.kind === 'runtime' ? { requirements: form.requirements } : {}),
+    projectDir: form.kind === 'runtime' ? RUNTIME_PROJECT_DIR : image?.projectDir ?? DEFAULT_PROJECT_DIR,
     ...(options.billableMetric !== undefined ? { billableMetric: options.billableMetric } : {}),
     persistentCaches: caches.caches,
   }, findings);
@@ -104,7 +117,7 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
   const trainApp = view.apps[1];
   // With its own app, training no longer shares the prediction app (CM406 says it does).
   findings.push(...runtimeFindings(ir, options.billableMetric).filter((f) => !(trainApp && f.code === 'CM406')));
-  if (docker.dockerfile) {
+  if (docker.dockerfile && form.kind === 'container') {
     for (const s of buildSecrets(ir)) {
       findings.push(finding('CM452', `build secret ${JSON.stringify(s.id)} is passed to fal's image build from the environment variable ${s.env} when you run fal deploy`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'fal' }));
     }

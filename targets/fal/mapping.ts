@@ -88,9 +88,11 @@ export function mappingRows(ir: CogIR, view: AppView, findings: Finding[]): Appl
   } else {
     rows.push({ concept: 'Predictor', cog: 'no predict: entry', target: 'nothing emitted', status: 'manual', code: 'CM409' });
   }
-  rows.push(view.dockerfileMissing
-    ? { concept: 'Build', cog: 'cog.yaml build', target: 'no image (set one by hand)', status: 'manual', code: 'CM414' }
-    : { concept: 'Build', cog: 'cog.yaml build', target: 'image = fal.ContainerImage.from_dockerfile_str(pruned Dockerfile)', status: 'mapped' });
+  rows.push(view.requirements !== undefined
+    ? { concept: 'Build', cog: 'cog.yaml build (pip packages only)', target: 'requirements = [...] and app_files (fal\'s managed environment)', status: 'mapped', code: 'CM462' }
+    : view.dockerfileMissing
+      ? { concept: 'Build', cog: 'cog.yaml build', target: 'no image (set one by hand)', status: 'manual', code: 'CM414' }
+      : { concept: 'Build', cog: 'cog.yaml build', target: 'image = fal.ContainerImage.from_dockerfile_str(pruned Dockerfile)', status: 'mapped' });
   const gpuCode = ['CM411', 'CM412'].find((c) => has(findings, c));
   rows.push({ concept: 'GPU', cog: `gpu: ${ir.build.gpu}`, target: `machine_type=${attr('machine_type')}`, status: gpuCode ? 'partial' : 'mapped', ...(gpuCode ? { code: gpuCode } : {}) });
   const max = ir.runtime.concurrency?.max;

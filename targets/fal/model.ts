@@ -97,6 +97,11 @@ export interface AppView {
   attributes: { name: string; code: string; note?: string }[];
   dockerfileLines: string[];
   dockerfileMissing: boolean;
+  /** The fal Runtime form (runtime-form.ts): the pip requirements fal builds the environment
+   * from, instead of a Dockerfile. */
+  requirements?: string[];
+  /** No `image = ...` line: no Dockerfile, or the fal Runtime form. */
+  noImage: boolean;
   /** Build secrets the run steps mount, each read from an environment variable at fal deploy. */
   buildSecrets: BuildSecret[];
   projectDir: string;
@@ -235,6 +240,8 @@ export interface BuildInput {
   appName: string;
   attributes: AppView['attributes'];
   dockerfile?: string;
+  /** The fal Runtime form: requirements instead of `dockerfile`. */
+  requirements?: string[];
   projectDir: string;
   billableMetric?: string;
   persistentCaches?: PersistentCache[];
@@ -258,7 +265,9 @@ export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
     refs: roles.map((r) => `${r.role}: ${b.ir.predictors[r.role]!.ref}`),
     attributes: b.attributes,
     dockerfileLines: b.dockerfile === undefined ? [] : splitLines(b.dockerfile),
-    dockerfileMissing: b.dockerfile === undefined,
+    dockerfileMissing: b.dockerfile === undefined && b.requirements === undefined,
+    ...(b.requirements !== undefined ? { requirements: b.requirements } : {}),
+    noImage: b.dockerfile === undefined,
     buildSecrets: buildSecrets(b.ir),
     projectDir: b.projectDir,
     persistentCaches: b.persistentCaches ?? [],

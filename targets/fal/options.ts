@@ -27,6 +27,9 @@ export interface FalOptions {
   billableMetric?: string;
   /** `--train-app`: serve train: as its own fal app (`<Name>Train`) beside the prediction app. */
   trainApp?: boolean;
+  /** `--container`: a custom container (the pruned Dockerfile) even for a pip-only build, which
+   * otherwise gets fal's managed environment (runtime-form.ts). */
+  container?: boolean;
 }
 
 /** Cog's metric keys: dot-separated segments, each a letter then letters, digits, underscores. */
@@ -90,6 +93,7 @@ export function parseFalOptionsChecked(raw: Record<string, string | boolean | un
     if (/^3\.\d{1,2}$/.test(python.trim())) options.python = python.trim();
     else problems.push(`python: ${JSON.stringify(python)} must be a Python version like 3.11`);
   }
+  if (raw['container'] === true || raw['container'] === 'true') options.container = true;
   const metric = raw['billableMetric'] ?? raw['billable-metric'];
   if (typeof metric === 'string' && metric.trim() !== '') {
     if (METRIC_KEY.test(metric.trim())) options.billableMetric = metric.trim();

@@ -51,7 +51,9 @@ for app_dir, class_name in zip(sys.argv[1::2], sys.argv[2::2]):
         spec.loader.exec_module(module)
         cls = getattr(module, class_name)
         paths = sorted(cls.build_metadata()["openapi"]["paths"])
-        results[app_dir] = {"ok": issubclass(cls, fal.App) and "/" in paths and cls.host_kwargs.get("kind") == "container"}
+        # a custom container, or fal's managed environment (requirements + app_files, runtime-form.ts)
+        managed = "image" not in vars(cls) and bool(cls.requirements) and cls.host_kwargs.get("app_files") == ["."]
+        results[app_dir] = {"ok": issubclass(cls, fal.App) and "/" in paths and (cls.host_kwargs.get("kind") == "container" or managed)}
     except Exception as exc:
         results[app_dir] = {"ok": False, "error": repr(exc)}
 print(json.dumps(results))
@@ -70,8 +72,8 @@ describe('fal output for every fixture', () => {
     expect(all.length).toBeGreaterThan(10);
   });
 
-  it('copies the project folder into the image', () => {
-    const missing = all.filter((c) => !/^    "COPY (--\S+ )*\.\/? \/src\\n"$/m.test(c.text)).map((c) => c.name);
+  it('copies the project folder into the image, or sends it as app_files', () => {
+    const missing = all.filter((c) => !/^    "COPY (--\S+ )*\.\/? \/src\\n"$/m.test(c.text) && !/^    app_files = \["\."\]$/m.test(c.text)).map((c) => c.name);
     expect(missing).toEqual([]);
   });
 
