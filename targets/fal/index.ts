@@ -128,6 +128,7 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
     ...(image ? { shippedDockerfile: image.text } : {}),
     findings,
     mapping: mappingRows(ir, view, findings),
+    ...(form.kind === 'runtime' ? { guide: [RUNTIME_FORM_GUIDE] } : {}),
     nextSteps: [
       { title: 'Log in to fal (once)', command: 'fal auth login' },
       { title: 'Serve the app on a temporary URL and try it', command: `fal run app.py::${name}` },
@@ -144,6 +145,17 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
     },
   };
 }
+
+/** MIGRATION.md's note for the fal Runtime form: its Dockerfile section shows the image
+ * `--container` would ship, not one this app uses. */
+const RUNTIME_FORM_GUIDE = {
+  title: "fal's managed environment",
+  markdown: [
+    'The build is pip packages only, so app.py declares `requirements` and `app_files` and fal builds the',
+    'environment itself (CM462; docs/targets/fal.md, "Runtime or container"). No Dockerfile is shipped: the',
+    'Dockerfile section below is the image `--container` would use instead.',
+  ].join('\n'),
+};
 
 /** The fal CLI CI deploys with: the SDK the emitted app is checked against (test/python-env/fal.txt). */
 export const FAL_CLI = 'fal==1.83.0';

@@ -100,6 +100,8 @@ export interface AppView {
   /** The fal Runtime form (runtime-form.ts): the pip requirements fal builds the environment
    * from, instead of a Dockerfile. */
   requirements?: string[];
+  /** The fal Runtime form (a flag: its requirements may be an empty list). */
+  runtimeForm: boolean;
   /** No `image = ...` line: no Dockerfile, or the fal Runtime form. */
   noImage: boolean;
   /** Build secrets the run steps mount, each read from an environment variable at fal deploy. */
@@ -267,6 +269,7 @@ export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
     dockerfileLines: b.dockerfile === undefined ? [] : splitLines(b.dockerfile),
     dockerfileMissing: b.dockerfile === undefined && b.requirements === undefined,
     ...(b.requirements !== undefined ? { requirements: b.requirements } : {}),
+    runtimeForm: b.requirements !== undefined,
     noImage: b.dockerfile === undefined,
     buildSecrets: buildSecrets(b.ir),
     projectDir: b.projectDir,

@@ -11,7 +11,7 @@ import { callArguments, locOf, statements, unwrapExpr } from '../../python/nodes
 import { excerpt, report, type Ctx } from '../cog/predictor/context.js';
 import { qnameOf } from '../cog/predictor/symbols.js';
 import { literalOf } from '../cog/predictor/values.js';
-import { addRequirement, emptyAppBuild, type AppBuild } from '../shared/build.js';
+import { addRequirement, emptyAppBuild, setPython, type AppBuild } from '../shared/build.js';
 import { readFalImage } from './image.js';
 import { assumedPython } from '../shared/python-version.js';
 
@@ -77,6 +77,12 @@ function readSettings(ctx: Ctx, mod: PyModule, values: { name: string; nameNode:
       if (!lit.ok || !Array.isArray(lit.value)) { notLiteral(); continue; }
       // fal takes a list, or a list of lists installed step by step; Cog installs one file.
       for (const item of lit.value.flat()) if (typeof item === 'string') addRequirement(settings.app, item, locOf(value, mod.file));
+      continue;
+    }
+    if (name === 'python_version') {
+      // fal's managed environment runs this Python (`class App(fal.App, python_version="3.11")`).
+      if (lit.ok && typeof lit.value === 'string' && /^3\.\d{1,2}$/.test(lit.value)) setPython(settings.app, lit.value);
+      else notLiteral();
       continue;
     }
     if (name === 'max_multiplexing') {
