@@ -50,7 +50,8 @@ export interface TargetResult {
   /**
    * The Dockerfile text the target's image is built from, when the target ships one: MIGRATION.md's
    * Dockerfile diff then shows the lines the target added to (or left out of) the pruned file, so it
-   * ends in what is really built. Comment lines right above an added line are its reason.
+   * ends in what is really built. Comment lines right above an added line are its reason. fal's
+   * managed environment ships no Dockerfile: there it is the image `--container` would build.
    */
   shippedDockerfile?: string;
   /** Platform-specific guidance for MIGRATION.md (Markdown, one section per entry). */

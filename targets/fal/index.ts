@@ -99,7 +99,9 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
     findings.push(...(gpuLibraries?.findings ?? []));
   }
   findings.push(...unpinnedAfterTorch(ir));
-  const image = gpuLibraries && form.kind === 'container' ? falImage(gpuLibraries.dockerfile) : undefined;
+  // The image --container ships; the fal Runtime form ships none, and MIGRATION.md shows this one as its alternative.
+  const containerImage = gpuLibraries ? falImage(gpuLibraries.dockerfile) : undefined;
+  const image = form.kind === 'container' ? containerImage : undefined;
   const caches = persistentCaches(ir);
   findings.push(...caches.findings);
   const whole = buildAppView({
@@ -125,7 +127,7 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
   const files = [{ path: 'app.py', text: renderApp(view) }, ...cogCompatFiles(), ...runtimeFiles(falRuntimeModules(view))];
   return {
     files,
-    ...(image ? { shippedDockerfile: image.text } : {}),
+    ...(containerImage ? { shippedDockerfile: containerImage.text } : {}),
     findings,
     mapping: mappingRows(ir, view, findings),
     ...(form.kind === 'runtime' ? { guide: [RUNTIME_FORM_GUIDE] } : {}),

@@ -22,6 +22,7 @@ export interface ConvertCommandOptions {
   startupTimeout?: string;
   requestTimeout?: string;
   trainApp?: boolean;
+  container?: boolean;
   billableMetric?: string;
   gpu?: string;
   snapshot?: boolean;
@@ -45,7 +46,7 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io, tar
     io.err(`cog-migrate: --python ${JSON.stringify(opts.python)} must be a Python version like 3.11`);
     return { code: EXIT.usage };
   }
-  const raw = { machineType: opts.machineType, python: opts.python, keepAlive: opts.keepAlive, startupTimeout: opts.startupTimeout, requestTimeout: opts.requestTimeout, trainApp: opts.trainApp, billableMetric: opts.billableMetric, gpu: opts.gpu, snapshot: opts.snapshot, mode: opts.mode, instanceType: opts.instanceType, maxInstances: opts.maxInstances, sleepAfter: opts.sleepAfter, modelName: opts.modelName };
+  const raw = { machineType: opts.machineType, python: opts.python, keepAlive: opts.keepAlive, startupTimeout: opts.startupTimeout, requestTimeout: opts.requestTimeout, trainApp: opts.trainApp, container: opts.container, billableMetric: opts.billableMetric, gpu: opts.gpu, snapshot: opts.snapshot, mode: opts.mode, instanceType: opts.instanceType, maxInstances: opts.maxInstances, sleepAfter: opts.sleepAfter, modelName: opts.modelName };
   const problems = target.optionProblems?.(raw) ?? [];
   if (problems.length > 0) throw new UsageError(problems.join('; '), `see cog-migrate convert --help and docs/targets/${target.name}.md`);
   const options = target.parseOptions(raw);

@@ -32,7 +32,7 @@ function cases(): Case[] {
     if (!app) continue;
     const dir = mkdtempSync(join(tmpdir(), `fal-fixture-${name}-`));
     writeEmitted(result, dir);
-    out.push({ name, dir, className: /^class (\w+)\(fal\.App\):$/m.exec(app.text)![1]!, file: ir.predictors.predict.file, text: app.text });
+    out.push({ name, dir, className: /^class (\w+)\(fal\.App(?:, python_version="3\.\d+")?\):$/m.exec(app.text)![1]!, file: ir.predictors.predict.file, text: app.text });
   }
   return out;
 }
@@ -52,7 +52,8 @@ for app_dir, class_name in zip(sys.argv[1::2], sys.argv[2::2]):
         cls = getattr(module, class_name)
         paths = sorted(cls.build_metadata()["openapi"]["paths"])
         # a custom container, or fal's managed environment (requirements + app_files, runtime-form.ts)
-        managed = "image" not in vars(cls) and bool(cls.requirements) and cls.host_kwargs.get("app_files") == ["."]
+        # (a build with no Python packages has an empty requirements list)
+        managed = cls.image is None and "kind" not in cls.host_kwargs and isinstance(cls.requirements, list) and cls.host_kwargs.get("app_files") == ["."]
         results[app_dir] = {"ok": issubclass(cls, fal.App) and "/" in paths and (cls.host_kwargs.get("kind") == "container" or managed)}
     except Exception as exc:
         results[app_dir] = {"ok": False, "error": repr(exc)}

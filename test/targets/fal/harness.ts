@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { emitFal } from '../../../targets/fal/index.js';
+import { emitFal, type FalOptions } from '../../../targets/fal/index.js';
 import type { TargetResult } from '../../../src/target/types.js';
 import type { CogIR } from '../../../src/ir/types.js';
 import { fakeDockerfile } from './ir-builders.js';
@@ -30,8 +30,8 @@ export function writeEmitted(result: TargetResult, dir: string): void {
 }
 
 /** Emits `project` and returns the folder holding app.py, cog/ and the project's own files. */
-export function emitProject(project: Project): { dir: string; result: TargetResult } {
-  const result = emitFal(project.ir, {}, { dockerfile: fakeDockerfile });
+export function emitProject(project: Project, options: FalOptions = {}): { dir: string; result: TargetResult } {
+  const result = emitFal(project.ir, options, { dockerfile: fakeDockerfile });
   const dir = mkdtempSync(join(tmpdir(), `fal-${project.dir}-`));
   cpSync(join(PROJECTS_DIR, project.dir), dir, { recursive: true });
   writeEmitted(result, dir);

@@ -8,13 +8,17 @@ import { PROJECTS, imageInvert, textStream, asyncFunction } from './projects.js'
 
 const codes = (findings: Finding[]) => findings.map((f) => f.code);
 const app = (r: { files: { path: string; text: string }[] }) => r.files.find((f) => f.path === 'app.py')!.text;
+// The hand-built IRs are pip-only builds, so by default they take fal's managed environment (CM462,
+// runtime-form.ts); tests about the image or the Dockerfile stage ask for the container.
+const CONTAINER = { container: true } as const;
 
 describe('falTarget.emit', () => {
   it('emits app.py and the cog compatibility package for a plain predictor, with no findings', () => {
     const r = emitFal(cogIR({ predict: predictor({ inputs: [input('prompt', { kind: 'str' })] }) }), {}, { dockerfile: fakeDockerfile });
     expect(r.files.map((f) => f.path)).toEqual(['app.py', 'cog/__init__.py', 'cog/types.py', 'cog_migrate_runtime/__init__.py', 'cog_migrate_runtime/loading.py']);
-    expect(r.findings).toEqual([]);
-    expect(app(r)).toContain('class HelloModel(fal.App):');
+    expect(codes(r.findings)).toEqual(['CM462']);
+    expect(app(r)).toContain('class HelloModel(fal.App, python_version="3.11"):');
+    expect(emitFal(cogIR({ predict: predictor() }), CONTAINER, { dockerfile: fakeDockerfile }).findings).toEqual([]);
     expect(app(r)).toContain('@fal.endpoint("/")');
     expect(r.nextSteps.map((s) => s.command)).toEqual(['fal auth login', 'fal run app.py::HelloModel', 'fal deploy app.py::HelloModel']);
   });
@@ -28,9 +32,9 @@ describe('falTarget.emit', () => {
   });
 
   it('maps gpu: true to GPU-A100 and gpu: false to L, and --machine-type overrides both', () => {
-    expect(app(emitFal(cogIR({ gpu: true, predict: predictor() }), {}, { dockerfile: fakeDockerfile }))).toContain('machine_type = "GPU-A100"');
-    expect(app(emitFal(cogIR({ gpu: false, predict: predictor() }), {}, { dockerfile: fakeDockerfile }))).toContain('machine_type = "L"');
-    const r = emitFal(cogIR({ gpu: true, predict: predictor() }), { machineType: 'GPU-H100', numGpus: 2, keepAlive: 300 }, { dockerfile: fakeDockerfile });
+    expect(app(emitFal(cogIR({ gpu: true, predict: predictor() }), CONTAINER, { dockerfile: fakeDockerfile }))).toContain('machine_type = "GPU-A100"');
+    expect(app(emitFal(cogIR({ gpu: false, predict: predictor() }), CONTAINER, { dockerfile: fakeDockerfile }))).toContain('machine_type = "L"');
+    const r = emitFal(cogIR({ gpu: true, predict: predictor() }), { ...CONTAINER, machineType: 'GPU-H100', numGpus: 2, keepAlive: 300 }, { dockerfile: fakeDockerfile });
     expect(app(r)).toContain('machine_type = "GPU-H100"  # set with --machine-type');
     expect(app(r)).toContain('num_gpus = 2');
     expect(app(r)).toContain('keep_alive = 300');
@@ -38,23 +42,23 @@ describe('falTarget.emit', () => {
   });
 
   it('warns CM411 on an unknown machine type and CM412 when it does not match gpu', () => {
-    expect(codes(emitFal(cogIR({ gpu: true, predict: predictor() }), { machineType: 'GPU-T1000' }, { dockerfile: fakeDockerfile }).findings)).toEqual(['CM411', 'CM456']);
+    expect(codes(emitFal(cogIR({ gpu: true, predict: predictor() }), { ...CONTAINER, machineType: 'GPU-T1000' }, { dockerfile: fakeDockerfile }).findings)).toEqual(['CM411', 'CM456']);
     // CM456: a GPU setup() keeps its runner warm (keep_alive, issue 16).
-    expect(codes(emitFal(cogIR({ gpu: true, predict: predictor() }), { machineType: 'M' }, { dockerfile: fakeDockerfile }).findings)).toEqual(['CM412', 'CM456']);
+    expect(codes(emitFal(cogIR({ gpu: true, predict: predictor() }), { ...CONTAINER, machineType: 'M' }, { dockerfile: fakeDockerfile }).findings)).toEqual(['CM412', 'CM456']);
   });
 
   it('maps concurrency.max to max_multiplexing, and warns CM413 for a synchronous predictor', () => {
-    const sync = emitFal(cogIR({ concurrency: 4, predict: predictor() }), {}, { dockerfile: fakeDockerfile });
+    const sync = emitFal(cogIR({ concurrency: 4, predict: predictor() }), CONTAINER, { dockerfile: fakeDockerfile });
     expect(app(sync)).toContain('max_multiplexing = 4');
     expect(codes(sync.findings)).toEqual(['CM413']);
     expect(sync.mapping.find((m) => m.concept === 'Concurrency')).toEqual({ concept: 'Concurrency', cog: 'concurrency.max: 4', target: 'max_multiplexing=4', status: 'partial', code: 'CM413' });
-    const async = emitFal(cogIR({ concurrency: 4, predict: predictor({ isAsync: true }) }), {}, { dockerfile: fakeDockerfile });
+    const async = emitFal(cogIR({ concurrency: 4, predict: predictor({ isAsync: true }) }), CONTAINER, { dockerfile: fakeDockerfile });
     expect(async.findings).toEqual([]);
     expect(app(async)).toContain('async def predict(self, input: Input) -> Output:');
   });
 
   it('reports CM401 for a non-literal default and passes the input only when the request sets it', () => {
-    const r = emitFal(asyncFunction.ir, {}, { dockerfile: fakeDockerfile });
+    const r = emitFal(asyncFunction.ir, CONTAINER, { dockerfile: fakeDockerfile });
     expect(codes(r.findings)).toEqual(['CM401']);
     expect(r.findings[0]).toMatchObject({ severity: 'warning', file: 'predict.py', target: 'fal' });
     expect(app(r)).toContain('b: Optional[int] = Field(default=None, description="Second number")  # default in the predictor: LIMIT - 8');
@@ -63,26 +67,26 @@ describe('falTarget.emit', () => {
   });
 
   it('reports CM402 for choices that are not a literal list and keeps the plain type', () => {
-    const r = emitFal(cogIR({ predict: predictor({ inputs: [input('size', { kind: 'str' }, { choices: { kind: 'source', text: 'SIZES' } })] }) }), {}, { dockerfile: fakeDockerfile });
+    const r = emitFal(cogIR({ predict: predictor({ inputs: [input('size', { kind: 'str' }, { choices: { kind: 'source', text: 'SIZES' } })] }) }), CONTAINER, { dockerfile: fakeDockerfile });
     expect(codes(r.findings)).toEqual(['CM402']);
     expect(app(r)).toContain('    size: str\n');
   });
 
   it('keeps the plain type, with CM402, when the default is not among the choices (Cog rejects it too)', () => {
-    const r = emitFal(cogIR({ predict: predictor({ inputs: [input('style', { kind: 'str' }, { choices: { kind: 'literal', value: ['a', 'b'] }, default: { kind: 'literal', value: 'c' } })] }) }), {}, { dockerfile: fakeDockerfile });
+    const r = emitFal(cogIR({ predict: predictor({ inputs: [input('style', { kind: 'str' }, { choices: { kind: 'literal', value: ['a', 'b'] }, default: { kind: 'literal', value: 'c' } })] }) }), CONTAINER, { dockerfile: fakeDockerfile });
     expect(codes(r.findings)).toEqual(['CM402']);
     expect(app(r)).toContain('    style: str = Field(default="c")\n');
   });
 
   it('serves iterator outputs on / and /stream with CM415', () => {
-    const r = emitFal(textStream.ir, {}, { dockerfile: fakeDockerfile });
+    const r = emitFal(textStream.ir, CONTAINER, { dockerfile: fakeDockerfile });
     expect(codes(r.findings)).toEqual(['CM415']);
     expect(app(r)).toContain('@fal.endpoint("/stream")');
     expect(app(r)).toContain('return StreamingResponse(events(), media_type="text/event-stream")');
   });
 
   it('maps setup(weights) to COG_WEIGHTS with CM403 and the Path output to a File', () => {
-    const r = emitFal(imageInvert.ir, {}, { dockerfile: fakeDockerfile });
+    const r = emitFal(imageInvert.ir, CONTAINER, { dockerfile: fakeDockerfile });
     // Issue 16: CM458 the machine type's reason; CM456 twice, keep_alive for the GPU setup() and
     // startup_timeout for setup(weights).
     expect(codes(r.findings)).toEqual(['CM458', 'CM413', 'CM456', 'CM456', 'CM403']);
@@ -119,7 +123,7 @@ describe('falTarget.emit', () => {
   it('still emits app.py without an image, with CM414, when the Dockerfile stage fails', () => {
     const r = falTarget.emit(cogIR({ predict: predictor() }), {});
     // Until src/dockerfile lands its generator this is the real path; afterwards the fake below keeps it covered.
-    const failing = emitFal(cogIR({ predict: predictor() }), {}, { dockerfile: () => ({ findings: [] }) });
+    const failing = emitFal(cogIR({ predict: predictor() }), CONTAINER, { dockerfile: () => ({ findings: [] }) });
     expect(codes(failing.findings)).toEqual(['CM414']);
     expect(app(failing)).toContain('DOCKERFILE = None');
     expect(app(failing)).not.toContain('image = fal.ContainerImage');
@@ -129,21 +133,21 @@ describe('falTarget.emit', () => {
 
   it('copies the folder to /src as Cog did unless the pruned Dockerfile copies the whole project', () => {
     const ir = cogIR({ predict: predictor({ file: 'src/my pred.py', ref: 'src/my pred.py:Predictor', localImports: ['src/util.py'] }) });
-    const r = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions.slice(0, 2), { keyword: 'WORKDIR', args: '/app', provenance: 'x' }] }, findings: [] }) });
+    const r = emitFal(ir, CONTAINER, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions.slice(0, 2), { keyword: 'WORKDIR', args: '/app', provenance: 'x' }] }, findings: [] }) });
     expect(app(r)).toContain('    "WORKDIR /src\\n"\n    "COPY . /src\\n"\n)');
     expect(app(r)).toContain('PROJECT_DIR = "/src"');
     expect(app(r)).toContain('load_module(project_dir, "src/my pred.py", "my_pred")');
     expect(app(r)).toContain('os.chdir(project_dir)');
-    const copying = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: '--chown=1000 . ./code', provenance: 'x' }] }, findings: [] }) });
+    const copying = emitFal(ir, CONTAINER, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: '--chown=1000 . ./code', provenance: 'x' }] }, findings: [] }) });
     expect(app(copying)).not.toContain('# fal: this folder');
     expect(app(copying)).toContain('PROJECT_DIR = "/src/code"');
     // Copying one artifact (a local wheel) is not copying the project.
-    const wheel = emitFal(ir, {}, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: '["dist/x.whl", "/tmp/x.whl"]', provenance: 'x' }] }, findings: [] }) });
+    const wheel = emitFal(ir, CONTAINER, { dockerfile: () => ({ dockerfile: { instructions: [...fakePruned.instructions, { keyword: 'COPY', args: '["dist/x.whl", "/tmp/x.whl"]', provenance: 'x' }] }, findings: [] }) });
     expect(app(wheel)).toContain('"COPY . /src\\n"');
   });
 
   it('names the app class after the project without shadowing the names app.py uses', () => {
-    const name = (project: string) => /^class (\w+)\(fal\.App\)/m.exec(app(emitFal(cogIR({ name: project, predict: predictor() }), {}, { dockerfile: fakeDockerfile })))![1];
+    const name = (project: string) => /^class (\w+)\(fal\.App[,)]/m.exec(app(emitFal(cogIR({ name: project, predict: predictor() }), {}, { dockerfile: fakeDockerfile })))![1];
     expect(name('stable-diffusion_xl')).toBe('StableDiffusionXl');
     expect(name('3d-model')).toBe('App3dModel');
     expect(name('path')).toBe('PathApp');

@@ -56,8 +56,13 @@ describe('the Python of a fal app', () => {
     const out = join(project, '..', 'out');
     expect((await cli(project, '--to', 'fal', '--out', out, '--python', '3.12')).code).toBe(0);
     const app = readFileSync(join(out, 'app.py'), 'utf8');
-    expect(app).toContain('python:3.12-slim');
-    expect(app).toContain("fal pickles this app for the image's Python 3.12");
+    // A pip-only build: fal's managed environment on that Python (runtime-form.ts); --container: the image's.
+    expect(app).toContain('(fal.App, python_version="3.12"):');
+    expect(app).toContain("fal pickles this app for the runner's Python 3.12");
+    expect((await cli(project, '--to', 'fal', '--out', join(project, '..', 'out-container'), '--python', '3.12', '--container')).code).toBe(0);
+    const container = readFileSync(join(project, '..', 'out-container', 'app.py'), 'utf8');
+    expect(container).toContain('python:3.12-slim');
+    expect(container).toContain("fal pickles this app for the image's Python 3.12");
     const bad = await cli(project, '--to', 'fal', '--out', join(project, '..', 'out2'), '--python', 'three');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--python "three" must be a Python version like 3.11');

@@ -29,8 +29,9 @@ print(json.dumps({
     "is_app": issubclass(cls, fal.App),
     "app_name": cls.app_name,
     "machine_type": cls.machine_type,
-    "host_kwargs": {k: v for k, v in cls.host_kwargs.items() if k in ("max_multiplexing", "kind", "keep_alive")},
-    "dockerfile": cls.image.dockerfile_str,
+    "host_kwargs": {k: v for k, v in cls.host_kwargs.items() if k in ("max_multiplexing", "kind", "keep_alive", "app_files")},
+    "dockerfile": cls.image.dockerfile_str if cls.image is not None else None,
+    "requirements": cls.requirements,
     "paths": sorted(openapi["paths"]),
     "inputs": list(openapi["components"]["schemas"]["Input"]["properties"]),
     "loaded": type(getattr(app, "predictor")).__name__,
@@ -42,7 +43,9 @@ const emitted = new Map<string, string>();
 
 beforeAll(() => {
   python = pythonEnv('fal');
-  for (const p of PROJECTS) emitted.set(p.dir, emitProject(p).dir);
+  // The first project as a custom container (--container), the rest in fal's managed environment
+  // (pip-only builds, runtime-form.ts): both forms under the real SDK.
+  for (const p of PROJECTS) emitted.set(p.dir, emitProject(p, p === PROJECTS[0] ? { container: true } : {}).dir);
 });
 
 function inspect(project: Project): Record<string, unknown> {
@@ -70,8 +73,10 @@ describe('emitted app.py under the real fal SDK', () => {
     expect(info['dockerfile']).toMatch(/^FROM python:3\.11-slim\n/);
   });
 
-  it('serves an iterator output on / and on /stream, on a CPU machine type', () => {
-    expect(inspect(PROJECTS[1]!)).toMatchObject({ is_app: true, machine_type: 'L', paths: ['/', '/health', '/stream'], inputs: ['prompt', 'shout'] });
+  it('serves an iterator output on / and on /stream, on a CPU machine type, in fal\'s managed environment', () => {
+    const info = inspect(PROJECTS[1]!);
+    expect(info).toMatchObject({ is_app: true, machine_type: 'L', paths: ['/', '/health', '/stream'], inputs: ['prompt', 'shout'], host_kwargs: { app_files: ['.'] }, dockerfile: null });
+    expect(info['host_kwargs']).not.toHaveProperty('kind');
   });
 
   it('imports a BaseRunner from a hyphenated file in a subfolder, with its local module and stubbed heavy import', () => {
