@@ -16,7 +16,8 @@ export interface DeploySpec {
   platform: string;
   /**
    * The toolchain the deploy runs on: Python for fal and Modal (fal pickles the app for the
-   * image's Python, so it must match), Node for wrangler.
+   * image's Python, so it must match; for fal's managed environment fal deploy itself refuses
+   * another Python than the app's python_version=), Node for wrangler.
    */
   toolchain: { kind: 'python' | 'node'; version: string };
   /** The step installing the platform's CLI, pinned (`pip install fal==...`, `cd worker && npm install`). */

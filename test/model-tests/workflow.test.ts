@@ -73,6 +73,13 @@ describe('emitted GitHub Actions workflows', () => {
       for (const name of new Set([...w.text.matchAll(/vars\.([A-Z_]+)/g)].map((m) => m[1]!))) expect(header).toContain(`variable ${name}:`);
       // The tests get the deployed app's address.
       expect(Object.keys(steps[tests]!.env ?? {})).toContain({ fal: 'FAL_APP_ID', modal: 'MODAL_APP_URL', 'workers-ai': 'WORKER_URL' }[platform]);
+      if (platform === 'fal') {
+        // fal deploy refuses a local Python other than the app's python_version= (fal's managed
+        // environment, runtime-form.ts) and pickles for the image's Python otherwise: CI sets up that one.
+        const app = readFileSync(join(ROOT, 'fixtures', w.file.replace(/\.github\/workflows\/.*$/, 'app.py')), 'utf8');
+        const declared = /^class \w+\(fal\.App, python_version="(3\.\d+)"\):$/m.exec(app)?.[1] ?? /^# Run both with Python (3\.\d+) locally/m.exec(app)![1];
+        expect(steps.find((s) => s.uses === 'actions/setup-python@v5')?.with?.['python-version']).toBe(declared);
+      }
     });
   }
 
