@@ -8,7 +8,7 @@ const project = () => tempProject({ 'cog.yaml': 'build:\n  python_version: "3.11
 const outDir = () => join(mkdtempSync(join(tmpdir(), 'cogm-conv-')), 'model-fal');
 
 describe('cog-migrate DIR --to fal', () => {
-  it('writes a fal project: app.py (with the pruned Dockerfile), the unchanged project, MIGRATION.md, migration.json', async () => {
+  it('writes a fal project: app.py (fal\'s managed environment for a pip-only build, the pruned Dockerfile with --container), the unchanged project, MIGRATION.md, migration.json', async () => {
     const dir = project();
     const out = outDir();
     const r = await cli(dir, '--to', 'fal', '--out', out);
@@ -16,7 +16,11 @@ describe('cog-migrate DIR --to fal', () => {
     expect(r.code).toBe(0);
     const files = readdirSync(out);
     for (const f of ['app.py', 'predict.py', 'cog.yaml', 'MIGRATION.md', 'migration.json']) expect(files).toContain(f);
-    expect(readFileSync(join(out, 'app.py'), 'utf8')).toContain('fal.ContainerImage.from_dockerfile_str(');
+    expect(readFileSync(join(out, 'app.py'), 'utf8')).toContain('    app_files = ["."]\n');
+    expect(readFileSync(join(out, 'app.py'), 'utf8')).not.toContain('fal.ContainerImage');
+    const container = outDir();
+    expect((await cli(dir, '--to', 'fal', '--out', container, '--container')).code).toBe(0);
+    expect(readFileSync(join(container, 'app.py'), 'utf8')).toContain('fal.ContainerImage.from_dockerfile_str(');
     expect(readFileSync(join(out, 'MIGRATION.md'), 'utf8')).toContain('cog.server.http');
     expect(readFileSync(join(out, 'predict.py'), 'utf8')).toBe(MINIMAL_PREDICTOR);
     expect(readFileSync(join(out, 'MIGRATION.md'), 'utf8')).toContain('## Concept mapping');
