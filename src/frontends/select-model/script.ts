@@ -84,7 +84,7 @@ function planFrom(root: string, script: string, text: string): SelectPlan | { re
   const writes = lines.filter((l) => /(^|[\s;])(>>?\s*["']?(\.\/)?cog\.yaml\b|cp\s.*\s["']?(\.\/)?cog\.yaml["']?\s*$)/.test(l));
   if (writes.length === 0) return { reason: 'it does not write cog.yaml in a way cog-migrate reads (yq, cat, cp or envsubst into cog.yaml)' };
   const safePush = lines.map((l) => /^\s*cp\s+(.+?)\s+["']?(\.\/)?cog-safe-push\.yaml["']?\s*$/.exec(l)?.[1]).find((x) => x !== undefined);
-  const safePushDir = safePush ? variantPath.exec(safePush)?.[1] : undefined;
+  const safePushDir = safePush ? variantPath.find(safePush)?.dir : undefined;
   const recipe = recipeOf(root, { lines, names, writes, variantPath });
   if ('reason' in recipe) return recipe;
   const outside = [recipe.kind === 'envsubst' ? undefined : recipe.dir, 'template' in recipe ? recipe.template : undefined, safePushDir].find((p) => p !== undefined && !insideProject(p));
@@ -107,20 +107,20 @@ interface ScriptText {
 
 /** Finds a per-variant file (`dir/$1.yaml`, quoted or not) in a line: its folder, and where it starts. */
 interface VariantPath {
-  exec(line: string): { 1: string; index: number } | null;
+  find(line: string): { dir: string; index: number } | undefined;
 }
 
 function variantPathIn(names: readonly string[]): VariantPath {
   // Anchored on the reference itself, then back over the folder's characters: linear in the line.
   const ref = new RegExp(`/\\$(?:\\{(?:${names.join('|')})\\}|(?:${names.join('|')})\\b)\\.ya?ml\\b`);
   return {
-    exec(line) {
+    find(line) {
       const m = ref.exec(line);
-      if (!m) return null;
+      if (!m) return undefined;
       let start = m.index;
       while (start > 0 && /[\w./-]/.test(line[start - 1]!)) start--;
       const dir = line.slice(start, m.index).replace(/^(\.\/)+/, '');
-      return dir ? { 1: dir, index: start } : null;
+      return dir ? { dir, index: start } : undefined;
     },
   };
 }
@@ -132,20 +132,20 @@ function recipeOf(root: string, { lines, names, writes, variantPath }: ScriptTex
     const expr = /'([^']*)'|"([^"]*)"/.exec(first);
     const body = expr?.[1] ?? expr?.[2] ?? '';
     const lists = /\*\+/.test(body) ? 'append' : /\*(?![a-z?+])/.test(body) ? 'replace' : undefined;
-    const dir = variantPath.exec(first)?.[1];
+    const dir = variantPath.find(first)?.dir;
     const template = templateIn(root, first);
     if (!lists || !dir || !template || writes.length > 1) return { reason: `cog.yaml is written by ${quote(first)}, a yq expression other than a merge of a template with the variant's file` };
     return { kind: 'merge', template, dir, lists };
   }
   if (/^\s*cp\s/.test(first) && writes.length === 1) {
-    const dir = variantPath.exec(first)?.[1];
+    const dir = variantPath.find(first)?.dir;
     return dir ? { kind: 'copy', dir } : { reason: `cog.yaml is copied by ${quote(first)} from no per-variant file` };
   }
   if (writes.every((l) => /^\s*cat\s/.test(l))) {
     const template = templateIn(root, writes.join(' '));
-    const dir = writes.map((l) => variantPath.exec(l)?.[1]).find((d) => d !== undefined);
+    const dir = writes.map((l) => variantPath.find(l)?.dir).find((d) => d !== undefined);
     const joined = writes.join(' ');
-    if (template && dir && joined.indexOf(template) < (variantPath.exec(joined)?.index ?? -1)) return { kind: 'concat', template, dir };
+    if (template && dir && joined.indexOf(template) < (variantPath.find(joined)?.index ?? -1)) return { kind: 'concat', template, dir };
     return { reason: `cog.yaml is written by ${writes.map(quote).join(' and ')}, not a template followed by the variant's file` };
   }
   if (/\benvsubst\b/.test(first) && writes.length === 1) {
