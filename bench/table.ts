@@ -27,6 +27,7 @@ export function markdownTable(f: BenchFigures): string {
   rows.push(['creating one small file on the batch bench\'s disk (its share of a batch: 13,000 files)', `${f.batch.fileCreateUs.toFixed(0)} µs CPU`, '']);
   const pts = f.memory.points;
   rows.push([`RSS over ${f.memory.conversions} in-process conversions`, `${pts.map((p) => `${p.rssMb} MB at ${p.conversions}`).join(', ')}; slope ${f.memory.slopeMbPer100} MB per 100; parse trees alive at the end: ${pts[pts.length - 1]!.liveTrees}`, 'flat']);
+  rows.push([`JS heap after GC over ${f.memory.conversions} conversions (of it compiled code)`, pts.map((p) => `${p.heapMb} MB (${p.codeMb}) at ${p.conversions}`).join(', '), 'flat after the JIT warm-up']);
   return [
     `Measured ${describeMachine(f.before)}; load average at the end ${f.after.load.join(' / ')}.`,
     '',
