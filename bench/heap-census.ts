@@ -68,7 +68,8 @@ export function censusGrowth(before: Census, after: Census, top = 10): Growth[] 
   return growth.sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)).slice(0, top);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// By name too: bundled into another script (bench/memory.ts run by plain node), this is not the entry.
+if (import.meta.url === `file://${process.argv[1]}` && /heap-census\.[jt]s$/.test(process.argv[1] ?? '')) {
   const [a, b, top] = process.argv.slice(2);
   if (!a || !b) throw new Error('usage: heap-census.ts before.heapsnapshot after.heapsnapshot [top]');
   const [before, after] = [censusOfFile(a), censusOfFile(b)];

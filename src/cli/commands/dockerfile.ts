@@ -4,6 +4,7 @@ import { dockerfileFor, explainDockerfile, parseDockerfile, pruneDockerfile, ren
 import type { TargetName } from '../../target/types.js';
 import { EXIT, exitCodeFor, UsageError, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
+import { visible } from '../../findings/reporters/escape.js';
 
 export interface DockerfileOptions {
   for: string;
@@ -35,8 +36,17 @@ export function runDockerfile(dir: string | undefined, opts: DockerfileOptions, 
     if (!read?.ir) throw new UsageError('give a project directory, or --from-cog-debug FILE');
     plan = dockerfileFor(read.ir, target);
   }
-  io.out(opts.explain ? explainDockerfile(plan) : renderDockerfile(plan.pruned));
+  io.out(terminalSafe(opts.explain ? explainDockerfile(plan) : renderDockerfile(plan.pruned)));
   const findings = [...(read?.findings ?? []), ...plan.findings];
   reportFindings(io, findings);
   return { code: exitCodeFor(findings, opts.strict ?? false) };
+}
+
+/**
+ * The text with control characters from the user's cog.yaml or `cog debug` file shown as escapes
+ * (as `inspect` prints them), so printing it cannot steer the terminal. Tabs stay: they are
+ * harmless there and may matter in a RUN line. `convert` writes the Dockerfile byte for byte.
+ */
+function terminalSafe(text: string): string {
+  return text.split('\n').map((line) => line.split('\t').map(visible).join('\t')).join('\n');
 }
