@@ -84,7 +84,9 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io, tar
 function printNeedsAHuman(io: Io, findings: Finding[]): void {
   const needs = findings.filter((f) => f.severity !== 'info');
   if (needs.length === 0) {
-    io.out('Nothing needs a human. Next:');
+    // Notes are not "nothing": some say what to ask for or set (Workers AI BYO: CM432, CM436).
+    const notes = [...new Set(findings.map((f) => f.code))].sort();
+    io.out(notes.length === 0 ? 'No errors, warnings or notes. Next:' : `No errors or warnings; ${findings.length} note(s) in MIGRATION.md (${notes.join(', ')}). Next:`);
     return;
   }
   io.out(`${needs.length} thing(s) need a human (also listed in MIGRATION.md):`);
