@@ -3,7 +3,7 @@
 // no path may escape the output directory; an existing non-empty output is only replaced with
 // `force`.
 
-import { chmodSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
@@ -36,6 +36,11 @@ export interface OutputFs {
   rmSync: typeof rmSync;
 }
 
+// Siblings of an output while it is written: `.<name>.cog-migrate-<pid>-<ms>` (the staging folder)
+// and the same name + `.old` (the previous output, moved aside just before the new one moves in).
+const STAGING_MARK = '.cog-migrate-';
+const OLD_SUFFIX = '.old';
+
 const NODE_FS: OutputFs = { mkdirSync, writeFileSync, copyFileSync, chmodSync, renameSync, rmSync };
 
 export function writeOutput(outDir: string, files: readonly OutputFile[], opts: { force?: boolean; fs?: OutputFs } = {}): WriteResult {
@@ -57,8 +62,8 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], opts: 
     }
   }
   const parent = dirname(target);
-  const staging = join(parent, `.${basename(target)}.cog-migrate-${process.pid}-${Date.now()}`);
-  const old = `${staging}.old`;
+  const staging = join(parent, `.${basename(target)}${STAGING_MARK}${process.pid}-${Date.now()}`);
+  const old = `${staging}${OLD_SUFFIX}`;
   // What this call created or moved, so that a failure at any step can undo exactly that.
   let createdParent: string | undefined;
   let movedOld = false;
@@ -107,4 +112,42 @@ function undo(fs: OutputFs, s: { staging: string; old: string; target: string; m
   if (s.movedOld) attempt(`the previous output is at ${s.old}, could not move it back`, () => fs.renameSync(s.old, s.target));
   if (s.createdParent !== undefined && left.length === 0) attempt(`could not remove ${s.createdParent}`, () => fs.rmSync(s.createdParent!, { recursive: true, force: true }));
   return left.length > 0 ? `; ${left.join('; ')}` : '';
+}
+
+/**
+ * Cleans up after writers stopped mid-write in `dir` (batch's second Ctrl-C terminates its
+ * workers, whatever step they are at): staging folders go; a previous output moved aside comes
+ * back when its new output never arrived, and goes when the new one is in place (as writeOutput
+ * would have done). So it never deletes the only copy of an output. Returns what it could not do.
+ */
+export function recoverInterruptedWrites(dir: string): string[] {
+  const problems: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return problems;
+  }
+  for (const name of names) {
+    const mark = name.lastIndexOf(STAGING_MARK);
+    if (!name.startsWith('.') || mark < 1) continue;
+    const path = join(dir, name);
+    try {
+      const target = join(dir, name.slice(1, mark));
+      if (name.endsWith(OLD_SUFFIX) && !exists(target)) renameSync(path, target);
+      else rmSync(path, { recursive: true, force: true });
+    } catch (err) {
+      problems.push(`could not clean up ${path}: ${(err as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as nodeFs from 'node:fs';
-import { unsafeOutputPath, writeOutput, type OutputFile, type OutputFs } from '../../src/fs/write-output.js';
+import { spawnSync } from 'node:child_process';
+import { recoverInterruptedWrites, unsafeOutputPath, writeOutput, type OutputFile, type OutputFs } from '../../src/fs/write-output.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'cogm-out-'));
 
@@ -184,5 +185,51 @@ describe('writeOutput: a write failing midway (CM012, issue 18)', () => {
     if (!r.ok) expect(r.findings[0]!.message).toMatch(/the previous output is at .*\.old, could not move it back/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(parent)).toEqual([expect.stringMatching(/^\.o\.cog-migrate-\d+-\d+\.old$/)]);
+  });
+});
+
+describe('recoverInterruptedWrites: writers stopped mid-write (batch, a second Ctrl-C)', () => {
+  const ROOT = join(import.meta.dirname, '../..');
+
+  it('a writer killed between moving the previous output aside and moving the new one in: the previous output comes back', () => {
+    const parent = tmp();
+    const out = join(parent, 'model');
+    mkdirSync(out);
+    writeFileSync(join(out, 'old.py'), 'old');
+    // The second rename (staging -> the output) never happens: the process dies there, as a
+    // terminated worker does, with the previous output only at its `.old` name.
+    const child = `
+      import * as fs from 'node:fs';
+      import { writeOutput } from ${JSON.stringify(join(ROOT, 'src/fs/write-output.ts'))};
+      let renames = 0;
+      const dying = { ...fs, renameSync: (a, b) => { if (++renames === 2) process.kill(process.pid, 'SIGKILL'); fs.renameSync(a, b); } };
+      writeOutput(${JSON.stringify(out)}, [{ path: 'new.py', content: 'new' }], { force: true, fs: dying });
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.signal).toBe('SIGKILL');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(parent).filter((n) => n.endsWith('.old'))).toHaveLength(1);
+    expect(recoverInterruptedWrites(parent)).toEqual([]);
+    expect(readdirSync(parent)).toEqual(['model']);
+    expect(tree(out)).toEqual({ 'old.py': 'old' });
+  });
+
+  it('removes staging folders, and a moved-aside output only when its new output is in place', () => {
+    const dir = tmp();
+    const folder = (name: string, file: string) => {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, file), name);
+    };
+    folder('.a.cog-migrate-1-2.old', 'old.py'); // a's new output never arrived: a comes back
+    folder('b', 'new.py');
+    folder('.b.cog-migrate-1-2.old', 'old.py'); // b's new output is in place: the old one goes
+    folder('.c.cog-migrate-1-2', 'half.py'); // a staging folder: goes
+    folder('.d.cog-migrate-x.y.cog-migrate-3-4', 'half.py'); // a name with the mark in it: goes
+    folder('.hidden', 'keep.py'); // not cog-migrate's: stays
+    expect(recoverInterruptedWrites(dir)).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['.hidden', 'a', 'b']);
+    expect(readFileSync(join(dir, 'a', 'old.py'), 'utf8')).toBe('.a.cog-migrate-1-2.old');
+    expect(readdirSync(join(dir, 'b'))).toEqual(['new.py']);
+    expect(recoverInterruptedWrites(join(dir, 'missing'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // `cog-migrate batch PATHS... --to T1,T2`: every model under PATHS for every target, on a worker
 // pool, with the reports a reviewer and CI read. `report merge` joins shard outputs.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runBatch, type BatchOptions, type BatchRun } from '../../batch/run.js';
 import { parseShard } from '../../batch/shard.js';
@@ -11,6 +11,7 @@ import type { RenderedModels } from '../../report/batch/model-parts.js';
 import { finding } from '../../findings/finding.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
+import { recoverInterruptedWrites } from '../../fs/write-output.js';
 import { checkTargetName } from '../target-registry.js';
 import { batchProgress } from '../progress.js';
 
@@ -72,7 +73,7 @@ export async function runBatchCommand(paths: string[], opts: BatchCommandOptions
     // Terminating takes milliseconds; the cap is for a process that does not get there.
     kill.abort();
     setTimeout(() => {
-      removeStaging(out);
+      removeStaging(out, io);
       process.exit(EXIT.interrupted);
     }, 5_000).unref();
   };
@@ -97,7 +98,7 @@ export async function runBatchCommand(paths: string[], opts: BatchCommandOptions
     progress.stop();
     process.off('SIGINT', onSigint);
   }
-  if (kill.signal.aborted) removeStaging(out);
+  if (kill.signal.aborted) removeStaging(out, io);
   return finish(run.report, out, opts, io, controller.signal.aborted, run.rendered);
 }
 
@@ -156,10 +157,8 @@ function positive(text: string, flag: string, allowZero = false): number {
   return n;
 }
 
-function removeStaging(out: string): void {
-  try {
-    for (const name of readdirSync(out)) if (name.startsWith('.') && name.includes('.cog-migrate-')) rmSync(join(out, name), { recursive: true, force: true });
-  } catch {
-    // nothing to clean
-  }
+function removeStaging(out: string, io: Io): void {
+  // A worker stopped between moving a model's previous output aside (--force) and moving the new
+  // one in leaves the previous one only as `.old`: recovery puts it back instead of deleting it.
+  for (const problem of recoverInterruptedWrites(out)) io.err(`cog-migrate: ${problem}`);
 }
