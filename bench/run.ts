@@ -2,16 +2,18 @@
 // asserted, printed with the machine and its load, and as a Markdown table for
 // docs/performance.md:
 //  - reading (cog.yaml + predictor -> IR) in CPU ms per model, next to CPython's ast.parse of the
-//    same .py files in the same run;
+//    same .py files in the same run, over the fixtures and over generated larger predictors
+//    (large-corpus.ts), and over BENCH_READ_DIRS when given (reading.ts); `--reading` stops there;
 //  - cold start of the compiled CLI: `--version` and one `inspect`, against `node -e 0` (startup.ts);
 //  - Dockerfile generation and conversion per target;
 //  - batch: 1,000 models (fixtures replicated) to fal with --jobs 1 and --jobs 2 (batch.ts);
 //  - memory over 1,000 in-process conversions (memory.ts, in a child with --expose-gc);
 //  - with --docker: size and build time of pruned vs. unpruned `cog debug` images (real builds).
-// BENCH_ROUNDS (default 10), BENCH_BATCH_MODELS (1000), BENCH_MEMORY_CONVERSIONS (1000) scale it.
+// BENCH_ROUNDS (default 10), BENCH_LARGE_MODELS (40), BENCH_BATCH_MODELS (1000), BENCH_MEMORY_CONVERSIONS (1000) scale it.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readCog } from '../src/frontends/cog/index.js';
@@ -22,6 +24,8 @@ import type { CogIR } from '../src/ir/types.js';
 import type { TargetName } from '../src/target/types.js';
 import { describeMachine, machine } from './machine.js';
 import { benchBatch, ensureBuilt } from './batch.js';
+import { benchReading, describeReading } from './reading.js';
+import { writeLargeCorpus } from './large-corpus.js';
 import { benchStartup } from './startup.js';
 import type { MemoryRun } from './memory.js';
 
@@ -29,6 +33,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'fixtures');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const MEMORY_CONVERSIONS = Number(process.env.BENCH_MEMORY_CONVERSIONS ?? 1000);
+const LARGE_MODELS = Number(process.env.BENCH_LARGE_MODELS ?? 40);
 const log = (s: string) => console.log(`  ${s}`);
 
 function projects(): string[] {
@@ -42,15 +47,6 @@ function projects(): string[] {
     .map((n) => join(FIXTURES, n, 'input'));
 }
 
-function sourceFiles(ir: CogIR): string[] {
-  const files = new Set<string>(['cog.yaml']);
-  for (const p of Object.values(ir.predictors)) {
-    files.add(p.file);
-    for (const m of p.localImports) files.add(m);
-  }
-  return [...files].map((f) => join(ir.project.root, f));
-}
-
 function seconds(fn: () => void): number {
   const t0 = performance.now();
   fn();
@@ -62,36 +58,23 @@ console.log(`cog-migrate bench, ${describeMachine(before)}`);
 
 const dirs = projects();
 const irs = dirs.map((d) => readCog(d).ir).filter((ir): ir is CogIR => Boolean(ir));
-const files = irs.flatMap(sourceFiles);
-const pyFiles = files.filter((f) => f.endsWith('.py'));
-const pyBytes = pyFiles.reduce((n, f) => n + statSync(f).size, 0);
-const models = dirs.length * ROUNDS;
-
-// Both sides in CPU time of their own process (what load elsewhere on the machine changes least).
-const cpu0 = process.cpuUsage();
-for (let r = 0; r < ROUNDS; r++) for (const d of dirs) readCog(d);
-const cpu = process.cpuUsage(cpu0);
-const readSeconds = (cpu.user + cpu.system) / 1e6;
-// Python reads and parses the same .py files ROUNDS times inside one process; only the loop is timed.
-const pyScript = `
-import ast, json, sys, time
-files = json.load(sys.stdin)
-t0 = time.process_time()
-for _ in range(${ROUNDS}):
-    for f in files:
-        with open(f, 'rb') as fh:
-            ast.parse(fh.read())
-print(time.process_time() - t0)`;
-const astSeconds = Number(execFileSync('python3', ['-c', pyScript], { input: JSON.stringify(pyFiles), encoding: 'utf8' }).trim());
-const reading = {
-  fixtures: dirs.length,
-  rounds: ROUNDS,
-  pyFilesPerModel: pyFiles.length / dirs.length,
-  pyKbPerModel: pyBytes / 1024 / dirs.length,
-  readMsPerModel: (readSeconds * 1000) / models,
-  astParseMsPerModel: (astSeconds * 1000) / models,
-};
-log(`reading: ${reading.readMsPerModel.toFixed(2)} ms CPU/model (cog.yaml + predictor + local modules -> IR); python ast.parse of the same ${reading.pyFilesPerModel.toFixed(1)} .py files (${reading.pyKbPerModel.toFixed(1)} KB): ${reading.astParseMsPerModel.toFixed(2)} ms CPU/model; ratio ${(reading.readMsPerModel / reading.astParseMsPerModel).toFixed(1)}x`);
+const reading = benchReading('fixtures', dirs, ROUNDS);
+log(describeReading(reading));
+// The fixtures' predictors are small, so fixed costs dominate them: larger predictors too.
+const largeDir = mkdtempSync(join(tmpdir(), 'cogm-bench-large-'));
+const readingLarge = benchReading('larger predictors', writeLargeCorpus(largeDir, LARGE_MODELS), ROUNDS);
+rmSync(largeDir, { recursive: true, force: true });
+log(describeReading(readingLarge));
+// BENCH_READ_DIRS: folders of real projects on this machine (colon-separated), read in place.
+const realDirs = (process.env.BENCH_READ_DIRS ?? '').split(':').filter(Boolean);
+const readingReal = realDirs.length ? benchReading('given folders', realDirs, ROUNDS) : undefined;
+if (readingReal) log(describeReading(readingReal));
+if (process.argv.includes('--reading')) {
+  const { markdownTable } = await import('./table.js');
+  console.log('');
+  console.log(markdownTable({ before, after: machine(), readings: [reading, readingLarge, ...(readingReal ? [readingReal] : [])] }));
+  process.exit(0);
+}
 
 const targets: TargetName[] = ['cog', 'fal', 'modal', 'workers-ai'];
 const dockerfileMs: Record<string, number> = {};
@@ -112,7 +95,7 @@ const memoryOut = execFileSync(process.execPath, ['--expose-gc', '--import', 'ts
 const memory = JSON.parse(memoryOut.trim().split('\n').pop()!) as MemoryRun;
 log(`memory over ${memory.conversions} in-process conversions: ${memory.points.map((p) => `rss ${p.rssMb} MB at ${p.conversions}`).join(', ')}; slope ${memory.slopeMbPer100} MB/100; trees alive at the end ${memory.points[memory.points.length - 1]!.liveTrees}`);
 
-const results: Record<string, unknown> = { machine: before, reading, startup, dockerfileMs, convertMs, batch, memory };
+const results: Record<string, unknown> = { machine: before, reading, readingLarge, ...(readingReal ? { readingReal } : {}), startup, dockerfileMs, convertMs, batch, memory };
 if (process.argv.includes('--docker')) {
   const { benchVerifyImages } = await import('./verify-images.js');
   results.images = await benchVerifyImages({ log });
@@ -123,7 +106,7 @@ results.machineAfter = after;
 
 const { markdownTable } = await import('./table.js');
 console.log('');
-console.log(markdownTable({ before, after, reading, startup, batch, memory }));
+console.log(markdownTable({ before, after, readings: [reading, readingLarge, ...(readingReal ? [readingReal] : [])], startup, batch, memory }));
 mkdirSync(join(ROOT, '.cache'), { recursive: true });
 writeFileSync(join(ROOT, '.cache', 'bench.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('\n(full results: .cache/bench.json)');
