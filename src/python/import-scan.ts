@@ -86,7 +86,8 @@ export function scanImports(text: string): ScannedImport[] {
     }
     for (let s = 0; s < starts.length; s++) {
       const start = starts[s]!;
-      const found = importAt(text.slice(start.at, ends[s] ?? n));
+      const at = start.at;
+      const found = text.startsWith('import', at) || text.startsWith('from', at) ? importAt(text.slice(at, ends[s] ?? n)) : undefined;
       // After `def f():` the rest of the line is the function's body.
       const deferred = deferredHere || (s > 0 && DEF.test(head));
       if (found) out.push({ ...found, line: start.line, column: start.column, deferred } as ScannedImport);

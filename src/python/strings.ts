@@ -18,6 +18,8 @@ export function stringValue(node: SyntaxNode): StringValue {
     return { ok: true, value: out };
   }
   if (node.type !== 'string') return { ok: false, reason: `not a string (${node.type})` };
+  const plain = plainStringValue(node.text);
+  if (plain !== undefined) return { ok: true, value: plain };
   const startNode = node.children.find((c) => c.type === 'string_start');
   const endNode = node.children.find((c) => c.type === 'string_end');
   if (!startNode || !endNode) return { ok: false, reason: 'incomplete string' };
@@ -41,6 +43,22 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 
 /** Decodes the escapes of a non-raw Python str body. */
+/**
+ * The value of the commonest literal, `"text"` or `'''text'''` without prefix, backslash or
+ * carriage return, read from its text alone: the general path below asks tree-sitter for the
+ * node's children, which costs more than the whole string here.
+ */
+function plainStringValue(whole: string): string | undefined {
+  const q = whole[0];
+  if ((q !== '"' && q !== "'") || whole.includes('\\') || whole.includes('\r')) return undefined;
+  const quote = whole.length >= 6 && whole[1] === q && whole[2] === q ? q + q + q : q;
+  if (whole.length < 2 * quote.length || !whole.endsWith(quote)) return undefined;
+  const body = whole.slice(quote.length, whole.length - quote.length);
+  // A quote character inside a one-quote body means the text is not one whole literal.
+  if (quote.length === 1 && body.includes(q)) return undefined;
+  return body;
+}
+
 export function decodeEscapes(body: string): StringValue {
   let out = '';
   const n = body.length;

@@ -54,3 +54,44 @@ describe('decodeEscapes', () => {
     expect(decodeEscapes('\\xZZ').ok).toBe(false);
   });
 });
+
+describe('stringValue on plain literals (the fast path), against CPython', () => {
+  it('gives what ast.literal_eval gives for generated quote-style literals', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fc = (await import('fast-check')).default;
+    const bodies = fc.sample(fc.string({ unit: fc.constantFrom('a', ' ', '"', "'", '{', '}', 'é', '\n', '#', 'x'), maxLength: 8 }), { numRuns: 300, seed: 9 });
+    const literals: string[] = [];
+    for (const b of bodies) {
+      for (const q of ['"', "'", '"""', "'''"]) {
+        const lit = `${q}${b}${q}`;
+        const parsed = parsePythonOk(lit);
+        if (parsed) literals.push(lit);
+      }
+    }
+    expect(literals.length).toBeGreaterThan(300);
+    // CPython is the judge of which are literals at all (a newline inside '...' is not).
+    const py = [
+      'import ast, json, sys',
+      'def value(s):',
+      '    try:',
+      '        return ast.literal_eval(s)',
+      '    except SyntaxError:',
+      '        return None',
+      'print(json.dumps([value(s) for s in json.load(sys.stdin)]))',
+    ].join('\n');
+    const expected = JSON.parse(execFileSync('python3', ['-I', '-c', py], { input: JSON.stringify(literals), encoding: 'utf8' })) as (string | null)[];
+    const valid = literals.filter((_, i) => expected[i] !== null);
+    expect(valid.length).toBeGreaterThan(200);
+    expect(valid.map(str)).toEqual(expected.filter((v) => v !== null));
+  });
+});
+
+/** True when CPython would accept `lit` as one string literal statement (tree-sitter agrees with no error). */
+function parsePythonOk(lit: string): boolean {
+  try {
+    const node = expr(lit);
+    return node.type === 'string';
+  } catch {
+    return false;
+  }
+}
