@@ -4,7 +4,7 @@
 // other EXTERNAL ones load from node_modules, and the files found from the package root
 // (templates, runtime/, report assets) resolve from dist/cli/ too.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,19 @@ function packagesLoaded(...args: string[]): string[] {
 }
 
 const outDir = () => join(mkdtempSync(join(tmpdir(), 'cogm-bundle-')), 'out');
+
+/** .ts files under src/ and targets/ (templates excluded), relative to the checkout. */
+function sources(): string[] {
+  return ['src', 'targets'].flatMap((top) => readdirSync(join(REPO, top), { recursive: true, encoding: 'utf8' })
+    .filter((rel) => rel.endsWith('.ts') && !rel.includes('/templates/'))
+    .map((rel) => `${top}/${rel}`));
+}
+
+// In the bundle a module's code sits in a chunk of dist/cli/, not where its file is in src/.
+it('no module finds a file from its own location but the package-root lookup and the batch pool (which starts worker.js beside it)', () => {
+  const own = /import\.meta\.(?:url|dirname|filename)|__dirname|__filename/;
+  expect(sources().filter((rel) => own.test(readFileSync(join(REPO, rel), 'utf8'))).sort()).toEqual(['src/batch/pool.ts', 'src/util/package-root.ts']);
+});
 
 describe('the bundled CLI (bin/cog-migrate.js -> dist/cli/main.js)', () => {
   beforeAll(() => requireBundle());
