@@ -82,6 +82,13 @@ describe('npm pack, npm install offline, npx cog-migrate', () => {
     expectFixtureOutput(out, FIXTURE, 'fal');
   });
 
+  it('the library (package.json main: tsc\'s dist/src) converts from the installed package too', () => {
+    const script = `import { convert, falTarget } from 'cog-migrate';
+      const r = convert(${JSON.stringify(join(REPO, 'fixtures', FIXTURE, 'input'))}, falTarget, falTarget.parseOptions({}));
+      process.stdout.write(r.status + ' ' + r.files.some((f) => f.path === 'app.py'));`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' })).toBe('converted true');
+  });
+
   it('batch (its worker thread) and the report assets', () => {
     const out = join(project, 'batch-out');
     npx('batch', join(REPO, 'fixtures', FIXTURE), '--to', 'modal', '--out', out, '--jobs', '1', '--quiet');
