@@ -29,6 +29,11 @@ function checkedOut(root: string, path: string): boolean {
   }
 }
 
+/** The submodules .gitmodules names that are not checked out (usually none: a cheap gate). */
+export function uncheckedSubmodules(root: string): string[] {
+  return submodulePaths(root).filter((p) => !checkedOut(root, p));
+}
+
 /** The submodule folder holding `rel` when that submodule is not checked out, else undefined. */
 export function uncheckedSubmoduleFor(root: string, rel: string): string | undefined {
   const file = posix.normalize(rel.replace(/^\.\//, ''));

@@ -5,6 +5,7 @@
 import type { Predictor, PredictorKind, SetupSignature } from '../../../ir/types.js';
 import { finding } from '../../../findings/finding.js';
 import { submoduleNote, uncheckedSubmoduleFor } from '../../../fs/submodules.js';
+import { reportSubmoduleImports } from './submodule-imports.js';
 import { ModuleGraph, type PyModule } from '../../../python/modules.js';
 import type { SyntaxNode } from '../../../python/parse.js';
 import { isAsyncFunction, locOf } from '../../../python/nodes.js';
@@ -118,6 +119,7 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
     }
     ctx.findings.push(f);
   }
+  reportSubmoduleImports(ctx, [mod.file, ...imports.files]);
   reportParseProblems(ctx, mod.file);
   return { ...base, ...body, localImports: imports.files, runtimeApis };
 }
