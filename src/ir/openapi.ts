@@ -22,6 +22,13 @@ export interface OpenApiOptions {
   dialect?: OpenApiDialect;
   /** `info.version` for the static dialect: the Cog CLI version that built the image. */
   cogVersion?: string;
+  /**
+   * Static dialect: write the values the model has when it runs (what Cog 0.19 evaluated at
+   * import) where Cog's current static generator reads less (`Input.staticCog`). For the schema
+   * a converted model validates requests against on its new platform; `inspect --openapi` and
+   * the Cog target leave it off and follow Cog's generator exactly.
+   */
+  runtimeValues?: boolean;
 }
 
 export interface OpenApiResult {
@@ -45,6 +52,7 @@ export function toOpenApi(ir: CogIR, options: OpenApiOptions = {}): JsonObject {
 /** The document plus notes on what it could not reproduce exactly (for the caller to warn). */
 export function buildOpenApi(ir: CogIR, options: OpenApiOptions = {}): OpenApiResult {
   const rules = rulesFor(options.dialect ?? 'static', options.cogVersion);
+  if (options.runtimeValues) rules.readsAsStaticCog = false;
   const notes: OpenApiNote[] = [];
   const { predict, train } = ir.predictors;
 

@@ -64,7 +64,9 @@ export function emitModal(ir: CogIR, options: ModalOptions, deps: { dockerfile?:
   const files = [
     { path: 'modal_app.py', text: renderModalApp(view) },
     ...(docker.text !== undefined ? [{ path: DOCKERFILE, text: docker.text }] : []),
-    { path: OPENAPI_FILE, text: `${JSON.stringify(toOpenApi(ir), null, 2)}\n` },
+    // Requests are validated against it: the values the model has at runtime, also where Cog's
+    // static generator reads less (CM245/CM247).
+    { path: OPENAPI_FILE, text: `${JSON.stringify(toOpenApi(ir, { runtimeValues: true }), null, 2)}\n` },
     ...cogCompatFiles(),
     ...runtimeFiles(['service', 'http']),
   ];

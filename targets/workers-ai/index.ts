@@ -78,8 +78,10 @@ export function emitWorkersAi(ir: CogIR, options: WorkersAiOptions): TargetResul
     files.push(
       { path: 'Dockerfile', text: renderDockerfile(plan.pruned) },
       { path: 'Dockerfile.dockerignore', text: DOCKERIGNORE },
-      // Cog's server validates inputs and serves GET /openapi.json from this file, which `cog build` would write.
-      { path: '.cog/openapi_schema.json', text: JSON.stringify(toOpenApi(ir), null, 2) + '\n' },
+      // Cog's server validates inputs and serves GET /openapi.json from this file, which `cog build`
+      // would write; with the values the model has at runtime where Cog's static generator reads
+      // less (CM245/CM247), so requests are accepted as they were on Replicate.
+      { path: '.cog/openapi_schema.json', text: JSON.stringify(toOpenApi(ir, { runtimeValues: true }), null, 2) + '\n' },
       ...workerFiles(
         containersWrangler({ name, className, binding: CONTAINER_BINDING, maxInstances, instanceType: instance }),
         workerPackageJson(name, true),

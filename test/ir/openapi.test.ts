@@ -214,6 +214,28 @@ describe('defaults', () => {
   });
 });
 
+// Issue 9: values resolved beyond what Cog's static generator reads (Input.staticCog).
+describe('values Cog\'s static generator reads otherwise', () => {
+  const spec: InputSpec = { default: lit('sketch'), description: 'Style', le: 50, staticCog: { reads: { default: null, description: null, le: null } } };
+
+  it('writes what static Cog reads: a None default makes the input required, the keywords go', () => {
+    const { prop: p, required } = one(t.str(), spec);
+    expect(p).toEqual({ 'x-order': 0, title: 'X', type: 'string' });
+    expect(required).toEqual(['x']);
+  });
+  it('writes a None default of an Optional input as null, as static Cog does', () => {
+    const { prop: p, required } = one(t.optional(t.str()), { default: lit('a'), staticCog: { reads: { default: null } } });
+    expect(p).toMatchObject({ default: null, nullable: true });
+    expect(required).toBeUndefined();
+  });
+  it('writes the runtime values with runtimeValues, and in the 0.19 dialect', () => {
+    const doc = toOpenApi(predictIr(inputs(['x', t.str(), spec])), { runtimeValues: true });
+    expect(prop(doc, 'x')).toMatchObject({ default: 'sketch', description: 'Style', maximum: 50 });
+    expect(inputComponent(doc).required).toBeUndefined();
+    expect(one(t.str(), spec, 'python-0.19').prop).toMatchObject({ default: 'sketch', description: 'Style', maximum: 50 });
+  });
+});
+
 describe('constraints', () => {
   it('maps ge/le to minimum/maximum', () => {
     expect(one(t.float(), { ge: 0, le: 1.5, default: lit(0.5) }).prop).toEqual({
