@@ -103,4 +103,18 @@ describe('modal output for every fixture', () => {
       expect(shipped, e.name).toBe(printed);
     }
   });
+
+  // Issue 9: requests are validated against openapi.json, so it has the values the model runs
+  // with, where `inspect --openapi` follows Cog's static generator (the input is required there).
+  it('ships the runtime default of an imported constant that inspect --openapi leaves out (CM245)', () => {
+    const e = emitted.find((x) => x.name === 'inputs-resolved-across-local-modules')!;
+    const input = (doc: string) => ((JSON.parse(doc) as { components: { schemas: { Input: { properties: Record<string, { default?: unknown }>; required?: string[] } } } }).components.schemas.Input);
+    const shipped = input(readFileSync(join(e.dir, 'openapi.json'), 'utf8'));
+    const cli = fileURLToPath(new URL('../../../bin/cog-migrate.js', import.meta.url));
+    const printed = input(execFileSync(process.execPath, [cli, 'inspect', '--openapi', join(fixtureCases().find((c) => c.name === e.name)!.dir, 'input')], { encoding: 'utf8' }));
+    expect(shipped.properties.steps!.default).toBe(25);
+    expect(shipped.required).toEqual(['prompt']);
+    expect(printed.properties.steps!.default).toBeUndefined();
+    expect(printed.required).toEqual(['prompt', 'style', 'steps', 'image_format']);
+  });
 });
