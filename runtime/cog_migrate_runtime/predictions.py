@@ -15,10 +15,10 @@ import shutil
 import tempfile
 import time
 import typing
-import urllib.error
 import urllib.request
 
 from . import logs, metrics, outputs
+from .failures import input_error, prediction_error
 from .inputs import open_file, to_local_path
 
 Schema = typing.Dict[str, typing.Any]
@@ -125,20 +125,6 @@ async def run(
     if error is not None:
         return {"error": error, "id": pid, "logs": buffer.getvalue(), "metrics": recorded, "status": "failed"}
     return {"id": pid, "logs": buffer.getvalue(), "metrics": recorded, "output": encoded, "status": "succeeded"}
-
-
-def input_error(err: Exception) -> str:
-    """coglet's error for an input it could not prepare: requests' wording of an HTTP error
-    ("404 Client Error: File not found for url: URL"), the exception's text otherwise."""
-    if isinstance(err, urllib.error.HTTPError):
-        kind = "Client" if err.code < 500 else "Server"
-        return f"Input validation error: {err.code} {kind} Error: {err.reason} for url: {err.url}"
-    return f"Input validation error: {err}"
-
-
-def prediction_error(err: Exception) -> str:
-    """coglet 0.22.0's error for a predict() that raised, prefix doubled as it sends it."""
-    return f"Prediction failed: Prediction failed: {type(err).__name__}: {err}"
 
 
 def _sync_collect_in(scope: typing.Any, call: typing.Callable[..., typing.Any], kwargs: typing.Dict[str, typing.Any]) -> typing.Any:

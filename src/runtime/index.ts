@@ -16,7 +16,7 @@ import type { EmittedFile } from '../target/types.js';
 export const RUNTIME_PACKAGE = 'cog_migrate_runtime';
 
 /** Modules of runtime/cog_migrate_runtime, each a file `<name>.py`. */
-export type RuntimeModule = 'loading' | 'inputs' | 'outputs' | 'media' | 'logs' | 'metrics' | 'validation' | 'predictions' | 'service' | 'http';
+export type RuntimeModule = 'loading' | 'inputs' | 'outputs' | 'media' | 'logs' | 'metrics' | 'failures' | 'validation' | 'predictions' | 'service' | 'http';
 
 /** What each module imports from the package (kept in step with the Python imports; tested). */
 export const RUNTIME_DEPENDENCIES: Readonly<Record<RuntimeModule, readonly RuntimeModule[]>> = {
@@ -26,8 +26,9 @@ export const RUNTIME_DEPENDENCIES: Readonly<Record<RuntimeModule, readonly Runti
   media: [],
   logs: [],
   metrics: [],
+  failures: [],
   validation: [],
-  predictions: ['logs', 'metrics', 'outputs', 'inputs'],
+  predictions: ['logs', 'metrics', 'outputs', 'inputs', 'failures'],
   service: ['loading', 'outputs', 'predictions', 'validation'],
   http: ['logs', 'predictions', 'validation', 'outputs', 'service'],
 };

@@ -23,13 +23,19 @@ function loopHeader(role: RoleView): string {
   return `for item in ${role.callCode}:`;
 }
 
+/** A failure in `body` reaches the caller with Cog's error text and a status (`_failed`),
+ * instead of fal's generic 500; fal's own errors and its GPU handling pass through. */
+function reportingFailures(body: string[]): string[] {
+  return ['with reported(_failed, keep=(FalServerlessException,)), catch_gpu_exceptions():', ...indent(body)];
+}
+
 /** The predictor's work, then the response: under this request's own cog.current_scope() when
  * a metric is billed, whose value goes to the response header after the work is done. */
 function respond(role: RoleView, work: string, response: string): string[] {
-  if (role.billableMetric === undefined) return withTmp(role, [work, `return ${response}`]);
+  if (role.billableMetric === undefined) return reportingFailures(withTmp(role, [work, `return ${response}`]));
   return [
     'scope = new_scope()  # this request\'s cog.current_scope()',
-    ...withTmp(role, ['with active(scope):', ...indent([work]), `output = ${response}`]),
+    ...reportingFailures(withTmp(role, ['with active(scope):', ...indent([work]), `output = ${response}`])),
     '_report_billable_units(response, scope)',
     'return output',
   ];

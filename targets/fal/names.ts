@@ -65,10 +65,12 @@ export const APP_NAMES: readonly string[] = [
   // fal and its toolkit
   'fal', 'FalBaseModel', 'Field', 'FileField', 'ImageField', 'AudioField', 'VideoField', 'Hidden', 'File', 'Image',
   'Audio', 'Video', 'download_file', 'download_model_weights', 'ContainerImage',
+  'AppException', 'FalServerlessException', 'catch_gpu_exceptions',
   // pydantic, fastapi
   'BaseModel', 'ConfigDict', 'SecretStr', 'AfterValidator', 'StreamingResponse', 'Response',
   // the shared adapter code (runtime/cog_migrate_runtime)
   'cog_migrate_runtime', 'load_module', 'open_file', 'to_local_path', 'active', 'billable_units', 'new_scope', 'image_size',
+  'input_failures', 'reported',
   // app.py's own module-level names (helpers start with `_`, which no field identifier does)
   'DOCKERFILE', 'PROJECT_DIR', 'BUILD_SECRETS', 'BILLABLE_METRIC', 'REQUIREMENTS', 'model_config',
   // names of the BUILD_SECRETS comprehension (module level)

@@ -25,6 +25,7 @@ function template(): Handlebars.TemplateDelegate {
 export function falRuntimeModules(view: AppView): RuntimeModule[] {
   return [
     ...(view.needs.download ? ['loading', 'inputs'] as const : ['loading'] as const),
+    'failures',
     ...(view.needs.mediaOutputs.image ? ['media'] as const : []),
     ...(view.billableMetric !== undefined ? ['metrics'] as const : []),
   ];
@@ -38,6 +39,7 @@ function imports(view: AppView): { stdlibImports: string[]; typingImports: strin
   if (n.toFile) stdlib.push('import mimetypes');
   const inputs = [...(n.openFile ? ['open_file'] : []), ...(n.download ? ['to_local_path'] : [])];
   const runtime = [
+    `from cog_migrate_runtime.failures import ${n.download ? 'input_failures, reported' : 'reported'}`,
     ...(inputs.length > 0 ? [`from cog_migrate_runtime.inputs import ${inputs.join(', ')}`] : []),
     'from cog_migrate_runtime.loading import load_module',
     ...(n.mediaOutputs.image ? ['from cog_migrate_runtime.media import image_size'] : []),

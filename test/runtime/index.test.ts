@@ -27,7 +27,7 @@ describe('runtime files', () => {
   });
 
   it('gives a module with the modules it imports, and the package __init__', () => {
-    expect(runtimeClosure(['http'])).toEqual(['loading', 'inputs', 'outputs', 'logs', 'metrics', 'validation', 'predictions', 'service', 'http']);
+    expect(runtimeClosure(['http'])).toEqual(['loading', 'inputs', 'outputs', 'logs', 'metrics', 'failures', 'validation', 'predictions', 'service', 'http']);
     expect(runtimeFiles(['loading']).map((f) => f.path)).toEqual(['cog_migrate_runtime/__init__.py', 'cog_migrate_runtime/loading.py']);
     expect(runtimeFiles([])).toEqual([]);
   });
