@@ -123,29 +123,27 @@ describe('fal conversions of CPU fixtures on the real engine, smoke-run on fal 1
 });
 
 describe("the model's cog-safe-push test cases run through fal on the smoke run (issue 13)", () => {
-  it('predict() and train() answer as Cog does; exact_string and jq_query hold; fal hides the error that error_contains expects', async () => {
+  it('predict() and train() answer as Cog does; exact_string, jq_query and error_contains hold', async () => {
     const r = await verifyFixture('safe-push-offline-checkers-cpu', 'smoke');
     const smoke = smokeOf(r);
     expect(smoke.requests?.map((q) => [q.role, q.endpoint, q.status])).toEqual([['predict', '/', 200], ['train', '/train', 200]]);
     expect(smoke.roles?.['train']).toMatchObject({ rule: 'equal', direct: { summary: 'run trained for 2 steps', steps: 2 } });
-    expect(smoke.cases?.map((c) => [c.id, c.ok])).toEqual([['predict-1', true], ['predict-2', true], ['predict-3', false], ['train-1', true]]);
-    // fal answers an exception in an endpoint with 500 "Internal Server Error" (the message only
-    // reaches fal's logs), so a case expecting the model's error text cannot pass on fal.
-    expect(r.findings.filter((f) => f.code === 'CM544').map((f) => [f.line, f.message])).toEqual([
-      [16, "test case predict-3 (error_contains) fails on the local smoke run: Expected the error to contain 'refusing on purpose', got 'HTTP 500: Internal Server Error'"],
-    ]);
+    expect(smoke.cases?.map((c) => [c.id, c.ok])).toEqual([['predict-1', true], ['predict-2', true], ['predict-3', true], ['train-1', true]]);
+    // A raising predictor answers Cog's error text through fal's AppException (docs/targets/fal.md, "Errors").
+    expect(r.findings.filter((f) => f.code === 'CM544')).toEqual([]);
   });
 
-  it('a wrong expectation fails: exact_string and jq_query cases of the same run, changed in the IR', async () => {
+  it('a wrong expectation fails: exact_string, jq_query and error_contains cases of the same run, changed in the IR', async () => {
     const { outDir, ir } = convertFixture('safe-push-offline-checkers-cpu');
     const cases = ir.safePush![0]!.predict!.testCases;
     cases[0]!.checker = { kind: 'exact_string', expected: 'echo: goodbye' } as typeof cases[0]['checker'];
     cases[1]!.checker = { kind: 'jq_query', query: '.length == 12' } as typeof cases[1]['checker'];
+    cases[2]!.checker = { kind: 'error_contains', expected: 'refusing by accident' } as typeof cases[2]['checker'];
     const r = await verify(outDir, { level: 'smoke', ir, keepImage: true, tag: keep('cog-migrate-verify/safe-push-offline-checkers-cpu:test') });
     expect(r.findings.filter((f) => f.code === 'CM544').map((f) => f.message)).toEqual([
       "test case predict-1 (exact_string) fails on the local smoke run: Expected 'echo: goodbye', got 'echo: hello'",
       `test case predict-2 (jq_query) fails on the local smoke run: jq query '.length == 12' returned False for {'text': 'hello world', 'length': 11, 'words': ['hello', 'world']}`,
-      "test case predict-3 (error_contains) fails on the local smoke run: Expected the error to contain 'refusing on purpose', got 'HTTP 500: Internal Server Error'",
+      "test case predict-3 (error_contains) fails on the local smoke run: Expected the error to contain 'refusing by accident', got 'HTTP 500: Prediction failed: Prediction failed: ValueError: refusing on purpose: no'",
     ]);
   });
 });

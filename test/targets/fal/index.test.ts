@@ -15,7 +15,7 @@ const CONTAINER = { container: true } as const;
 describe('falTarget.emit', () => {
   it('emits app.py and the cog compatibility package for a plain predictor, with no findings', () => {
     const r = emitFal(cogIR({ predict: predictor({ inputs: [input('prompt', { kind: 'str' })] }) }), {}, { dockerfile: fakeDockerfile });
-    expect(r.files.map((f) => f.path)).toEqual(['app.py', 'cog/__init__.py', 'cog/types.py', 'cog_migrate_runtime/__init__.py', 'cog_migrate_runtime/loading.py']);
+    expect(r.files.map((f) => f.path)).toEqual(['app.py', 'cog/__init__.py', 'cog/types.py', 'cog_migrate_runtime/__init__.py', 'cog_migrate_runtime/loading.py', 'cog_migrate_runtime/failures.py']);
     expect(codes(r.findings)).toEqual(['CM462']);
     expect(app(r)).toContain('class HelloModel(fal.App, python_version="3.11"):');
     expect(emitFal(cogIR({ predict: predictor() }), CONTAINER, { dockerfile: fakeDockerfile }).findings).toEqual([]);
