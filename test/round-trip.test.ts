@@ -77,7 +77,13 @@ describe.each(platforms)('Cog -> %s -> Cog', (platform) => {
       }
       const read = readProject(join(there, APP_FILE[platform]!));
       expect(read.findings.filter((f) => f.severity === 'error'), `the ${platform} frontend reads the emitted app`).toEqual([]);
-      expect(write(read.ir!, cogTarget, back, read.findings), 'the app converts back to Cog').toEqual({ ok: true });
+      const converted = write(read.ir!, cogTarget, back, read.findings);
+      const refused = knownFailure('cog/round-trip', `${platform}/${c.name}/converts-back`);
+      if (refused) {
+        expect(converted.ok, `${platform}/${c.name}/converts-back is listed in test/known-failures.ts (${refused.reason}) but now converts: remove the entry`).toBe(false);
+        return;
+      }
+      expect(converted, 'the app converts back to Cog').toEqual({ ok: true });
       const ir2 = readCog(back).ir!;
       expect(ir2, 'the Cog frontend reads the result').toBeDefined();
       const a = buildFacts(ir0);

@@ -12,6 +12,7 @@ import type { Target, TargetResult } from '../target/types.js';
 import { carryUserFiles } from './carry.js';
 import { contextExclusions } from './context-check.js';
 import { cogImportFindings } from './cog-imports.js';
+import { sdkImportFindings } from './cog-sdk-imports.js';
 import { renderMigrationMarkdown } from '../report/migration-md.js';
 import { migrationJson } from '../report/migration-json.js';
 import { dockerfileFor } from '../dockerfile/index.js';
@@ -81,7 +82,7 @@ export function convertIr<O>(ir: CogIR, target: Target<O>, options: O, readFindi
       carried.findings.push(finding('CM442', `${rule.path} is not carried into the output: ${rule.reason}`, { file: rule.path }));
     }
     const generated = result.files.map((f) => f.path);
-    const findings = [...readFindings, ...result.findings, ...carried.findings, ...contextExclusions(ir, carried.rules, generated), ...cogImportFindings(ir)];
+    const findings = [...readFindings, ...result.findings, ...carried.findings, ...contextExclusions(ir, carried.rules, generated), ...(target.cogModule === 'sdk' ? sdkImportFindings(ir) : cogImportFindings(ir))];
     if (hasErrors(findings)) return { status: 'failed', ir, findings };
     const emitted = new Set([...generated, ...REPORT_FILES]);
     // Files a target rewrites on purpose (the Cog target's and workers-ai's normalised cog.yaml): that replacement is the conversion itself.

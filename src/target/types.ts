@@ -74,6 +74,13 @@ export interface Target<Options = Record<string, never>> {
    * with one form.
    */
   variants?: { name: string; options: Record<string, string> }[];
+  /**
+   * Which `cog` the predictor imports on the platform: cog-migrate's compatibility package, which
+   * the output ships (the default: fal, modal), or the real Cog SDK the image installs
+   * (workers-ai and cog keep Cog's own server). The conversion checks the predictor's imports
+   * against that one (CM030, CM031).
+   */
+  cogModule?: 'compat' | 'sdk';
   emit(ir: CogIR, options: Options): TargetResult;
   /** How the model's cog-safe-push test cases run against this platform (tests/ in the output). */
   modelTests?: ModelTestsSpec;

@@ -91,6 +91,8 @@ export const cogTarget: Target<CogOptions> = {
   name: 'cog',
   title: 'cog: a Cog project (cog.yaml in current keys; fal/Modal apps get a Predictor calling them)',
   docsUrl: DOCS_URL,
+  // Cog's own server loads the predictor: its imports are checked against the SDK release installed.
+  cogModule: 'sdk',
   parseOptions: () => ({}),
   emit: (ir) => emitCog(ir),
 };

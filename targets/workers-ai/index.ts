@@ -131,6 +131,8 @@ export const workersAiTarget: Target<WorkersAiOptions> = {
   name: 'workers-ai',
   title: 'Cloudflare: Workers AI bring-your-own-model (GPU) or Cloudflare Containers (CPU), with a Worker',
   docsUrl: DOCS_URL,
+  // Cog's own server loads the predictor: its imports are checked against the SDK release installed.
+  cogModule: 'sdk',
   parseOptions: parseWorkersAiOptions,
   optionProblems: (raw) => parseWorkersAiOptionsChecked(raw).problems,
   variants: [

@@ -1,5 +1,7 @@
 // The workers-ai target on the real engine, lean: three CPU fixtures (Path in / Path out, an
-// iterator, a BaseModel output) through the Containers form and one CPU fixture forced to BYO.
+// iterator, a BaseModel output) and the async BaseRunner with @streaming and @concurrent (issue
+// 15: it pins sdk_version 0.22.0, the first release with `concurrent`) through the Containers
+// form, and one CPU fixture forced to BYO.
 // Each image's own Cog server answers on 127.0.0.1 and the generated Worker, bundled by wrangler
 // and run on workerd (Miniflare), forwards one prediction to it: the output through the Worker
 // equals Cog's server called directly, and an invalid input comes back 422 through the Worker.
@@ -50,7 +52,7 @@ const errors = (r: VerifyResult) => r.findings.filter((f) => f.severity === 'err
 const smoke = (r: VerifyResult) => r.steps.find((s) => s.name === 'smoke');
 
 describe('workers-ai on the real engine: Cog server in the image, the Worker on workerd', () => {
-  for (const fixture of ['path-in-path-out-text-transform', 'output-iterator-str', 'output-basemodel-class']) {
+  for (const fixture of ['path-in-path-out-text-transform', 'output-iterator-str', 'output-basemodel-class', 'async-concatenate-iterator-concurrent-decorator']) {
     it(`${fixture} (Containers): builds, and the Worker returns what Cog's server returns`, async () => {
       const r = await verify(output(fixture, 'containers'), { level: 'smoke', keepImage: true, tag: `${TAG}:${fixture}` });
       expect(errors(r)).toEqual([]);

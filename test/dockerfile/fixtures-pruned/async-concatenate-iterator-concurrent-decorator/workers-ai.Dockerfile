@@ -5,7 +5,7 @@ ENV PYTHONUNBUFFERED=1
 RUN apt-get update -qq && apt-get install -qqy --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 ENTRYPOINT ["/usr/bin/tini", "--"]
 ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
-RUN pip install --no-cache-dir cog==0.21.0
+RUN pip install --no-cache-dir cog==0.22.0
 ENV CFLAGS=
 WORKDIR /src
 EXPOSE 5000

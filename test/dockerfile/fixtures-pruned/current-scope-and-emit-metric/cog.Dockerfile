@@ -3,7 +3,7 @@ FROM r8.im/cog-base:python3.12
 COPY --from=ghcr.io/astral-sh/uv:0.9.26 /uv /uvx /usr/local/bin/
 ENV UV_SYSTEM_PYTHON=true
 ENV CFLAGS="-O3 -funroll-loops -fno-strict-aliasing -flto -S"
-RUN --mount=type=cache,target=/root/.cache/uv uv pip install --no-cache cog==0.16.8
+RUN --mount=type=cache,target=/root/.cache/uv uv pip install --no-cache cog==0.17.0
 ENV CFLAGS=
 WORKDIR /src
 EXPOSE 5000
