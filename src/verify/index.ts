@@ -62,6 +62,7 @@ export async function verify(outDir: string, options: VerifyOptions): Promise<Ve
     if (own && own.text === undefined) return { findings: own.findings, extra: { detail: 'no Dockerfile to build' } };
     built = await buildOutput(engine, dir, {
       ...(own?.text !== undefined ? { dockerfile: own.text, ...(own.from ? { dockerfileFrom: own.from } : {}) } : {}),
+      ...(own?.extraFiles ? { extraFiles: own.extraFiles } : {}),
       tag,
       timeoutMs: options.timeoutMs ?? BUILD_TIMEOUT,
       ...(options.substituteBase ? { substitute: options.substituteBase } : {}),
@@ -92,7 +93,8 @@ async function smokeStep(
   skip: (name: string, why: string) => void,
   dockerfile?: TargetDockerfile,
 ): Promise<void> {
-  const irPredictor = options.ir?.predictors.predict ?? irPredictorFromMigrationJson(dir);
+  // A Cog project's own cog.yaml names its predictor (the cog target's generated predict.py).
+  const irPredictor = dockerfile?.predictors?.predict ?? options.ir?.predictors.predict ?? irPredictorFromMigrationJson(dir);
   const predictor = irPredictor ? predictorTarget(irPredictor) : predictorFromMigrationJson(dir);
   if (!predictor) {
     findings.push(finding('CM526', 'smoke run skipped: the predictor is unknown (no IR given and no migration.json naming it in the output)'));
@@ -126,7 +128,7 @@ async function smokeStep(
     return;
   }
   const roles: SmokeRole[] = [{ role: 'predict', predictor, ...(examples ? { examples } : {}) }];
-  const train = options.ir?.predictors.train;
+  const train = dockerfile?.predictors ? dockerfile.predictors.train : options.ir?.predictors.train;
   // The shared driver sends train() too; a target's own runner predict only. Both send the test cases.
   const runtime = own.runtime;
   if (train && runtime) {
@@ -143,6 +145,11 @@ async function smokeStep(
       ? await runtime.prepareImage(engine, tag, { timeoutMs: options.timeoutMs ?? BUILD_TIMEOUT, onLine: (text) => progress({ step: 'smoke', kind: 'line', text }) })
       : { tag, findings: [], remove: async () => undefined };
     if (!image.tag) return { findings: image.findings, extra: { detail: "the platform's serving stack could not be installed" } };
+    const server = runtime?.server ? await runtime.server(engine, image.tag, timeoutMs) : undefined;
+    if (server && !server.url) {
+      await image.remove();
+      return { findings: [...image.findings, ...server.findings], extra: { detail: "the platform's server did not start" } };
+    }
     try {
       const out = await runSmoke(engine, {
         image: image.tag, outDir: dir, roles,
@@ -150,6 +157,7 @@ async function smokeStep(
         ...(own.smoke ? { runner: own.smoke } : {}),
         ...(dockerfile?.projectDir ? { projectDir: dockerfile.projectDir } : {}),
         cases: caseRequests(cases.run),
+        ...(server?.url ? { env: [`COG_MIGRATE_SERVER_URL=${server.url}`] } : {}),
         timeoutMs,
         onLine: (text) => progress({ step: 'smoke', kind: 'line', text }),
       });
@@ -167,6 +175,7 @@ async function smokeStep(
         : `adapter and Cog predictor agree (${r.rule ?? 'equal'})`;
       return { findings: [...image.findings, ...out.findings, ...checked.findings], extra: { detail, ...(smoke ? { smoke } : {}) } };
     } finally {
+      await server?.stop();
       await image.remove();
     }
   });

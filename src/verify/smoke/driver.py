@@ -11,6 +11,14 @@ application on 127.0.0.1 and says where each role is served:
     Served.case_output(body) -> a response's output as the platform's emitted model tests see it
     Served.stop()
 
+A platform whose requests are not the bare inputs (Cog's HTTP API: the cog target) adds:
+
+    Served.cog_api = True                   test cases reported as raw answers (cases.ts reads them)
+    Served.request_body(role, inputs)       the body that carries the inputs
+    Served.accept                           the Accept header (Cog answers SSE with 406 unless @streaming)
+    Served.response_output(body)            the output in a 200 answer (raises when there is none)
+    Served.input_schema(role) -> (schema, defs)   the inputs' JSON schema, for derived and invalid inputs
+
 The driver sends one HTTP request per endpoint (predict, its stream, train) with the spec's
 inputs, one invalid request that the platform's own validation must answer with 422, and the
 model's offline test cases (cog-safe-push); then calls the user's Cog predictor directly with the
@@ -111,6 +119,17 @@ async def _drain_async(agen):
 
 def file_digest(data):
     return {"file": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
+def files_as_digests(value):
+    """Cog's HTTP API returns files as data URLs: compared by content, as files are everywhere."""
+    if isinstance(value, str) and value.startswith("data:") and ";base64," in value[:200]:
+        return file_digest(base64.b64decode(value.partition(",")[2]))
+    if isinstance(value, list):
+        return [files_as_digests(v) for v in value]
+    if isinstance(value, dict):
+        return {k: files_as_digests(v) for k, v in value.items()}
+    return value
 
 
 def read_url(url):
@@ -378,9 +397,9 @@ def invalid_request(schema, defs, valid):
     return None
 
 
-def post(url, body, timeout=300):
+def post(url, body, timeout=300, accept="application/json, text/event-stream"):
     """(status, parsed JSON or text, raw text) of a JSON POST."""
-    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}, method="POST")
+    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json", "Accept": accept}, method="POST")
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             status, raw, ctype = resp.status, resp.read().decode("utf-8", "replace"), resp.headers.get("Content-Type", "")
@@ -431,11 +450,33 @@ def load_serve_module():
     return import_file(ROOT / "serve.py", "_cog_migrate_serve")
 
 
-def prepare_role_inputs(role, served, openapi, file_ref):
-    """(inputs for the platform, inputs for the direct call) of one role."""
+def inputs_schema(served, openapi, role_name):
+    """(schema, defs) of a role's inputs as the platform serves them."""
+    if hasattr(served, "input_schema"):
+        return served.input_schema(role_name)
+    return request_schema(openapi, served.endpoint(role_name))
+
+
+def body_of(served, role_name, inputs):
+    return served.request_body(role_name, inputs) if hasattr(served, "request_body") else inputs
+
+
+def send(served, path, role_name, inputs, timeout=300):
+    """POST of a role's inputs as the platform takes them (its body, its Accept header)."""
+    if hasattr(served, "accept"):
+        return post(served.base_url + path, body_of(served, role_name, inputs), timeout, served.accept)
+    return post(served.base_url + path, body_of(served, role_name, inputs), timeout)
+
+
+def prepare_role_inputs(role, schema_of, file_ref):
+    """(inputs for the platform, inputs for the direct call) of one role (a spec's role, or a
+    runner's spec, whose top-level fields are predict's). Without the IR, inputs are derived from
+    schema_of() -> (schema, defs), the inputs' schema as the platform serves it. File inputs reach
+    the platform as file_ref(full path, relative path) gives them; the direct call gets its own
+    copies as local paths. Call it after the app is imported: Path inputs become `cog.Path`."""
     if role.get("inputs") is None:  # no IR: derive from the schema the platform serves
-        schema, defs = request_schema(openapi, served.endpoint(role["role"]))
-        values, files, kinds = schema_examples_from(schema, WORK / "served" / ("inputs-" + role["role"]), defs)
+        schema, defs = schema_of()
+        values, files, kinds = schema_examples_from(schema, WORK / "served" / ("inputs-" + role.get("role", "predict")), defs)
         role["inputs"], role["kinds"] = values, kinds
         role["derived"] = True
     else:
@@ -449,7 +490,7 @@ def prepare_role_inputs(role, served, openapi, file_ref):
     for name, rel in files.items():
         remote[name] = file_ref(WORK / "served" / rel, rel)
         # The direct call gets its own copy: a predictor may move or delete its input.
-        copy = WORK / "direct-inputs" / role["role"] / rel
+        copy = WORK / "direct-inputs" / role.get("role", "predict") / rel
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(WORK / "served" / rel, copy)
         local[name] = str(copy)
@@ -457,12 +498,12 @@ def prepare_role_inputs(role, served, openapi, file_ref):
     return remote, {n: cog_value(kinds.get(n, ""), v) for n, v in local.items()}
 
 
-def call_platform(served, path, inputs, stage_name):
+def call_platform(served, role_name, path, inputs, stage_name):
     with stage(stage_name):
-        status, body, raw = post(served.base_url + path, inputs)
+        status, body, raw = send(served, path, role_name, inputs)
         if status != 200:
             raise RuntimeError("POST %s answered %s" % (path, error_text(status, body)))
-        return body
+        return served.response_output(body) if hasattr(served, "response_output") else body
 
 
 def run_role(role, served, openapi, file_ref, result):
@@ -470,16 +511,16 @@ def run_role(role, served, openapi, file_ref, result):
     path = served.endpoint(name)
     if path is None:
         raise Failure("adapter-" + name, RuntimeError("the app serves no endpoint for %s() (routes: %s)" % (name, ", ".join(served.routes))))
-    remote, local = prepare_role_inputs(role, served, openapi, file_ref)
+    remote, local = prepare_role_inputs(role, lambda: inputs_schema(served, openapi, name), file_ref)
     entry = {"role": name, "endpoint": path, "inputs": remote if not role.get("files") else dict(remote, **{k: "<file>" for k in role.get("files", {})})}
     result["requests"].append(entry)
     t = time.monotonic()
-    adapter_out = normalise(call_platform(served, path, remote, "adapter-" + name))
+    adapter_out = normalise(call_platform(served, name, path, remote, "adapter-" + name))
     result["timings"]["adapter" if name == "predict" else "adapter-" + name] = round(time.monotonic() - t, 3)
     entry["status"] = 200
     stream_path = served.stream_endpoint(name)
     if stream_path:
-        streamed = normalise(call_platform(served, stream_path, remote, "adapter-stream"))
+        streamed = normalise(call_platform(served, name, stream_path, remote, "adapter-stream"))
         events = streamed.get("__sse__", streamed) if isinstance(streamed, dict) else streamed
         count = len(events) if isinstance(events, list) else None
         result["requests"].append({"role": name, "endpoint": stream_path, "status": 200, "events": count})
@@ -506,28 +547,40 @@ def run_role(role, served, openapi, file_ref, result):
 def check_invalid(served, openapi, role_name, valid, result):
     """One request with a wrongly typed input: the platform's own validation answers 422."""
     path = served.endpoint(role_name)
-    schema, defs = request_schema(openapi, path)
+    schema, defs = inputs_schema(served, openapi, role_name)
     bad = invalid_request(schema, defs, valid)
     if bad is None:
         result["invalid"] = {"skipped": "no input with a type to break"}
         return
     name, body = bad
     with stage("invalid-input"):
-        status, answer, _ = post(served.base_url + path, body)
+        status, answer, _ = send(served, path, role_name, body)
     result["invalid"] = {"endpoint": path, "input": name, "sent": body[name], "status": status, "detail": answer.get("detail") if isinstance(answer, dict) else answer}
     if status != 422:
         raise Failure("invalid-input", RuntimeError("POST %s with %s=%r answered %d, not 422" % (path, name, body[name], status)))
 
 
 def run_cases(cases, served, result):
-    """The model's offline test cases through the platform: output or error as its client sees them."""
+    """The model's offline test cases through the platform: output or error as its client sees them
+    (or, for Cog's HTTP API, the raw answers, read on the host as the emitted tests read them)."""
+    if getattr(served, "cog_api", False):
+        answers = []
+        for case in cases:
+            path = served.endpoint(case["role"])
+            if path is None:
+                answers.append({"id": case["id"], "status": 404, "text": "the server routes no %s()" % case["role"]})
+                continue
+            status, _, raw = send(served, path, case["role"], case["inputs"], case.get("timeout") or 300)
+            answers.append({"id": case["id"], "status": status, "text": raw})
+        result["answers"] = answers
+        return
     out = []
     for case in cases:
         path = served.endpoint(case["role"])
         if path is None:
             out.append({"id": case["id"], "output": None, "error": "the app serves no endpoint for %s()" % case["role"]})
             continue
-        status, body, _ = post(served.base_url + path, case["inputs"], timeout=case.get("timeout") or 300)
+        status, body, _ = send(served, path, case["role"], case["inputs"], case.get("timeout") or 300)
         if status == 200:
             out.append({"id": case["id"], "output": served.case_output(body), "error": None})
         else:

@@ -108,6 +108,8 @@ export interface SmokeOptions {
   projectDir?: string;
   /** The model's offline test cases, sent after the role requests. */
   cases?: CaseRequest[];
+  /** Extra environment of the driver's container (`NAME=value`). */
+  env?: string[];
   timeoutMs: number;
   onLine?: (line: string) => void;
 }
@@ -120,7 +122,7 @@ export interface SmokeOutcome {
 }
 
 /** Lays out the folder mounted at /cog-migrate. Returns its path (caller removes it). */
-export function prepareSmokeDir(opts: Omit<SmokeOptions, 'image' | 'timeoutMs' | 'onLine'>): string {
+export function prepareSmokeDir(opts: Omit<SmokeOptions, 'image' | 'timeoutMs' | 'onLine' | 'env'>): string {
   const dir = mkdtempSync(join(tmpdir(), 'cog-migrate-smoke-'));
   cpSync(opts.outDir, join(dir, 'app'), { recursive: true, verbatimSymlinks: true });
   cpSync(driverPath(), join(dir, 'driver.py'));
@@ -222,7 +224,7 @@ export async function runSmoke(engine: Engine, opts: SmokeOptions): Promise<Smok
       Entrypoint: ['/bin/sh', '-c'],
       Cmd: [`exec "$(command -v python || command -v python3)" ${script} /cog-migrate/spec.json`],
       WorkingDir: '/',
-      Env: ['PYTHONUNBUFFERED=1', 'PYTHONDONTWRITEBYTECODE=1', 'COG_MIGRATE_SMOKE_ROOT=/cog-migrate'],
+      Env: ['PYTHONUNBUFFERED=1', 'PYTHONDONTWRITEBYTECODE=1', 'COG_MIGRATE_SMOKE_ROOT=/cog-migrate', ...opts.env ?? []],
       Labels: { 'cog-migrate.verify': 'smoke' },
       NetworkDisabled: false,
       HostConfig: {

@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import type { TargetVerify } from './types.js';
 import { modalVerify } from './modal/index.js';
 import { falVerify } from './fal/index.js';
+import { cogVerify } from './cog/index.js';
 
-export type { TargetVerify, TargetDockerfile, SmokeRunner, SmokeRuntime, SmokeImage, SmokeImageOptions } from './types.js';
+export type { TargetVerify, TargetDockerfile, SmokeRunner, SmokeRuntime, SmokeImage, SmokeImageOptions, SmokeServer } from './types.js';
 
 const TARGETS: Readonly<Record<string, TargetVerify>> = {
   fal: falVerify,
   modal: modalVerify,
+  cog: cogVerify,
 };
 
 export function targetVerify(target: string): TargetVerify {

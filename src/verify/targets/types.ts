@@ -3,6 +3,8 @@
 
 import type { Finding } from '../../findings/types.js';
 import type { Engine } from '../build/engine.js';
+import type { TarEntry } from '../build/tar.js';
+import type { Predictor } from '../../ir/types.js';
 
 export interface TargetDockerfile {
   /** The Dockerfile text to build; absent when it cannot be had (the findings say why). */
@@ -11,6 +13,10 @@ export interface TargetDockerfile {
   from?: string;
   /** Where the platform puts the output folder in the container (Modal's add_local_dir). */
   projectDir?: string;
+  /** Files added to the build context beside the output (a Cog project's schema, its requirements). */
+  extraFiles?: TarEntry[];
+  /** The predictors the output itself declares (a Cog project's cog.yaml), over the IR given. */
+  predictors?: { predict?: Predictor; train?: Predictor };
   findings: Finding[];
 }
 
@@ -61,4 +67,17 @@ export interface SmokeRuntime {
   serveModule: string;
   /** From the built image to the one the smoke run uses; absent: the built image itself. */
   prepareImage?(engine: Engine, built: string, options: SmokeImageOptions): Promise<SmokeImage>;
+  /**
+   * A server the platform runs from the image beside the driver's container (the cog target:
+   * Cog's own HTTP server), started before the driver; its URL reaches serve.py as
+   * COG_MIGRATE_SERVER_URL (host network, 127.0.0.1).
+   */
+  server?(engine: Engine, image: string, timeoutMs: number): Promise<SmokeServer>;
+}
+
+export interface SmokeServer {
+  /** Absent when it did not start (the findings say why). */
+  url?: string;
+  findings: Finding[];
+  stop(): Promise<void>;
 }

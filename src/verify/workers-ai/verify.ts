@@ -12,15 +12,13 @@ import { basename, join, resolve } from 'node:path';
 import type { Predictor } from '../../ir/types.js';
 import { finding } from '../../findings/finding.js';
 import { readCog } from '../../frontends/cog/index.js';
-import { dockerfileFor, renderDockerfile } from '../../dockerfile/index.js';
-import { toOpenApi } from '../../ir/openapi.js';
 import type { VerifyOptions, VerifyResult } from '../types.js';
 import { stepRunner } from '../steps.js';
 import { parseStep, checkRoundTrip } from '../static/index.js';
 import { connectEngine, imageExists, type Engine } from '../build/engine.js';
-import { buildOutput, type BuildOptions } from '../build/build.js';
+import { buildOutput } from '../build/build.js';
+import { cogProjectImage } from '../targets/cog/image.js';
 import { removeImage } from '../build/cleanup.js';
-import { legacyCogDebug, REQS } from '../build/legacy-form.js';
 import { deriveExamples } from '../smoke/examples.js';
 import { readExampleFile } from '../smoke/example-input.js';
 import { predictorTarget } from '../smoke/run.js';
@@ -31,17 +29,6 @@ import { smokeThroughWorker } from './smoke.js';
 
 const BUILD_TIMEOUT = 20 * 60_000;
 const SMOKE_TIMEOUT = 5 * 60_000;
-
-/** BYO: the cog debug Dockerfile of the output's (normalised) Cog project, buildable offline. */
-function byoBuild(dir: string): { options: Pick<BuildOptions, 'dockerfile' | 'extraFiles'>; predictor?: Predictor; notes: string[] } | { error: string } {
-  const { ir, findings } = readCog(dir);
-  if (!ir) return { error: findings.map((f) => `${f.code} ${f.message}`).join('; ') };
-  const form = legacyCogDebug(renderDockerfile(dockerfileFor(ir, 'cog').cogDebug));
-  const reqs = ir.build.pythonRequirements.map((r) => r.raw).join('\n') + '\n';
-  // `cog build` writes the schema into the image; Cog's server validates inputs only with it.
-  const schema = JSON.stringify(toOpenApi(ir), null, 2) + '\n';
-  return { options: { dockerfile: form.text, extraFiles: [{ name: REQS, data: Buffer.from(reqs) }, { name: '.cog/openapi_schema.json', data: Buffer.from(schema) }] }, ...(ir.predictors.predict ? { predictor: ir.predictors.predict } : {}), notes: form.notes };
-}
 
 export async function verifyWorkersAi(outDir: string, options: VerifyOptions): Promise<VerifyResult> {
   const dir = resolve(outDir);
@@ -70,15 +57,15 @@ export async function verifyWorkersAi(outDir: string, options: VerifyOptions): P
     let irPredictor: Predictor | undefined = options.ir?.predictors.predict;
     let built = false;
     await run.step('build', async () => {
-      const byo = containers ? undefined : byoBuild(dir);
+      const byo = containers ? undefined : cogProjectImage(dir);
       if (byo && 'error' in byo) return { findings: [finding('CM516', `the BYO output does not read as a Cog project: ${byo.error}`, { file: 'cog.yaml' })] };
-      if (byo?.predictor && !irPredictor) irPredictor = byo.predictor;
+      if (byo?.predict && !irPredictor) irPredictor = byo.predict;
       const out = await buildOutput(engine, dir, {
         tag,
         timeoutMs: options.timeoutMs ?? BUILD_TIMEOUT,
         ...(options.substituteBase ? { substitute: options.substituteBase } : {}),
         ...(options.buildArgs ? { buildArgs: options.buildArgs } : {}),
-        ...(byo ? byo.options : {}),
+        ...(byo ? { dockerfile: byo.dockerfile, extraFiles: byo.extraFiles } : {}),
         onLine: (text) => run.progress({ step: 'build', kind: 'line', text }),
       });
       built = out.ok;

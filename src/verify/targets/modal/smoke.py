@@ -18,8 +18,6 @@ imported under the real modal client, and its class is driven by Modal's own lif
 Usage: python smoke.py /cog-migrate/spec.json. One JSON line, prefixed with MARKER, reports it.
 """
 
-import base64
-import importlib.util
 import json
 import os
 import pathlib
@@ -34,16 +32,13 @@ import urllib.request
 ROOT = pathlib.Path(os.environ.get("COG_MIGRATE_SMOKE_ROOT", "/cog-migrate"))
 
 
-def _load(path, name):
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+# The smoke driver beside the runner's folder, whose helpers this runner shares; off the path
+# again at once, so nothing else under /cog-migrate can shadow a module the app imports.
+sys.path.insert(0, str(ROOT))
+import driver as common  # noqa: E402  # pyright: ignore[reportMissingImports] (found at run time beside the runner)
 
+sys.path.remove(str(ROOT))
 
-common = _load(ROOT / "driver.py", "cog_migrate_smoke_driver")
 stage, Failure = common.stage, common.Failure
 
 
@@ -66,17 +61,6 @@ def http(method, url, body=None):
         return status, json.loads(raw)
     except ValueError:
         return status, raw.decode("utf-8", "replace")
-
-
-def files_as_digests(value):
-    """Cog's server returns files as data URLs: compare them by content, as the driver does."""
-    if isinstance(value, str) and value.startswith("data:") and ";base64," in value[:200]:
-        return common.file_digest(base64.b64decode(value.partition(",")[2]))
-    if isinstance(value, list):
-        return [files_as_digests(v) for v in value]
-    if isinstance(value, dict):
-        return {k: files_as_digests(v) for k, v in value.items()}
-    return value
 
 
 def invalid_input(schema, inputs):
@@ -116,25 +100,6 @@ def main():
             openapi_bytes = (project / "openapi.json").read_bytes()
             openapi = json.loads(openapi_bytes)
             input_schema = openapi["components"]["schemas"]["Input"]
-            if spec.get("inputs") is None:
-                schema = dict(input_schema, **{"$defs": openapi["components"]["schemas"]})
-                values, files, kinds = common.schema_examples_from(schema, work / "served" / "inputs")
-                spec["inputs"], spec["kinds"] = values, kinds
-                result["derived_inputs"] = dict(values, **{k: "<file>" for k in files})
-            else:
-                files = {}
-                for name, rel in spec.get("files", {}).items():
-                    target = work / "served" / rel
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(ROOT / rel, target)
-                    files[name] = rel
-            url_inputs, local_inputs = dict(spec["inputs"]), dict(spec["inputs"])
-            for name, rel in files.items():
-                url_inputs[name] = base_url + urllib.parse.quote(rel)
-                local = work / "direct-inputs" / rel
-                local.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(work / "served" / rel, local)
-                local_inputs[name] = str(local)
         t = time.monotonic()
         with stage("import"):
             sys.path.insert(0, str(ROOT / "modal"))
@@ -145,6 +110,11 @@ def main():
         with stage("setup"):
             container.enter()
         result["timings"]["setup"] = round(time.monotonic() - t, 3)
+        with stage("prepare"):
+            derived = spec.get("inputs") is None
+            url_inputs, direct_inputs = common.prepare_role_inputs(spec, lambda: (input_schema, openapi["components"]["schemas"]), lambda full, rel: base_url + urllib.parse.quote(rel))
+            if derived:
+                result["derived_inputs"] = url_inputs
         t = time.monotonic()
         with stage("adapter-predict"):
             port = free_port()
@@ -155,7 +125,7 @@ def main():
             result["http_status"] = status
             if status != 200 or not isinstance(body, dict) or body.get("status") != "succeeded":
                 raise RuntimeError("POST /predictions answered %s: %s" % (status, json.dumps(body)[:2000]))
-            adapter_out = common.normalise(files_as_digests(body.get("output")))
+            adapter_out = common.normalise(common.files_as_digests(body.get("output")))
         result["timings"]["adapter"] = round(time.monotonic() - t, 3)
         result["adapter"] = adapter_out
         with stage("adapter-invalid"):
@@ -172,14 +142,13 @@ def main():
                 raise RuntimeError("GET /openapi.json differs from the shipped openapi.json")
         t = time.monotonic()
         with stage("adapter-method"):
-            method_out = common.normalise(files_as_digests(container.run(container.method("predict")(url_inputs))))
+            method_out = common.normalise(common.files_as_digests(container.run(container.method("predict")(url_inputs))))
         result["timings"]["method"] = round(time.monotonic() - t, 3)
         result["method"] = method_out
         if spec.get("cases"):
             with stage("cases"):
                 result["answers"] = [cog_api_answer(base, case) for case in spec["cases"]]
         t = time.monotonic()
-        direct_inputs = {n: common.cog_value(spec.get("kinds", {}).get(n, ""), v) for n, v in local_inputs.items()}
         direct_out = common.normalise(common.direct_call(spec, direct_inputs))
         result["timings"]["direct"] = round(time.monotonic() - t, 3)
         result["direct"] = direct_out

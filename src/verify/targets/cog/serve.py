@@ -1,0 +1,86 @@
+"""The cog target's part of the smoke run: Cog's own HTTP server, INSIDE the built image.
+
+The server is the image's own `python -m cog.server.http` (the pinned release's coglet server,
+as `cog build` installs it), started by the verify stage in its own container from the same
+image on 127.0.0.1 with host networking (src/verify/workers-ai/cog-server.ts, which the
+Cloudflare smoke run uses too) and named here by COG_MIGRATE_SERVER_URL. This module only says
+how the generic driver (src/verify/smoke/driver.py) talks to it: Cog's HTTP API, requests as
+{"input": {...}} to POST /predictions and /trainings, answers as Cog's prediction response,
+files as data URLs; input validation and its 422 are Cog's own.
+"""
+
+import json
+import os
+import urllib.request
+
+import driver  # the smoke driver's helpers (it put its own folder on sys.path)
+
+# Cog's server downloads URL inputs too, but a data URI needs no file server across containers.
+FILE_INPUTS = "data-uri"
+ROLE_PATHS = {"predict": "/predictions", "train": "/trainings"}
+INPUT_SCHEMAS = {"predict": "Input", "train": "TrainingInput"}
+
+
+class StartFailed(Exception):
+    def __init__(self, stage, error, tb=""):
+        super().__init__(error)
+        self.stage, self.error, self.tb = stage, error, tb
+
+
+class Served:
+    # The driver reports the test cases' raw answers; the host reads them as the emitted tests
+    # read Cog's HTTP API (src/verify/smoke/cases.ts, cogApiResults).
+    cog_api = True
+    # One JSON answer: Cog refuses `text/event-stream` (406) for a predictor without @streaming.
+    accept = "application/json"
+
+    def __init__(self, base_url, openapi, version):
+        self.base_url = base_url
+        self.routes = sorted(openapi.get("paths", {}))
+        self._schemas = openapi.get("components", {}).get("schemas", {})
+        self.runtime = {"platform": "cog", "sdk": version, "application": "python -m cog.server.http (the image's own Cog server)"}
+
+    def endpoint(self, role):
+        path = ROLE_PATHS.get(role)
+        return path if path in self.routes else None
+
+    def stream_endpoint(self, role):
+        return None  # Cog streams through webhooks, not a second route
+
+    def request_body(self, role, inputs):
+        return {"input": inputs}
+
+    def input_schema(self, role):
+        """The schema of a role's inputs: Cog's `Input` (or `TrainingInput`) component."""
+        return self._schemas.get(INPUT_SCHEMAS[role], {}), self._schemas
+
+    def response_output(self, body):
+        """A prediction's output, files by content hash; a prediction that did not succeed fails."""
+        if not isinstance(body, dict) or body.get("status") != "succeeded":
+            raise RuntimeError("the prediction did not succeed: %s" % json.dumps(body)[:2000])
+        return driver.files_as_digests(body.get("output"))
+
+    def stop(self):
+        pass  # the verify stage stops the server's container
+
+
+def start(app_file):
+    base = os.environ.get("COG_MIGRATE_SERVER_URL")
+    if not base:
+        raise StartFailed("import", "COG_MIGRATE_SERVER_URL is not set: no Cog server to talk to")
+    try:
+        with urllib.request.urlopen(base + "/openapi.json", timeout=60) as r:
+            openapi = json.loads(r.read())
+        with urllib.request.urlopen(base + "/health-check", timeout=60) as r:
+            health = json.loads(r.read())
+    except Exception as exc:  # noqa: BLE001 - any failure to reach the server is the finding
+        raise StartFailed("setup", "Cog's server at %s did not answer: %s: %s" % (base, type(exc).__name__, exc)) from exc
+    if health.get("status") != "READY":
+        raise StartFailed("setup", "Cog's server reports %s on GET /health-check" % health.get("status"))
+    try:
+        import cog
+
+        version = getattr(cog, "__version__", "")
+    except Exception:  # noqa: BLE001 - the version is only reported
+        version = ""
+    return Served(base, openapi, version)

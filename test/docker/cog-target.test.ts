@@ -1,0 +1,85 @@
+// The cog target on the real engine (issue 15): CPU fixtures converted with --to cog, the output's
+// `cog debug` image built as `cog build` would (local bases, host network, never a pull), and the
+// smoke run on Cog's own HTTP server in that image: one POST /predictions with schema-derived
+// inputs through the server, the same inputs given to the Cog predictor directly in the same
+// image, both results equal; an input of the wrong type refused with Cog's own 422. Path in /
+// Path out, an iterator, a BaseModel output and the async BaseRunner with @streaming and
+// @concurrent. The images share their base, uv and cog layers; every image is removed in afterAll.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verify, snapshot, newSince, type Engine, type VerifyResult } from '../../src/verify/index.js';
+import { cogTarget } from '../../targets/cog/index.js';
+import { convertFixture, removeWork, requireEngine } from './helpers.js';
+
+let engine: Engine;
+let before: Awaited<ReturnType<typeof snapshot>>;
+const started = Date.now();
+
+beforeAll(async () => {
+  engine = await requireEngine();
+  before = await snapshot(engine);
+});
+
+// Not under cog-migrate-verify/ (the fal suite removes every image there); only this file's own.
+const TAG = 'cog-migrate-cog-target-test/smoke';
+const ours = (t: string) => t.startsWith(`${TAG}:`);
+
+afterAll(async () => {
+  removeWork();
+  if (!engine) return;
+  const mine = (await newSince(engine, before)).images.filter((i) => i.tags.some(ours));
+  for (const img of mine) await engine.getImage(img.id).remove({ force: true }).catch(() => undefined);
+  const left = await newSince(engine, before);
+  const ids = new Set(mine.map((i) => i.id));
+  expect(left.containers.filter((c) => ours(c.image) || ids.has(c.image))).toEqual([]);
+  expect(left.images.filter((i) => i.tags.some(ours))).toEqual([]);
+  process.stderr.write(`test/docker/cog-target.test.ts: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+});
+
+const errors = (r: VerifyResult) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message}`);
+const smokeOf = (r: VerifyResult) => r.steps.find((s) => s.name === 'smoke')?.smoke;
+
+async function smoke(fixture: string): Promise<VerifyResult> {
+  const { outDir, ir } = convertFixture(fixture, cogTarget);
+  return verify(outDir, { level: 'smoke', ir, keepImage: true, tag: `${TAG}:${fixture}` });
+}
+
+describe("the cog target on the real engine: Cog's own server in the project's cog debug image", () => {
+  it('path-in-path-out-text-transform: a file in and a file out, equal by content; an invalid input gets Cog\'s 422', async () => {
+    const r = await smoke('path-in-path-out-text-transform');
+    expect(errors(r)).toEqual([]);
+    expect(r.steps.map((s) => [s.name, s.ok])).toEqual([['parse', true], ['typecheck', true], ['build', true], ['smoke', true]]);
+    expect(r.findings.map((f) => f.code)).toContain('CM511'); // r8.im/cog-base is private: built on python:3.11-slim
+    const s = smokeOf(r)!;
+    expect(s.runtime).toMatchObject({ platform: 'cog', sdk: expect.stringMatching(/^0\.\d+\.\d+/) });
+    expect(s.requests).toEqual([expect.objectContaining({ role: 'predict', endpoint: '/predictions', status: 200 })]);
+    expect(s.adapter).toEqual(s.direct);
+    expect(s.direct).toMatchObject({ file: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(s.invalid).toMatchObject({ endpoint: '/predictions', input: 'document', sent: 12345, status: 422 });
+    expect(JSON.stringify(s.invalid!.detail), "Cog's own validation names the input").toContain('document');
+    expect((s.openapi as { paths?: Record<string, unknown> }).paths).toHaveProperty('/predictions');
+  });
+
+  for (const [fixture, direct] of [
+    ['output-iterator-str', ['0:the', '1:quick', '2:brown', '3:fox']],
+    ['async-concatenate-iterator-concurrent-decorator', ['Say something', ' streamed', ' one', ' word', ' at', ' a', ' time']],
+  ] as const) {
+    it(`${fixture}: the iterator's items through Cog's server equal the predictor's`, async () => {
+      const r = await smoke(fixture);
+      expect(errors(r)).toEqual([]);
+      const s = smokeOf(r)!;
+      expect(s.direct).toEqual(direct);
+      expect(s.adapter).toEqual(direct);
+      expect(s.invalid).toMatchObject({ status: 422 });
+    });
+  }
+
+  it('output-basemodel-class: the model\'s fields, its Path field by content', async () => {
+    const r = await smoke('output-basemodel-class');
+    expect(errors(r)).toEqual([]);
+    const s = smokeOf(r)!;
+    expect(s.rule).toBe('equal');
+    expect(s.direct).toMatchObject({ label: 'question', is_question: true, report: { file: expect.any(String) } });
+    expect(s.invalid).toMatchObject({ status: 422 });
+  });
+});
