@@ -6,35 +6,15 @@
 // Path out, an iterator, a BaseModel output and the async BaseRunner with @streaming and
 // @concurrent. The images share their base, uv and cog layers; every image is removed in afterAll.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verify, snapshot, newSince, type Engine, type VerifyResult } from '../../src/verify/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { verify, type VerifyResult } from '../../src/verify/index.js';
 import { cogTarget } from '../../targets/cog/index.js';
-import { convertFixture, removeWork, requireEngine } from './helpers.js';
-
-let engine: Engine;
-let before: Awaited<ReturnType<typeof snapshot>>;
-const started = Date.now();
-
-beforeAll(async () => {
-  engine = await requireEngine();
-  before = await snapshot(engine);
-});
+import { convertFixture, removeWork, taggedImageSuite } from './helpers.js';
 
 // Not under cog-migrate-verify/ (the fal suite removes every image there); only this file's own.
 const TAG = 'cog-migrate-cog-target-test/smoke';
-const ours = (t: string) => t.startsWith(`${TAG}:`);
-
-afterAll(async () => {
-  removeWork();
-  if (!engine) return;
-  const mine = (await newSince(engine, before)).images.filter((i) => i.tags.some(ours));
-  for (const img of mine) await engine.getImage(img.id).remove({ force: true }).catch(() => undefined);
-  const left = await newSince(engine, before);
-  const ids = new Set(mine.map((i) => i.id));
-  expect(left.containers.filter((c) => ours(c.image) || ids.has(c.image))).toEqual([]);
-  expect(left.images.filter((i) => i.tags.some(ours))).toEqual([]);
-  process.stderr.write(`test/docker/cog-target.test.ts: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-});
+taggedImageSuite(TAG, 'test/docker/cog-target.test.ts');
+afterAll(() => removeWork());
 
 const errors = (r: VerifyResult) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message}`);
 const smokeOf = (r: VerifyResult) => r.steps.find((s) => s.name === 'smoke')?.smoke;

@@ -11,7 +11,8 @@ import type { CogIR } from '../../src/ir/types.js';
 import { convert } from '../../src/convert/index.js';
 import { falTarget } from '../../targets/fal/index.js';
 import type { Target } from '../../src/target/types.js';
-import { connectEngine, type Engine } from '../../src/verify/index.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { connectEngine, newSince, snapshot, type Engine } from '../../src/verify/index.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const PROJECTS = join(REPO, 'test', 'docker', 'projects');
@@ -49,4 +50,31 @@ export async function requireEngine(): Promise<Engine> {
   const { engine, findings } = await connectEngine();
   if (!engine) throw new Error(`no Docker engine: ${findings.map((f) => f.message).join('; ')} (run scripts/docker-engine.sh)`);
   return engine;
+}
+
+/**
+ * The engine for a suite whose images are tagged `<tag>:...` and kept between its cases so their
+ * builds share layers: afterAll removes exactly those images, asserts that no container of them
+ * and no such tag is left, and prints how long the file took (for the CI log).
+ */
+export function taggedImageSuite(tag: string, file: string): { engine: () => Engine } {
+  let engine: Engine | undefined;
+  let before: Awaited<ReturnType<typeof snapshot>>;
+  const started = Date.now();
+  const ours = (t: string) => t.startsWith(`${tag}:`);
+  beforeAll(async () => {
+    engine = await requireEngine();
+    before = await snapshot(engine);
+  });
+  afterAll(async () => {
+    if (!engine) return;
+    const mine = (await newSince(engine, before)).images.filter((i) => i.tags.some(ours));
+    for (const img of mine) await engine.getImage(img.id).remove({ force: true }).catch(() => undefined);
+    const left = await newSince(engine, before);
+    const ids = new Set(mine.map((i) => i.id));
+    expect(left.containers.filter((c) => ours(c.image) || ids.has(c.image))).toEqual([]);
+    expect(left.images.filter((i) => i.tags.some(ours))).toEqual([]);
+    process.stderr.write(`${file}: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  });
+  return { engine: () => engine! };
 }

@@ -9,37 +9,16 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verify, snapshot, newSince, type Engine, type VerifyResult } from '../../src/verify/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { verify, type VerifyResult } from '../../src/verify/index.js';
 import type { WorkersAiMode } from '../../targets/workers-ai/index.js';
 import { convertForWorkers, type WorkersOutput } from '../verify/workers-ai/helpers.js';
-import { requireEngine } from './helpers.js';
+import { taggedImageSuite } from './helpers.js';
 
-let engine: Engine;
-let before: Awaited<ReturnType<typeof snapshot>>;
-const started = Date.now();
-
-beforeAll(async () => {
-  engine = await requireEngine();
-  before = await snapshot(engine);
-});
-
+// The images are kept so the Containers builds share layers; the suite removes them at the end.
 const TAG = 'cog-migrate-verify/workers-ai-test';
-const ours = (t: string) => t.startsWith(`${TAG}:`);
-
-afterAll(async () => {
-  for (const o of outputs) o.remove();
-  if (!engine) return;
-  // The images were kept so the Containers builds share layers; removing the tags removes them.
-  const mine = (await newSince(engine, before)).images.filter((i) => i.tags.some(ours));
-  for (const img of mine) await engine.getImage(img.id).remove({ force: true }).catch(() => undefined);
-  const left = await newSince(engine, before);
-  const ids = new Set(mine.map((i) => i.id));
-  expect(left.containers.filter((c) => ours(c.image) || ids.has(c.image))).toEqual([]);
-  expect(left.images.filter((i) => i.tags.some(ours))).toEqual([]);
-  // How long this file takes (the brief asks for it): printed once, for the CI log.
-  process.stderr.write(`test/docker/workers-ai.test.ts: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-});
+taggedImageSuite(TAG, 'test/docker/workers-ai.test.ts');
+afterAll(() => { for (const o of outputs) o.remove(); });
 
 const outputs: WorkersOutput[] = [];
 function output(fixture: string, mode: WorkersAiMode): string {
