@@ -19,8 +19,6 @@ import { readExampleFile } from './smoke/example-input.js';
 import { predictorFromRef, predictorTarget, runSmoke, type PredictorTarget, type SmokeRole } from './smoke/run.js';
 import { caseRequests, judgeCases, smokeCases } from './smoke/cases.js';
 import { progressOf, stepRunner } from './steps.js';
-import { isWorkersAiOutput } from './workers-ai/index.js';
-import { verifyWorkersAi } from './workers-ai/verify.js';
 import { outputTarget, targetVerify, type SmokeImage, type TargetDockerfile } from './targets/index.js';
 
 export type { VerifyLevel, VerifyOptions, VerifyResult, VerifyStep, VerifyProgress } from './types.js';
@@ -37,12 +35,13 @@ const SMOKE_TIMEOUT = 5 * 60_000;
 
 export async function verify(outDir: string, options: VerifyOptions): Promise<VerifyResult> {
   const dir = resolve(outDir);
-  // A workers-ai output (worker/wrangler.jsonc) is verified by its own module, with this machinery.
-  if ((options.target ?? (isWorkersAiOutput(dir) ? 'workers-ai' : undefined)) === 'workers-ai') return verifyWorkersAi(dir, options);
+  const target = options.target ?? outputTarget(dir) ?? 'fal';
+  // A target verified by its own module (workers-ai), on this machinery.
+  const ownVerify = targetVerify(target).verify;
+  if (ownVerify) return ownVerify(dir, { ...options, target });
   const { findings, steps, step, skip, progress } = stepRunner(options);
   const upTo = LEVELS.indexOf(options.level);
 
-  const target = options.target ?? outputTarget(dir) ?? 'fal';
   await step('parse', async () => ({ findings: await parseStep(dir) }));
   await step('typecheck', async () => ({ findings: await typecheckStep(dir, { target, ...(options.sdkPython ? { sdkPython: options.sdkPython } : {}) }) }));
   if (options.openApiRoundTrip) await step('openapi-roundtrip', async () => ({ findings: await checkRoundTrip(options.openApiRoundTrip!) }));

@@ -5,6 +5,7 @@ import type { Finding } from '../../findings/types.js';
 import type { Engine } from '../build/engine.js';
 import type { TarEntry } from '../build/tar.js';
 import type { Predictor } from '../../ir/types.js';
+import type { VerifyOptions, VerifyResult } from '../types.js';
 
 export interface TargetDockerfile {
   /** The Dockerfile text to build; absent when it cannot be had (the findings say why). */
@@ -33,6 +34,13 @@ export interface SmokeRunner {
 }
 
 export interface TargetVerify {
+  /** Recognises an output of the target by its files, before migration.json is asked (workers-ai: worker/wrangler.jsonc). */
+  recognise?: (outDir: string) => boolean;
+  /**
+   * The target's own verification, level by level, in place of the shared one (workers-ai: its
+   * Worker is checked with Cloudflare's tools and served on workerd), built on the shared parts.
+   */
+  verify?: (outDir: string, options: VerifyOptions) => Promise<VerifyResult>;
   /** Default: the output's own `Dockerfile`, or the one fal's app.py embeds. */
   dockerfile?: (outDir: string) => TargetDockerfile;
   /** The target's own smoke script, built on the shared driver's helpers (modal). */

@@ -1,0 +1,84 @@
+// verify's part for the cog target without an engine: the image it builds is the output's own
+// `cog debug` form with the schema Cog's server validates by, the predictor comes from the
+// output's cog.yaml, and serve.py speaks Cog's HTTP API for the shared driver (run on the host
+// on plain values: no user code). The registry also recognises a workers-ai output by its files.
+
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { outputTarget, targetVerify } from '../../../src/verify/targets/index.js';
+import { driverPath, verifyAsset } from '../../../src/verify/assets.js';
+import { cogTarget } from '../../../targets/cog/index.js';
+import { convertFixture } from '../../docker/helpers.js';
+import { convertForWorkers } from '../workers-ai/helpers.js';
+
+describe('the cog target in the verify registry', () => {
+  it("builds the output's cog debug image with its schema and requirements, and names the output's own predictor", () => {
+    const { outDir } = convertFixture('path-in-path-out-text-transform', cogTarget);
+    expect(outputTarget(outDir)).toBe('cog');
+    const own = targetVerify('cog');
+    const image = own.dockerfile!(outDir);
+    expect(image.findings).toEqual([]);
+    expect(image.text).toMatch(/^FROM r8\.im\/cog-base:python3\.11$/m);
+    expect(image.text).toContain('CMD ["python", "-m", "cog.server.http"]');
+    expect(image.text).not.toMatch(/--mount=|COPY --from=ghcr/); // the offline builder's form
+    const schema = image.extraFiles?.find((f) => f.name === '.cog/openapi_schema.json');
+    expect(JSON.parse(String(schema?.data)).components.schemas.Input.properties).toHaveProperty('document');
+    expect(image.predictors?.predict).toMatchObject({ file: 'predict.py', name: 'Predictor' });
+    expect(own.runtime?.serveModule).toBe(verifyAsset('targets/cog/serve.py'));
+    expect(own.runtime?.server).toBeTypeOf('function');
+  });
+  it('refuses an output that is not a Cog project with CM516', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-cog-verify-'));
+    expect(targetVerify('cog').dockerfile!(dir).findings.map((f) => f.code)).toEqual(['CM516']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  it('recognises a workers-ai output by worker/wrangler.jsonc, without migration.json', () => {
+    const o = convertForWorkers('minimal-string-predictor', 'containers');
+    try {
+      rmSync(join(o.outDir, 'migration.json'));
+      expect(outputTarget(o.outDir)).toBe('workers-ai');
+      expect(targetVerify('workers-ai').verify).toBeTypeOf('function');
+    } finally {
+      o.remove();
+    }
+  });
+});
+
+/** Runs `code` with the driver and the cog serve module importable, as in the smoke container. */
+function python(code: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cm-cog-serve-'));
+  try {
+    cpSync(driverPath(), join(dir, 'driver.py'));
+    cpSync(verifyAsset('targets/cog/serve.py'), join(dir, 'serve.py'));
+    return execFileSync('python3', ['-I', '-c', `import sys; sys.path.insert(0, ${JSON.stringify(dir)})\n${code}`], { encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }).trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("serve.py: Cog's HTTP API for the shared driver", () => {
+  const served = `import json, serve, driver
+openapi = {"paths": {"/predictions": {}, "/health-check": {}}, "components": {"schemas": {"Input": {"properties": {"n": {"type": "integer"}}, "required": ["n"]}}}}
+s = serve.Served("http://127.0.0.1:1", openapi, "0.22.0")
+`;
+  it('posts {"input": ...} asking for JSON, routes predict only where Cog serves it, and reads the Input schema', () => {
+    const out = JSON.parse(python(`${served}print(json.dumps([s.request_body("predict", {"n": 1}), s.accept, s.endpoint("predict"), s.endpoint("train"), s.stream_endpoint("predict"), s.input_schema("predict")[0]["required"], s.cog_api]))`)) as unknown[];
+    expect(out).toEqual([{ input: { n: 1 } }, 'application/json', '/predictions', null, null, ['n'], true]);
+  });
+  it('takes the output of a succeeded prediction, files by content, and fails on any other answer', () => {
+    const out = python(`${served}print(json.dumps(s.response_output({"status": "succeeded", "output": ["data:text/plain;base64,aGk=", 2]})))
+try:
+    s.response_output({"status": "failed", "error": "boom"})
+except RuntimeError as e:
+    print(e)`);
+    const [first, second] = out.split('\n');
+    expect(JSON.parse(first!)).toEqual([{ file: '8f434346648f6b96df89dda901c5176b10a6d83961dd3c1ac88b59b2dc327aa4', bytes: 2 }, 2]);
+    expect(second).toContain('"error": "boom"');
+  });
+  it('without a server URL, start() fails at import, naming it', () => {
+    expect(python('import serve\ntry:\n    serve.start("app.py")\nexcept serve.StartFailed as e:\n    print(e.stage, e.error)')).toMatch(/^import COG_MIGRATE_SERVER_URL is not set/);
+  });
+});
