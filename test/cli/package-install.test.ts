@@ -11,10 +11,10 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, expectFixtureOutput, requireBundle } from '../helpers/built-cli.js';
 
 const FIXTURE = 'path-in-path-out-pillow-grayscale';
@@ -53,6 +53,11 @@ describe('npm pack, npm install offline, npx cog-migrate', () => {
     installerProject(project, packed[0]!.filename);
     execFileSync('npm', ['ci', '--ignore-scripts', '--loglevel=error'], { cwd: project, env: offline, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     copyNativeBuild('tree-sitter', 'tree_sitter_runtime_binding.node');
+  });
+
+  // About 70 MB of node_modules: not left in /tmp by every run.
+  afterAll(() => {
+    if (project) rmSync(project, { recursive: true, force: true });
   });
 
   /** The checkout's node-gyp build of `name` into the new folder's copy of the same version. */
