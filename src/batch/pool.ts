@@ -37,7 +37,18 @@ export class WorkerPool {
   private aborted = false;
   private seq = 0;
 
-  constructor(private readonly size: number, private readonly timeoutMs: number) {}
+  constructor(private size: number, private readonly timeoutMs: number) {}
+
+  /** Starts a worker now, before there is a model for it: it loads the reader while the caller
+   * is still finding the models. */
+  warm(): void {
+    if (this.slots.length < this.size && !this.aborted) this.spawn();
+  }
+
+  /** At most `size` workers from now on (at least one; one already started is kept). */
+  limit(size: number): void {
+    this.size = Math.max(1, size);
+  }
 
   run(task: ModelTask): Promise<PoolOutcome> {
     return new Promise((resolve) => {

@@ -62,26 +62,20 @@ export interface BatchRun {
 export async function runBatch(options: BatchOptions): Promise<BatchRun> {
   const out = resolve(options.out);
   const findings: Finding[] = [];
-  const found = discoverModels(options.paths, { exclude: [out] });
-  findings.push(...found.findings);
-  let models: ModelRef[] = found.models;
-  if (options.changedSince !== undefined) {
-    const changed = changedFiles(found.root, options.changedSince);
-    findings.push(...changed.findings);
-    models = changed.files ? changedModels(models, changed.files) : [];
-  }
-  models = models.filter((m) => inShard(m.id, options.shard));
-  if (found.models.length === 0) findings.push(finding('CM600', `no cog.yaml under ${options.paths.join(', ')}`));
-
-  const names = outNames(models.map((m) => m.id));
+  // The first worker loads the reader while the models are being found; a run that finds none
+  // closes it unused.
+  const pool = new WorkerPool(Math.max(1, options.jobs ?? availableParallelism()), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  pool.warm();
   const renderReports = !options.verify && !options.baseline;
+  let tasks: ModelTask[];
+  try {
+    tasks = selectTasks(options, out, renderReports, findings);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   const rendered = new Map<string, RenderedModel>();
-  const tasks: ModelTask[] = models.map((m) => ({
-    id: m.id, dir: m.dir, ...(m.variant ? { variant: m.variant } : {}), source: relative(process.cwd(), m.dir).split(sep).join('/') || '.', outRoot: out, outName: names.get(m.id)!, targets: options.targets,
-    targetOptions: options.targetOptions ?? {}, force: options.force ?? false, renderReports,
-  }));
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), tasks.length || 1));
-  const pool = new WorkerPool(jobs, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  pool.limit(Math.min(options.jobs ?? availableParallelism(), tasks.length || 1));
   const onAbort = () => pool.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) pool.abort();
@@ -122,6 +116,26 @@ export async function runBatch(options: BatchOptions): Promise<BatchRun> {
     findings,
   };
   return { report, rendered };
+}
+
+/** Discovery -> --changed-since -> --shard: the models to convert, as worker tasks. */
+function selectTasks(options: BatchOptions, out: string, renderReports: boolean, findings: Finding[]): ModelTask[] {
+  const found = discoverModels(options.paths, { exclude: [out] });
+  findings.push(...found.findings);
+  let models: ModelRef[] = found.models;
+  if (options.changedSince !== undefined) {
+    const changed = changedFiles(found.root, options.changedSince);
+    findings.push(...changed.findings);
+    models = changed.files ? changedModels(models, changed.files) : [];
+  }
+  models = models.filter((m) => inShard(m.id, options.shard));
+  if (found.models.length === 0) findings.push(finding('CM600', `no cog.yaml under ${options.paths.join(', ')}`));
+
+  const names = outNames(models.map((m) => m.id));
+  return models.map((m) => ({
+    id: m.id, dir: m.dir, ...(m.variant ? { variant: m.variant } : {}), source: relative(process.cwd(), m.dir).split(sep).join('/') || '.', outRoot: out, outName: names.get(m.id)!, targets: options.targets,
+    targetOptions: options.targetOptions ?? {}, force: options.force ?? false, renderReports,
+  }));
 }
 
 /** A row per target for a model the pool could not convert. */
