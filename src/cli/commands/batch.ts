@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runBatch, type BatchOptions, type BatchRun } from '../../batch/run.js';
+import { tuneV8ForBatch } from '../../batch/v8-tuning.js';
 import { parseShard } from '../../batch/shard.js';
 import { mergeReports } from '../../batch/merge.js';
 import { countReport, type BatchReport } from '../../batch/types.js';
@@ -78,6 +79,7 @@ export async function runBatchCommand(paths: string[], opts: BatchCommandOptions
     }, 5_000).unref();
   };
   process.on('SIGINT', onSigint);
+  tuneV8ForBatch();
   const progress = batchProgress(io, opts.quiet || opts.json ? 'quiet' : 'auto');
   const options: BatchOptions = {
     paths, targets, out, force: opts.force ?? false, signal: controller.signal, kill: kill.signal,
