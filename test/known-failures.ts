@@ -381,12 +381,16 @@ export const generationDifferences: GenerationDifference[] = [
     reason: "Static Cog resolves names only against top-level literal constants of the predictor's own file (and reads ge/le only as number literals), so a default, description or bound resolved through an import, a class attribute, a derived constant or a helper's parameter is None or left out (an input without its default is required); 0.19 evaluated them at import (Input.staticCog, CM245/CM247, docs/openapi.md).",
     link: 'https://github.com/replicate/cog/blob/v0.22.0/pkg/schema/python/module_scope.go',
     explains: (d, ir) => {
+      // Fewer choices (CM249): the enum component named after the input, and its reference.
+      if (d.path.length >= 3 && startsWith(d, 'components', 'schemas') && inputNamed(ir, d.path[2])?.staticCog?.reads?.choices !== undefined) return true;
       if (!startsWith(d, 'components', 'schemas', 'Input') && !startsWith(d, 'components', 'schemas', 'TrainingInput')) return false;
       if (d.path.length === 4 && last(d) === 'required') {
         const ours = (d.ours as string[] | undefined) ?? [];
         const theirs = (d.theirs as string[] | undefined) ?? [];
         return theirs.every((n) => ours.includes(n)) && ours.filter((n) => !theirs.includes(n)).every((n) => inputNamed(ir, n)?.staticCog?.reads?.default === null);
       }
+      const enumOf = (name: string | undefined) => inputNamed(ir, name)?.staticCog?.reads?.choices !== undefined;
+      if (d.path.length >= 6 && d.path[3] === 'properties' && enumOf(d.path[4]) && ['allOf', 'title', 'type'].includes(d.path[5]!)) return true;
       const keyword = { default: 'default', description: 'description', minimum: 'ge', maximum: 'le', minLength: 'min_length', maxLength: 'max_length', pattern: 'regex', deprecated: 'deprecated' }[last(d) ?? ''];
       const reads = inputNamed(ir, last(d, 2))?.staticCog?.reads as Record<string, unknown> | undefined;
       return d.path.length === 6 && d.path[3] === 'properties' && keyword !== undefined && reads !== undefined && keyword in reads && (d.ours ?? null) === reads[keyword];

@@ -97,14 +97,15 @@ export interface Input {
 }
 
 /** Input() keywords Cog's static generator may read differently from the running model. */
-export type StaticCogKeyword = 'default' | 'description' | 'ge' | 'le' | 'min_length' | 'max_length' | 'regex' | 'deprecated';
+export type StaticCogKeyword = 'default' | 'description' | 'ge' | 'le' | 'min_length' | 'max_length' | 'regex' | 'deprecated' | 'choices';
 
 export interface StaticCogReading {
   /** It refuses the predictor (`cog build` fails) with this message. */
   refuses?: string;
   /**
    * What it reads instead, per keyword: null is None for a default (no default: the input is
-   * required unless it is Optional) and "left out" for the others.
+   * required unless it is Optional) and "left out" for the others; choices are a list (empty:
+   * no enum), as `list(D.keys())` of a dict whose values are not all literals reads fewer.
    */
   reads?: { [K in StaticCogKeyword]?: LiteralValue };
 }

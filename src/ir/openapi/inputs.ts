@@ -69,6 +69,12 @@ function asStaticCogReads(input: Input): Input {
       out.default = { kind: 'literal', value };
       continue;
     }
+    if (keyword === 'choices') {
+      // Fewer choices than the model has (possibly none: then no enum at all).
+      if (Array.isArray(value) && value.length > 0) out.choices = { kind: 'literal', value };
+      else delete out.choices;
+      continue;
+    }
     const key = keyword === 'min_length' ? 'minLength' : keyword === 'max_length' ? 'maxLength' : (keyword as 'description' | 'ge' | 'le' | 'regex' | 'deprecated');
     if (value === null) delete out[key];
     else (out as unknown as Record<string, unknown>)[key] = value;

@@ -32,7 +32,11 @@ export function reportStaticCog(ctx: Ctx, mod: PyModule, value: SyntaxNode, inpu
   for (const [keyword, theirs] of Object.entries(reading.reads ?? {})) {
     const at = keywords.find((k) => k.name === keyword)?.value ?? value;
     const ours = show(resolvedValue(input, keyword));
-    if (keyword === 'default') {
+    if (keyword === 'choices') {
+      const list = theirs as LiteralValue[];
+      const instead = list.length === 0 ? 'none of them, so the schema `cog build` writes has no enum' : `only ${show(list)}, so a model built by current Cog refuses the others`;
+      report(ctx, 'CM249', `choices of \`${input.name}\` resolve to ${show(resolvedValue(input, 'choices'))}; Cog's current static schema generator reads ${instead} (it keeps only the dict entries whose key and value are both literals); the conversion keeps them all, as Cog 0.19 and older did at import`, mod, at);
+    } else if (keyword === 'default') {
       const instead = theirs === null ? `None, so the schema \`cog build\` writes ${input.type.kind === 'optional' ? 'has default null' : `makes \`${input.name}\` required`}` : show(theirs);
       report(ctx, 'CM245', `default of \`${input.name}\` (\`${excerpt(at)}\`)${via} resolves to ${ours}, which Cog's current static schema generator does not follow: it reads ${instead}; the conversion keeps ${ours}, as Cog 0.19 and older did at import`, mod, at);
     } else {

@@ -85,8 +85,44 @@ function cogChoices(mod: PyModule, node: SyntaxNode): boolean {
   return !!obj && (method === 'keys' || method === 'values') && scopeHas(mod, obj, 'dict');
 }
 
+/**
+ * The list Go reads for choices it can resolve. Its dict literal keeps only the pairs whose key
+ * and value are both literals, so `list(SCHEDULERS.keys())` over `{"ddim": DDIMScheduler}` is
+ * empty to it (and the input has no enum).
+ */
+function cogChoicesValue(mod: PyModule, node: SyntaxNode): LiteralValue[] | undefined {
+  if (node.type === 'list') return listOf(evalLiteral(node));
+  if (node.type === 'identifier') {
+    const e = moduleScope(mod).get(node.text);
+    return e ? listOf(evalLiteral(e.node)) : undefined;
+  }
+  if (node.type === 'binary_operator') {
+    const l = cogChoicesValue(mod, node.childForFieldName('left')!);
+    const r = cogChoicesValue(mod, node.childForFieldName('right')!);
+    return l && r ? [...l, ...r] : undefined;
+  }
+  const fn = node.childForFieldName('arguments')?.namedChildren[0]?.childForFieldName('function');
+  const dict = moduleScope(mod).get(fn?.childForFieldName('object')?.text ?? '')?.node;
+  if (!fn || dict?.type !== 'dictionary') return undefined;
+  const keys = fn.childForFieldName('attribute')?.text === 'keys';
+  const out: LiteralValue[] = [];
+  for (const pair of dict.namedChildren) {
+    const k = pair.type === 'pair' ? pair.childForFieldName('key') : undefined;
+    const v = pair.childForFieldName('value');
+    if (!k || !v || !cogLiteral(k) || !cogLiteral(v)) continue;
+    const r = evalLiteral(keys ? k : v);
+    if (!r.ok) return undefined;
+    out.push(r.value);
+  }
+  return out;
+}
+
+function listOf(r: ReturnType<typeof evalLiteral>): LiteralValue[] | undefined {
+  return r.ok && Array.isArray(r.value) ? r.value : undefined;
+}
+
 /** Whether Go reads this keyword's value the way it is written. */
-function cogReadsKeyword(mod: PyModule, keyword: StaticCogKeyword | 'choices', node: SyntaxNode): boolean {
+function cogReadsKeyword(mod: PyModule, keyword: StaticCogKeyword, node: SyntaxNode): boolean {
   switch (keyword) {
     case 'default': return cogLiteral(node) || scopeHas(mod, node);
     case 'description': return cogString(node) || scopeHas(mod, node, 'string');
@@ -104,10 +140,12 @@ function cogValue(mod: PyModule, node: SyntaxNode): LiteralValue {
   return r.ok ? r.value : null;
 }
 
-const KEYWORDS: readonly StaticCogKeyword[] = ['default', 'description', 'ge', 'le', 'min_length', 'max_length', 'regex', 'deprecated'];
+type ScalarKeyword = Exclude<StaticCogKeyword, 'choices'>;
+
+const KEYWORDS: readonly ScalarKeyword[] = ['default', 'description', 'ge', 'le', 'min_length', 'max_length', 'regex', 'deprecated'];
 
 /** The IR's value for a keyword, when the frontend resolved one. */
-function irValue(input: Input, keyword: StaticCogKeyword): LiteralValue | undefined {
+function irValue(input: Input, keyword: ScalarKeyword): LiteralValue | undefined {
   switch (keyword) {
     case 'default': return input.default !== 'required' && input.default.kind === 'literal' ? input.default.value : undefined;
     case 'min_length': return input.minLength;
@@ -142,6 +180,10 @@ function compareInputCall(mod: PyModule, call: SyntaxNode, input: Input, overrid
   const choices = nodes.get('choices');
   if (choices && input.choices?.kind === 'literal' && !cogChoices(mod, choices)) return { refuses: `parameter '${input.name}': choices expression cannot be statically resolved` };
   const reads: StaticCogReading['reads'] = {};
+  if (choices && input.choices?.kind === 'literal') {
+    const theirs = cogChoicesValue(mod, choices);
+    if (theirs && !same(input.choices.value, theirs)) reads.choices = theirs;
+  }
   for (const keyword of KEYWORDS) {
     const ours = irValue(input, keyword);
     if (ours === undefined) continue;

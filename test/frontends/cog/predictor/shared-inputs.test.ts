@@ -81,3 +81,13 @@ describe('Input() returned by a local helper', () => {
     expect(e.codes).toEqual(['CM204', 'CM204']);
   });
 });
+
+describe('choices static Cog reads fewer of', () => {
+  it('says static Cog reads no enum from list(D.keys()) over a dict of classes (CM249), and keeps every key', () => {
+    const e = extract(predict('s: str = Input(choices=list(S.keys()), default="a"), t: str = Input(choices=list(T.keys()), default="c")', 'from diffusers import A, B\nS = {"a": A, "b": B}\nT = {"c": 1, "d": 2}'));
+    const [s, t] = predictorOf(e).inputs;
+    expect(s).toMatchObject({ choices: { kind: 'literal', value: ['a', 'b'] }, staticCog: { reads: { choices: [] } } });
+    expect(t!.staticCog).toBeUndefined();
+    expect(e.codes).toEqual(['CM249']);
+  });
+});
