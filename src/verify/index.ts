@@ -144,8 +144,8 @@ async function smokeStep(
       ? await runtime.prepareImage(engine, tag, { timeoutMs: options.timeoutMs ?? BUILD_TIMEOUT, onLine: (text) => progress({ step: 'smoke', kind: 'line', text }) })
       : { tag, findings: [], remove: async () => undefined };
     if (!image.tag) return { findings: image.findings, extra: { detail: "the platform's serving stack could not be installed" } };
-    const server = runtime?.server ? await runtime.server(engine, image.tag, timeoutMs) : undefined;
-    if (server && !server.url) {
+    const server = runtime?.server ? await runtime.server(engine, image.tag, timeoutMs, roles.map((r) => r.role)) : undefined;
+    if (server && !server.env) {
       await image.remove();
       return { findings: [...image.findings, ...server.findings], extra: { detail: "the platform's server did not start" } };
     }
@@ -156,7 +156,7 @@ async function smokeStep(
         ...(own.smoke ? { runner: own.smoke } : {}),
         ...(dockerfile?.projectDir ? { projectDir: dockerfile.projectDir } : {}),
         cases: caseRequests(cases.run),
-        ...(server?.url ? { env: [`COG_MIGRATE_SERVER_URL=${server.url}`] } : {}),
+        ...(server?.env ? { env: server.env } : {}),
         timeoutMs,
         onLine: (text) => progress({ step: 'smoke', kind: 'line', text }),
       });

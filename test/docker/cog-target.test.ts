@@ -3,8 +3,8 @@
 // smoke run on Cog's own HTTP server in that image: one POST /predictions with schema-derived
 // inputs through the server, the same inputs given to the Cog predictor directly in the same
 // image, both results equal; an input of the wrong type refused with Cog's own 422. Path in /
-// Path out, an iterator, a BaseModel output and the async BaseRunner with @streaming and
-// @concurrent. The images share their base, uv and cog layers; every image is removed in afterAll.
+// Path out, an iterator, a BaseModel output, the async BaseRunner with @streaming and
+// @concurrent, and predict + train with the model's cog-safe-push cases. The images share their base, uv and cog layers; every image is removed in afterAll.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { verify, type VerifyResult } from '../../src/verify/index.js';
@@ -53,6 +53,16 @@ describe("the cog target on the real engine: Cog's own server in the project's c
       expect(s.invalid).toMatchObject({ status: 422 });
     });
   }
+
+  it("safe-push-offline-checkers-cpu: predict() and train(), each on a Cog server of its own (train mode), and the model's test cases hold", async () => {
+    const r = await smoke('safe-push-offline-checkers-cpu');
+    expect(errors(r)).toEqual([]);
+    const s = smokeOf(r)!;
+    expect(s.requests?.map((q) => [q.role, q.endpoint, q.status])).toEqual([['predict', '/predictions', 200], ['train', '/trainings', 200]]);
+    expect(s.roles?.['train']?.adapter).toEqual(s.roles?.['train']?.direct);
+    expect(s.cases?.length).toBeGreaterThan(0);
+    expect(s.cases?.filter((c) => !c.ok)).toEqual([]);
+  });
 
   it('output-basemodel-class: the model\'s fields, its Path field by content', async () => {
     const r = await smoke('output-basemodel-class');

@@ -16,6 +16,7 @@ A platform whose requests are not the bare inputs (Cog's HTTP API: the cog targe
     Served.cog_api = True                   test cases reported as raw answers (cases.ts reads them)
     Served.request_body(role, inputs)       the body that carries the inputs
     Served.accept                           the Accept header (Cog answers SSE with 406 unless @streaming)
+    Served.base_for(role)                   the server of a role, where it is not base_url (Cog's train server)
     Served.response_output(body)            the output in a 200 answer (raises when there is none)
     Served.input_schema(role) -> (schema, defs)   the inputs' JSON schema, for derived and invalid inputs
 
@@ -462,10 +463,11 @@ def body_of(served, role_name, inputs):
 
 
 def send(served, path, role_name, inputs, timeout=300):
-    """POST of a role's inputs as the platform takes them (its body, its Accept header)."""
+    """POST of a role's inputs as the platform takes them (its server, body and Accept header)."""
+    base = served.base_for(role_name) if hasattr(served, "base_for") else served.base_url
     if hasattr(served, "accept"):
-        return post(served.base_url + path, body_of(served, role_name, inputs), timeout, served.accept)
-    return post(served.base_url + path, body_of(served, role_name, inputs), timeout)
+        return post(base + path, body_of(served, role_name, inputs), timeout, served.accept)
+    return post(base + path, body_of(served, role_name, inputs), timeout)
 
 
 def prepare_role_inputs(role, schema_of, file_ref):

@@ -76,16 +76,16 @@ export interface SmokeRuntime {
   /** From the built image to the one the smoke run uses; absent: the built image itself. */
   prepareImage?(engine: Engine, built: string, options: SmokeImageOptions): Promise<SmokeImage>;
   /**
-   * A server the platform runs from the image beside the driver's container (the cog target:
-   * Cog's own HTTP server), started before the driver; its URL reaches serve.py as
-   * COG_MIGRATE_SERVER_URL (host network, 127.0.0.1).
+   * Servers the platform runs from the image beside the driver's container (the cog target:
+   * Cog's own HTTP server, one per role: Cog serves train() only in a server of its own), started
+   * before the driver; where they listen reaches serve.py through `env` (host network, 127.0.0.1).
    */
-  server?(engine: Engine, image: string, timeoutMs: number): Promise<SmokeServer>;
+  server?(engine: Engine, image: string, timeoutMs: number, roles: readonly string[]): Promise<SmokeServer>;
 }
 
 export interface SmokeServer {
-  /** Absent when it did not start (the findings say why). */
-  url?: string;
+  /** The driver container's environment naming the servers; absent when one did not start (the findings say why). */
+  env?: string[];
   findings: Finding[];
   stop(): Promise<void>;
 }

@@ -35,7 +35,7 @@ function tail(text: string, lines = 15): string {
 }
 
 /** Starts the image's Cog server; resolves once it is READY, or with a CM540 finding. */
-export async function startCogServer(engine: Engine, image: string, timeoutMs: number): Promise<{ server?: CogServer; findings: Finding[] }> {
+export async function startCogServer(engine: Engine, image: string, timeoutMs: number, mode: 'predict' | 'train' = 'predict'): Promise<{ server?: CogServer; findings: Finding[] }> {
   const port = await freePort();
   let id: string | undefined;
   const remove = async (): Promise<void> => { if (id) await engine.getContainer(id).remove({ force: true }).catch(() => undefined); };
@@ -55,7 +55,8 @@ export async function startCogServer(engine: Engine, image: string, timeoutMs: n
   try {
     const container = await engine.createContainer({
       Image: image,
-      Cmd: ['python', '-m', 'cog.server.http', '--host', '127.0.0.1'],
+      // Cog serves /trainings only in train mode (`--x-mode train`, COG_TRAIN_TYPE_STUB).
+      Cmd: ['python', '-m', 'cog.server.http', '--host', '127.0.0.1', ...(mode === 'train' ? ['--x-mode', 'train'] : [])],
       Env: [`PORT=${port}`, 'PYTHONUNBUFFERED=1'],
       Labels: { 'cog-migrate.verify': 'smoke' },
       HostConfig: {

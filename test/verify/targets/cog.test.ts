@@ -78,6 +78,11 @@ except RuntimeError as e:
     expect(JSON.parse(first!)).toEqual([{ file: '8f434346648f6b96df89dda901c5176b10a6d83961dd3c1ac88b59b2dc327aa4', bytes: 2 }, 2]);
     expect(second).toContain('"error": "boom"');
   });
+  it("routes train() to the train-mode server, with its TrainingInput schema", () => {
+    const out = JSON.parse(python(`${served}t = serve.Served("http://127.0.0.1:1", openapi, "0.22.0", ("http://127.0.0.1:2", {"paths": {"/trainings": {}}, "components": {"schemas": {"TrainingInput": {"required": ["steps"]}}}}))
+print(json.dumps([t.endpoint("train"), t.base_for("train"), t.base_for("predict"), t.input_schema("train")[0]["required"], s.base_for("train")]))`)) as unknown[];
+    expect(out).toEqual(['/trainings', 'http://127.0.0.1:2', 'http://127.0.0.1:1', ['steps'], 'http://127.0.0.1:1']);
+  });
   it('without a server URL, start() fails at import, naming it', () => {
     expect(python('import serve\ntry:\n    serve.start("app.py")\nexcept serve.StartFailed as e:\n    print(e.stage, e.error)')).toMatch(/^import COG_MIGRATE_SERVER_URL is not set/);
   });

@@ -7,6 +7,7 @@
 
 import { verifyAsset } from '../../assets.js';
 import { finding } from '../../../findings/finding.js';
+import type { Finding } from '../../../findings/types.js';
 import { startCogServer } from '../../workers-ai/cog-server.js';
 import type { TargetVerify } from '../types.js';
 import { cogProjectImage } from './image.js';
@@ -24,11 +25,25 @@ export const cogVerify: TargetVerify = {
   },
   runtime: {
     serveModule: verifyAsset('targets/cog/serve.py'),
-    server: async (engine, image, timeoutMs) => {
-      const started = await startCogServer(engine, image, timeoutMs);
-      return started.server
-        ? { url: started.server.url, findings: started.findings, stop: () => started.server!.stop() }
-        : { findings: started.findings, stop: async () => undefined };
+    // Cog's server for predict, and when the project has train() a second one in train mode
+    // (Cog routes /trainings there, as Replicate runs trainings in a container of their own).
+    server: async (engine, image, timeoutMs, roles) => {
+      const env: string[] = [];
+      const findings: Finding[] = [];
+      const running: (() => Promise<void>)[] = [];
+      const stop = async (): Promise<void> => { for (const s of running) await s(); };
+      for (const [mode, variable] of [['predict', 'COG_MIGRATE_SERVER_URL'], ['train', 'COG_MIGRATE_TRAIN_SERVER_URL']] as const) {
+        if (mode === 'train' && !roles.includes('train')) continue;
+        const started = await startCogServer(engine, image, timeoutMs, mode);
+        findings.push(...started.findings);
+        if (!started.server) {
+          await stop();
+          return { findings, stop: async () => undefined };
+        }
+        running.push(started.server.stop);
+        env.push(`${variable}=${started.server.url}`);
+      }
+      return { env, findings, stop };
     },
   },
 };

@@ -3,7 +3,9 @@
 The server is the image's own `python -m cog.server.http` (the pinned release's coglet server,
 as `cog build` installs it), started by the verify stage in its own container from the same
 image on 127.0.0.1 with host networking (src/verify/workers-ai/cog-server.ts, which the
-Cloudflare smoke run uses too) and named here by COG_MIGRATE_SERVER_URL. This module only says
+Cloudflare smoke run uses too) and named here by COG_MIGRATE_SERVER_URL; when the project has
+train(), a second one in train mode (`--x-mode train`: Cog serves /trainings only there), named
+by COG_MIGRATE_TRAIN_SERVER_URL. This module only says
 how the generic driver (src/verify/smoke/driver.py) talks to it: Cog's HTTP API, requests as
 {"input": {...}} to POST /predictions and /trainings, answers as Cog's prediction response,
 files as data URLs; input validation and its 422 are Cog's own.
@@ -34,15 +36,26 @@ class Served:
     # One JSON answer: Cog refuses `text/event-stream` (406) for a predictor without @streaming.
     accept = "application/json"
 
-    def __init__(self, base_url, openapi, version):
+    def __init__(self, base_url, openapi, version, train=None):
+        """train: (base URL, OpenAPI document) of the train-mode server, when there is one."""
         self.base_url = base_url
-        self.routes = sorted(openapi.get("paths", {}))
-        self._schemas = openapi.get("components", {}).get("schemas", {})
+        self._bases = {"predict": base_url}
+        self._schemas = dict(openapi.get("components", {}).get("schemas", {}))
+        paths = {p: "predict" for p in openapi.get("paths", {})}
+        if train is not None:
+            self._bases["train"] = train[0]
+            paths["/trainings"] = "train"
+            self._schemas.update(train[1].get("components", {}).get("schemas", {}))
+        self._paths = paths
+        self.routes = sorted(paths)
         self.runtime = {"platform": "cog", "sdk": version, "application": "python -m cog.server.http (the image's own Cog server)"}
 
     def endpoint(self, role):
         path = ROLE_PATHS.get(role)
-        return path if path in self.routes else None
+        return path if self._paths.get(path) == role else None
+
+    def base_for(self, role):
+        return self._bases.get(role, self.base_url)
 
     def stream_endpoint(self, role):
         return None  # Cog streams through webhooks, not a second route
@@ -64,10 +77,8 @@ class Served:
         pass  # the verify stage stops the server's container
 
 
-def start(app_file):
-    base = os.environ.get("COG_MIGRATE_SERVER_URL")
-    if not base:
-        raise StartFailed("import", "COG_MIGRATE_SERVER_URL is not set: no Cog server to talk to")
+def _ready_openapi(base):
+    """The OpenAPI document of a READY server at base."""
     try:
         with urllib.request.urlopen(base + "/openapi.json", timeout=60) as r:
             openapi = json.loads(r.read())
@@ -76,11 +87,21 @@ def start(app_file):
     except Exception as exc:  # noqa: BLE001 - any failure to reach the server is the finding
         raise StartFailed("setup", "Cog's server at %s did not answer: %s: %s" % (base, type(exc).__name__, exc)) from exc
     if health.get("status") != "READY":
-        raise StartFailed("setup", "Cog's server reports %s on GET /health-check" % health.get("status"))
+        raise StartFailed("setup", "Cog's server at %s reports %s on GET /health-check" % (base, health.get("status")))
+    return openapi
+
+
+def start(app_file):
+    base = os.environ.get("COG_MIGRATE_SERVER_URL")
+    if not base:
+        raise StartFailed("import", "COG_MIGRATE_SERVER_URL is not set: no Cog server to talk to")
+    openapi = _ready_openapi(base)
+    train_base = os.environ.get("COG_MIGRATE_TRAIN_SERVER_URL")
+    train = (train_base, _ready_openapi(train_base)) if train_base else None
     try:
         import cog
 
         version = getattr(cog, "__version__", "")
     except Exception:  # noqa: BLE001 - the version is only reported
         version = ""
-    return Served(base, openapi, version)
+    return Served(base, openapi, version, train)
