@@ -26,16 +26,17 @@ export interface Converted {
   ir: CogIR;
 }
 
-/** Converts fixtures/<name>/input (to fal unless told) and writes the output folder; throws when it cannot. */
-export function convertFixture<O>(name: string, target: Target<O> = falTarget as unknown as Target<O>): Converted {
+/** Converts fixtures/<name>/input (to fal unless told, with the target's CLI options `raw`) and
+ * writes the output folder (`out` names it when one fixture is converted twice); throws when it cannot. */
+export function convertFixture<O>(name: string, target: Target<O> = falTarget as unknown as Target<O>, raw: Record<string, string | boolean> = {}, out = name): Converted {
   const src = join(work, 'src', name);
   rmSync(src, { recursive: true, force: true });
   cpSync(join(REPO, 'fixtures', name, 'input'), src, { recursive: true, verbatimSymlinks: true });
-  const result = convert(src, target, target.parseOptions({}));
+  const result = convert(src, target, target.parseOptions(raw));
   if (result.status !== 'converted') {
     throw new Error(`${name} did not convert: ${result.findings.map((f) => `${f.code} ${f.message}`).join('; ')}`);
   }
-  const outDir = join(work, target.name === 'fal' ? 'out' : `out-${target.name}`, name);
+  const outDir = join(work, target.name === 'fal' ? 'out' : `out-${target.name}`, out);
   const written = writeOutput(outDir, result.files, { force: true });
   if (!written.ok) throw new Error(`cannot write ${outDir}: ${written.findings.map((f) => f.message).join('; ')}`);
   return { outDir, srcDir: src, ir: result.ir };

@@ -84,6 +84,18 @@ describe('fal conversions of CPU fixtures on the real engine, smoke-run on fal 1
     });
   }
 
+  // Every fixture above is pip-only, so it takes fal's managed environment (runtime-form.ts),
+  // which verify builds as its equivalent Dockerfile; --container gives the custom container.
+  it('minimal-string-predictor with --container: the pruned Dockerfile builds and fal serves it the same', async () => {
+    const { outDir, ir } = convertFixture('minimal-string-predictor', undefined, { container: true }, 'minimal-string-predictor-container');
+    const r = await verify(outDir, { level: 'smoke', ir, keepImage: true, tag: keep('cog-migrate-verify/minimal-string-predictor-container:test') });
+    expect(errors(r)).toEqual([]);
+    expect(r.steps.map((s) => [s.name, s.ok])).toEqual([['parse', true], ['typecheck', true], ['build', true], ['smoke', true]]);
+    expect(smokeOf(r).requests?.[0]).toMatchObject({ role: 'predict', endpoint: '/', status: 200 });
+    const managed = smokeOf(await verifyFixture('minimal-string-predictor', 'smoke'));
+    expect(smokeOf(r).adapter).toEqual(managed.adapter);
+  });
+
   for (const name of BUILD) {
     it(`${name}: builds`, async () => {
       const r = await verifyFixture(name, 'build');

@@ -30,7 +30,9 @@ if found is not None:
 # The fal Runtime form: no Dockerfile, the REQUIREMENTS list and the class's python_version=.
 requirements, python = None, None
 for node in ast.walk(tree):
-    if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == 'REQUIREMENTS' for t in node.targets):
+    # \`REQUIREMENTS = [...]\`, or annotated when empty (\`REQUIREMENTS: "list[str]" = []\`)
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else []
+    if any(isinstance(t, ast.Name) and t.id == 'REQUIREMENTS' for t in targets):
         try:
             requirements = ast.literal_eval(node.value)
         except ValueError:

@@ -31,4 +31,16 @@ describe('findDockerfile', () => {
     writeFileSync(join(dir, 'app.py'), 'import fal\nimage = fal.ContainerImage.from_dockerfile_str(open("x").read())\n');
     expect(findDockerfile(dir)).toBeUndefined();
   });
+
+  it("turns fal's managed environment (REQUIREMENTS and python_version=) into its Dockerfile, an empty list too", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-df-'));
+    const app = (requirements: string) => `import fal\n${requirements}\nclass A(fal.App, python_version="3.12"):\n    requirements = REQUIREMENTS\n`;
+    writeFileSync(join(dir, 'app.py'), app('REQUIREMENTS = ["pillow==10.4.0"]'));
+    const found = findDockerfile(dir)!;
+    expect(found.text).toMatch(/^FROM python:3\.12-slim\n/);
+    expect(found.text).toContain('pillow==10.4.0');
+    // The form app.py takes when the Cog build installs no Python packages.
+    writeFileSync(join(dir, 'app.py'), app('REQUIREMENTS: "list[str]" = []'));
+    expect(findDockerfile(dir)?.text).toMatch(/^FROM python:3\.12-slim\n(?![\s\S]*pillow)[\s\S]*COPY \. \/app\n$/);
+  });
 });
