@@ -6,7 +6,8 @@
 // (suite cog/round-trip, case `<platform>/<fixture>/<part>`); a listed part that starts passing
 // fails here.
 
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCog } from '../src/frontends/cog/index.js';
@@ -24,7 +25,9 @@ import { fixtureCases } from './helpers/fixtures.js';
 import { knownFailure, platformBuildAdditions } from './known-failures.js';
 import { jsonDiff, showPath } from './ir/helpers/json-diff.js';
 
-const WORK = resolve(import.meta.dirname, '../.cache/round-trip');
+// A folder of its own per run: worktrees that share .cache (and two runs at once) must not
+// write into each other's round trips.
+const WORK = mkdtempSync(join(tmpdir(), 'cog-migrate-round-trip-'));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function write(ir: CogIR, target: Target<any>, dir: string, readFindings: Finding[]): { ok: true } | { ok: false; why: string } {
