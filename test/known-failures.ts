@@ -234,10 +234,11 @@ export const knownFailures: KnownFailure[] = [
  * What a platform's image adds to every converted project that reading it back cannot tell from
  * the model's own needs; the round trip (test/round-trip.test.ts) allows exactly these extras.
  */
-export const platformBuildAdditions: Partial<Record<'fal' | 'modal', { systemPackages: string[]; reason: string }>> = {
+export const platformBuildAdditions: Partial<Record<'fal' | 'modal', { systemPackages: string[]; pythonPackages?: string[]; reason: string }>> = {
   fal: {
     systemPackages: ['curl'],
-    reason: 'fal runs curl when a runner starts, so the fal target installs it in every image (src/dockerfile/prune.ts); the fal frontend keeps it as an apt package, which is harmless in Cog.',
+    pythonPackages: ['pydantic>=2.5'],
+    reason: 'fal runs curl when a runner starts, so the fal target installs it in every image (src/dockerfile/prune.ts); the fal frontend keeps it as an apt package, which is harmless in Cog. The Cog project made from the fal app runs the app, which (with the stand-in fal package) imports pydantic, and Cog 0.19+ does not bring it: the cog target declares it (CM443).',
   },
   modal: {
     systemPackages: ['curl'],

@@ -30,6 +30,30 @@ function predictFile(p: PlatformPredictor): string {
   return 'cog_migrate_predict.py';
 }
 
+/**
+ * The stand-in `fal` package (runtime/platform_shims/fal) is written on pydantic, and so is every
+ * fal app (its inputs and outputs are BaseModels). fal installs pydantic into its own images, so
+ * the fal frontend leaves it out of the app's packages; Cog 0.19 and newer no longer bring it, so
+ * a Cog project made from a fal app declares it. The floor is the pinned fal's own
+ * (src/dockerfile/data/target-needs.json).
+ */
+const FAL_APP_PYDANTIC = 'pydantic>=2.5';
+
+/** The app's build with the packages its Cog image needs beside the app's own. */
+function withShimPackages(ir: CogIR, p: PlatformPredictor, findings: Finding[]): CogIR['build'] {
+  const build = ir.build;
+  // A requirements file the app's project has is carried unchanged; only declared lists are extended.
+  const declared = build.requirementsSource === 'app' || build.requirementsSource === 'none';
+  if (p.app.platform !== 'fal' || !declared || build.pythonRequirements.some((r) => r.name === 'pydantic')) return build;
+  const loc = p.loc;
+  findings.push(finding('CM443', `${FAL_APP_PYDANTIC} is added to the requirements: the fal app and the stand-in fal package import pydantic, which fal's images provide and Cog's do not`, loc, { target: 'cog' }));
+  return {
+    ...build,
+    requirementsSource: build.requirementsSource === 'none' ? 'app' : build.requirementsSource,
+    pythonRequirements: [...build.pythonRequirements, { raw: FAL_APP_PYDANTIC, kind: 'package', name: 'pydantic', specifier: '>=2.5', loc }],
+  };
+}
+
 const SHADOWS_SDK = 'a local `cog` package would shadow the Cog SDK that Cog installs';
 
 /** Files of the folder read that a Cog project must not carry, each with its reason. */
@@ -59,6 +83,7 @@ export function emitCog(ir: CogIR): TargetResult {
     const train = ir.predictors.train;
     yamlIr = {
       ...ir,
+      build: withShimPackages(ir, predict, findings),
       predictors: {
         predict: { ...predict, ref: `${file}:Predictor` },
         ...(train ? { train: { ...train, ref: `${file}:train` } } : {}),

@@ -9,6 +9,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { verify, type VerifyResult } from '../../src/verify/index.js';
 import { cogTarget } from '../../targets/cog/index.js';
+import { convert } from '../../src/convert/index.js';
+import { writeOutput } from '../../src/fs/write-output.js';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { convertFixture, removeWork, taggedImageSuite } from './helpers.js';
 
 // Not under cog-migrate-verify/ (the fal suite removes every image there); only this file's own.
@@ -71,5 +76,25 @@ describe("the cog target on the real engine: Cog's own server in the project's c
     expect(s.rule).toBe('equal');
     expect(s.direct).toMatchObject({ label: 'question', is_question: true, report: { file: expect.any(String) } });
     expect(s.invalid).toMatchObject({ status: 422 });
+  });
+
+  it('a fal app converted to Cog (fixtures-fal/cpu-pydantic-request-model) serves on Cog\'s server: the pydantic it imports is declared (CM443)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'cog-migrate-fal-to-cog-'));
+    try {
+      cpSync(resolve(import.meta.dirname, '../../fixtures-fal/cpu-pydantic-request-model/input'), join(work, 'src'), { recursive: true });
+      const result = convert(join(work, 'src', 'app.py'), cogTarget, cogTarget.parseOptions({}));
+      expect(result.status).toBe('converted');
+      if (result.status !== 'converted') return;
+      expect(result.findings.map((f) => f.code)).toContain('CM443');
+      const outDir = join(work, 'out');
+      expect(writeOutput(outDir, result.files, { force: true }).ok).toBe(true);
+      const r = await verify(outDir, { level: 'smoke', ir: result.ir, keepImage: true, tag: `${TAG}:fal-app` });
+      expect(errors(r)).toEqual([]);
+      const s = smokeOf(r)!;
+      expect(s.adapter).toEqual(s.direct);
+      expect(s.invalid).toMatchObject({ status: 422 });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
