@@ -117,13 +117,13 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
   }, findings);
   const view = withTrainApp(ir, whole, options, findings);
   const trainApp = view.apps[1];
-  // With its own app, training no longer shares the prediction app (CM406 says it does).
-  findings.push(...runtimeFindings(ir, options.billableMetric).filter((f) => !(trainApp && f.code === 'CM406')));
-  if (docker.dockerfile && form.kind === 'container') {
-    for (const s of buildSecrets(ir)) {
-      findings.push(finding('CM452', `build secret ${JSON.stringify(s.id)} is passed to fal's image build from the environment variable ${s.env} when you run fal deploy`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'fal' }));
-    }
-  }
+  const secretsPassed = docker.dockerfile && form.kind === 'container'
+    ? buildSecrets(ir).map((s) => finding('CM452', `build secret ${JSON.stringify(s.id)} is passed to fal's image build from the environment variable ${s.env} when you run fal deploy`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'fal' }))
+    : [];
+  // With its own app, training no longer shares the prediction app (CM406 says it does); secrets
+  // app.py passes to the build (CM452) need nothing by hand (CM407 says they do).
+  findings.push(...runtimeFindings(ir, options.billableMetric).filter((f) => !(trainApp && f.code === 'CM406') && !(secretsPassed.length > 0 && f.code === 'CM407')));
+  findings.push(...secretsPassed);
   const files = [{ path: 'app.py', text: renderApp(view) }, ...cogCompatFiles(), ...runtimeFiles(falRuntimeModules(view))];
   return {
     files,

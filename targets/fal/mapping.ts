@@ -105,7 +105,8 @@ export function mappingRows(ir: CogIR, view: AppView, findings: Finding[]): Appl
       ? { concept: 'Training', cog: `train: ${ir.predictors.train.ref}`, target: `POST /train on its own app, ${trainApp.className} (--train-app)`, status: 'mapped', code: 'CM459' }
       : { concept: 'Training', cog: `train: ${ir.predictors.train.ref}`, target: 'POST /train on the same app', status: 'partial', code: 'CM406' });
   }
-  if (has(findings, 'CM407')) rows.push({ concept: 'Build secrets', cog: 'run: mounts type=secret', target: 'ContainerImage(secrets=...) by hand', status: 'manual', code: 'CM407' });
+  if (has(findings, 'CM452')) rows.push({ concept: 'Build secrets', cog: 'run: mounts type=secret', target: 'ContainerImage.from_dockerfile_str(secrets=...) from environment variables at fal deploy', status: 'mapped', code: 'CM452' });
+  else if (has(findings, 'CM407')) rows.push({ concept: 'Build secrets', cog: 'run: mounts type=secret', target: 'ContainerImage(secrets=...) by hand', status: 'manual', code: 'CM407' });
   if (ir.runtime.weights.length > 0) rows.push({ concept: 'Weights', cog: 'cog.yaml weights', target: 'download in setup() by hand', status: 'manual', code: 'CM408' });
   if (ir.runtime.environment.length > 0) rows.push({ concept: 'Environment', cog: 'cog.yaml environment', target: 'ENV in the image Dockerfile', status: 'mapped' });
   return rows;

@@ -17,7 +17,7 @@ export const FAL_MATRIX: Record<string, MatrixCell> = {
   'Iterator outputs': { status: '✓', how: 'POST / returns the list; POST /stream sends Server-Sent Events (a ConcatenateIterator: the new text per event)', code: 'CM415' },
   'train:': { status: 'partial', how: 'POST /train on the same app', code: 'CM406' },
   'build (cog.yaml)': { status: '✓', how: 'pip packages only: `requirements` + `app_files` (fal\'s managed environment, CM462); otherwise (or `--container`) `fal.ContainerImage.from_dockerfile_str(pruned Dockerfile)`' },
-  'build.run secret mounts': { status: '✗', how: 'passed to the image build by hand', code: 'CM407' },
+  'build.run secret mounts': { status: '✓', how: 'passed to the image build from an environment variable at fal deploy (`from_dockerfile_str(..., secrets=...)`)', code: 'CM452' },
   'gpu': { status: '✓', how: '`machine_type`: named Replicate hardware, else the smallest fal GPU that fits what the model declares (CM458), L for CPU; `--machine-type` overrides' },
   'concurrency.max': { status: '✓', how: '`max_multiplexing`', code: 'CM413' },
   'weights:': { status: '✗', how: 'download in setup() by hand', code: 'CM408' },

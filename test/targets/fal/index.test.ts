@@ -98,7 +98,7 @@ describe('falTarget.emit', () => {
     ]);
   });
 
-  it('serves a train predictor on /train with CM406, and reports metrics (CM404), cancellation (CM405), build secrets (CM407, CM452) and cog.yaml weights (CM408)', () => {
+  it('serves a train predictor on /train with CM406, and reports metrics (CM404), cancellation (CM405), build secrets passed at fal deploy (CM452, no CM407) and cog.yaml weights (CM408)', () => {
     const ir = cogIR({
       predict: predictor({ runtimeApis: [{ api: 'emit_metric', loc: loc('predict.py', 20) }, { api: 'CancelationException', loc: loc('predict.py', 21) }] }),
       train: predictor({ role: 'train', ref: 'train.py:train', file: 'train.py', name: 'train', kind: 'function', method: undefined, setup: undefined, inputs: [input('steps', { kind: 'int' })], output: { kind: 'path' } }),
@@ -108,10 +108,11 @@ describe('falTarget.emit', () => {
     const r = emitFal(ir, {}, { dockerfile: fakeDockerfile });
     // CM452: the secret is read from an environment variable at `fal deploy` (a2bac14).
     // CM457: /train is not retried after a timeout (issue 16).
-    expect(codes(r.findings)).toEqual(['CM457', 'CM404', 'CM405', 'CM406', 'CM407', 'CM408', 'CM452']);
+    expect(codes(r.findings)).toEqual(['CM457', 'CM404', 'CM405', 'CM406', 'CM408', 'CM452']);
     expect(app(r)).toContain('@fal.endpoint("/train")');
     expect(app(r)).toContain('self.trainer = train_module.train');
-    expect(r.mapping.filter((m) => m.status === 'manual').map((m) => m.code)).toEqual(['CM404', 'CM407', 'CM408']);
+    expect(r.mapping.filter((m) => m.status === 'manual').map((m) => m.code)).toEqual(['CM404', 'CM408']);
+    expect(r.mapping.find((m) => m.concept === 'Build secrets')).toMatchObject({ status: 'mapped', code: 'CM452' });
   });
 
   it('returns CM409 and no files when there is no predictor', () => {
