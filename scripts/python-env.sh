@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates (once) and prints the python of a cached virtual environment for checking emitted code
 # against the real SDKs: `scripts/python-env.sh NAME` installs test/python-env/NAME.txt (pinned)
-# into .cache/pyenv/NAME-STAMP, STAMP being a hash of the requirements file and the files it
+# into .cache/pyenv/NAME-STAMP (or $COG_MIGRATE_PYENV/NAME-STAMP: verify passes the folder
+# src/verify/python-env.ts chooses), STAMP being a hash of the requirements file and the files it
 # includes: a changed pin gets a new folder, so checkouts with different pins (worktrees sharing
 # .cache) never rebuild each other's venv under a running test. Safe to call from parallel test
 # workers (flock).
@@ -13,9 +14,10 @@ req="$root/test/python-env/$name.txt"
 # `-r path` lines name files relative to the requirements file, as pip reads them.
 included() { sed -n 's/^[[:space:]]*-r[[:space:]]\{1,\}\([^[:space:]#]*\).*/\1/p' "$req" | while read -r f; do cat "$(dirname "$req")/$f"; done; }
 want="$( { cat "$req"; included; } | sha256sum | cut -c1-16)"
-dir="$root/.cache/pyenv/$name-$want"
-mkdir -p "$root/.cache/pyenv"
-exec 9>"$root/.cache/pyenv/.$name-$want.lock"
+cache="${COG_MIGRATE_PYENV:-$root/.cache/pyenv}"
+dir="$cache/$name-$want"
+mkdir -p "$cache"
+exec 9>"$cache/.$name-$want.lock"
 flock 9
 if [ "$(cat "$dir/.stamp" 2>/dev/null || true)" != "$want" ]; then
   rm -rf "$dir"

@@ -5,6 +5,7 @@
 // (dist/cli/, the published CLI), wherever each module ends up.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,4 +39,18 @@ export function packageVersion(): string {
 /** A path inside the package: `packagePath('runtime', 'cog')`. */
 export function packagePath(...parts: string[]): string {
   return join(find().root, ...parts);
+}
+
+/**
+ * The node_modules folders Node searches from this module, nearest first. Tools the package runs
+ * (pyright, tsc, wrangler) are looked up here, not in `<packageRoot>/node_modules`: an installed
+ * cog-migrate usually has its dependencies hoisted beside it (`<project>/node_modules/pyright`).
+ */
+export function nodeModulesDirs(): string[] {
+  return createRequire(import.meta.url).resolve.paths('cog-migrate') ?? [];
+}
+
+/** The first `<node_modules>/<rel>` that exists (`pyright/index.js`), else undefined. */
+export function findInNodeModules(rel: string): string | undefined {
+  return nodeModulesDirs().map((dir) => join(dir, rel)).find((p) => existsSync(p));
 }

@@ -9,13 +9,14 @@
 // build of the same version, copied in, instead of compiling it again with node-gyp (a minute of
 // CPU that tests tree-sitter, not cog-migrate).
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, expectFixtureOutput, requireBundle } from '../helpers/built-cli.js';
+import { PYTHON_ENV_FILES } from '../../src/verify/python-env.js';
 
 const FIXTURE = 'path-in-path-out-pillow-grayscale';
 
@@ -99,5 +100,43 @@ describe('npm pack, npm install offline, npx cog-migrate', () => {
     npx('batch', join(REPO, 'fixtures', FIXTURE), '--to', 'modal', '--out', out, '--jobs', '1', '--quiet');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<style');
     expectFixtureOutput(join(out, 'input', 'modal'), FIXTURE, 'modal');
+  });
+
+  describe('verify from the install', () => {
+    /** `npx cog-migrate verify DIR` with `env` added: its exit status and all it printed. */
+    const verify = (dir: string, env: Record<string, string>) => {
+      const r = spawnSync('npx', ['--no-install', 'cog-migrate', 'verify', dir], { cwd: project, env: { ...offline, ...env }, encoding: 'utf8' });
+      return { status: r.status, text: `${r.stdout}${r.stderr}` };
+    };
+
+    it('the package holds every file verify builds its venvs from', () => {
+      for (const f of PYTHON_ENV_FILES) expect(existsSync(join(project, 'node_modules', 'cog-migrate', f)), f).toBe(true);
+    });
+
+    it('fal: the shipped script finds its venv in COG_MIGRATE_CACHE; pyright, a devDependency, is missing and said so', () => {
+      const out = join(project, 'verify-fal');
+      npx(join(REPO, 'fixtures', FIXTURE, 'input'), '--to', 'fal', '--out', out);
+      // A venv the script takes as built (its stamp is the pins' hash), so no PyPI install runs:
+      // the check is that the installed package reaches it, not what the SDK says.
+      const cache = join(project, 'user-cache');
+      const pins = readFileSync(join(project, 'node_modules', 'cog-migrate', 'test', 'python-env', 'fal.txt'));
+      const stamp = createHash('sha256').update(pins).digest('hex').slice(0, 16);
+      const venv = join(cache, 'pyenv', `fal-${stamp}`);
+      mkdirSync(join(venv, 'bin'), { recursive: true });
+      writeFileSync(join(venv, '.stamp'), `${stamp}\n`);
+      symlinkSync(execFileSync('bash', ['-c', 'command -v python3'], { encoding: 'utf8' }).trim(), join(venv, 'bin', 'python'));
+      const r = verify(out, { COG_MIGRATE_CACHE: cache });
+      expect(r.status, r.text).not.toBe(3);
+      expect(r.text).not.toContain('python-env.sh fal failed');
+      expect(r.text).toContain('pyright is not installed');
+    });
+
+    it('workers-ai: the Cloudflare tools, devDependencies, are missing and said so', () => {
+      const out = join(project, 'verify-workers-ai');
+      npx(join(REPO, 'fixtures', FIXTURE, 'input'), '--to', 'workers-ai', '--out', out);
+      const r = verify(out, {});
+      expect(r.status, r.text).toBe(0);
+      expect(r.text).toMatch(/CM503.*not installed/);
+    });
   });
 });

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
-import { packageRoot } from '../assets.js';
+import { findInNodeModules } from '../../util/package-root.js';
+import { pythonEnv } from '../python-env.js';
 
 interface PyrightDiagnostic {
   file: string;
@@ -20,14 +21,11 @@ interface PyrightDiagnostic {
 
 /** Builds (once) and returns the python of the SDK venv for `target`, or why it is unavailable. */
 export function sdkPython(target: string): Promise<{ python?: string; problem?: string }> {
-  const script = join(packageRoot(), 'scripts', 'python-env.sh');
-  return new Promise((resolve) => {
-    execFile('bash', [script, target], { timeout: 900_000, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) resolve({ problem: `scripts/python-env.sh ${target} failed: ${(stderr.trim().split('\n').at(-1) ?? err.message)}` });
-      else resolve({ python: stdout.trim() });
-    });
-  });
+  return pythonEnv(target);
 }
+
+/** pyright's command-line entry inside node_modules. */
+export const PYRIGHT_ENTRY = 'pyright/index.js';
 
 /**
  * Runs pyright on `files` (output-relative paths) inside `outDir` with `python`'s site-packages.
@@ -35,6 +33,8 @@ export function sdkPython(target: string): Promise<{ python?: string; problem?: 
  */
 export function checkWithPyright(outDir: string, files: string[], python: string): Promise<Finding[]> {
   if (files.length === 0) return Promise.resolve([]);
+  const pyright = findInNodeModules(PYRIGHT_ENTRY);
+  if (!pyright) return Promise.resolve([finding('CM503', 'adapters not type-checked: pyright is not installed (it is a devDependency of cog-migrate); install it beside cog-migrate: npm install pyright')]);
   const confDir = mkdtempSync(join(tmpdir(), 'cog-migrate-pyright-'));
   const config = join(confDir, 'pyrightconfig.json');
   // Files go on the command line (pyright ignores absolute `include` paths); the config only
@@ -48,7 +48,6 @@ export function checkWithPyright(outDir: string, files: string[], python: string
     reportMissingModuleSource: 'none',
     reportAttributeAccessIssue: 'error',
   }));
-  const pyright = join(packageRoot(), 'node_modules', 'pyright', 'index.js');
   return new Promise((resolve) => {
     execFile(process.execPath, [pyright, '--outputjson', '--pythonpath', python, '--project', config, ...files.map((f) => join(outDir, f))],
       // Pyright asks the interpreter for its search paths; it runs there, not in the output.

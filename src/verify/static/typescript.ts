@@ -6,7 +6,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
-import { packageRoot } from '../assets.js';
+import { findInNodeModules } from '../../util/package-root.js';
+
+/** tsc's command-line entry inside node_modules. */
+export const TSC_ENTRY = 'typescript/bin/tsc';
 
 /** Parses `file(line,col): error TSxxxx: message` lines of tsc's output. */
 export function parseTscOutput(text: string, outDir: string): Finding[] {
@@ -20,12 +23,13 @@ export function parseTscOutput(text: string, outDir: string): Finding[] {
 
 export function checkTypeScript(outDir: string, files: string[]): Promise<Finding[]> {
   if (files.length === 0) return Promise.resolve([]);
-  const tsc = join(packageRoot(), 'node_modules', '.bin', 'tsc');
+  const tsc = findInNodeModules(TSC_ENTRY);
+  if (!tsc) return Promise.resolve([finding('CM503', 'TypeScript not type-checked: typescript is not installed (it is a devDependency of cog-migrate); install it beside cog-migrate: npm install typescript')]);
   const args = existsSync(join(outDir, 'tsconfig.json'))
     ? ['--noEmit', '-p', join(outDir, 'tsconfig.json')]
     : ['--noEmit', '--strict', '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--skipLibCheck', ...files.map((f) => join(outDir, f))];
   return new Promise((resolve) => {
-    execFile(tsc, args, { cwd: outDir, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [tsc, ...args], { cwd: outDir, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       const found = parseTscOutput(stdout, outDir);
       if (err && found.length === 0) {
         resolve([finding('CM503', `tsc did not run cleanly: ${(stderr || stdout || err.message).trim().slice(0, 500)}`)]);

@@ -1,13 +1,13 @@
 // Cloudflare's own tools for checking an emitted Worker, found where npm puts them: the output's
 // worker/node_modules when the user ran `npm install` there (the versions worker/package.json
-// pins), else cog-migrate's own node_modules (the same pinned versions, as devDependencies; see
+// pins), else the node_modules Node finds cog-migrate's packages in (the same pinned versions, as devDependencies; see
 // targets/workers-ai/data/pinned.json). The Worker is checked in a staged copy so verify never
 // writes into the output folder.
 
 import { cpSync, existsSync, lstatSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageRoot } from '../assets.js';
+import { nodeModulesDirs } from '../../util/package-root.js';
 
 /** The packages a Worker check needs, by what they are used for. */
 export const WORKER_PACKAGES = {
@@ -33,14 +33,15 @@ function lacking(nodeModules: string, needs: readonly WorkerPackage[]): WorkerPa
 
 /** The first node_modules that has every package in `needs`, else the one missing the fewest. */
 export function findWorkerTools(outDir: string, needs: readonly WorkerPackage[]): WorkerTools {
-  const candidates = [join(outDir, 'worker', 'node_modules'), join(packageRoot(), 'node_modules')].filter((d) => existsSync(d));
+  // After the output's own: where Node finds cog-migrate's packages (hoisted beside an install).
+  const candidates = [join(outDir, 'worker', 'node_modules'), ...nodeModulesDirs()].filter((d) => existsSync(d));
   let best: WorkerTools | undefined;
   for (const nodeModules of candidates) {
     const missing = lacking(nodeModules, needs);
     if (missing.length === 0) return { nodeModules, missing };
     if (!best || missing.length < best.missing.length) best = { nodeModules, missing };
   }
-  return best ?? { nodeModules: join(packageRoot(), 'node_modules'), missing: [...needs] };
+  return best ?? { nodeModules: join(outDir, 'worker', 'node_modules'), missing: [...needs] };
 }
 
 /** Path of wrangler's command-line entry and of its library entry in `nodeModules`. */
