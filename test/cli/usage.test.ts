@@ -21,6 +21,12 @@ describe('cog-migrate usage', () => {
     expect(r.stderr).toContain('--to');
   });
 
+  it('verify of a folder that does not exist is a usage error (exit 2), not an internal fault', async () => {
+    const r = await cli('verify', '/nonexistent/cogm-out');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/nonexistent/cogm-out is not a folder');
+  });
+
   it('an unknown target is a usage error that lists the available ones', async () => {
     const dir = tempProject({ 'cog.yaml': 'predict: "predict.py:Predictor"\n', 'predict.py': MINIMAL_PREDICTOR });
     const r = await cli(dir, '--to', 'heroku');
