@@ -45,7 +45,8 @@ describe('cog-migrate APP.py --to cog', () => {
     expect(readFileSync(join(o, 'app.py'), 'utf8')).toBe(FAL_APP);
     expect(readFileSync(join(o, 'cog.yaml'), 'utf8')).toContain('predict: "predict.py:Predictor"');
     expect(readFileSync(join(o, 'predict.py'), 'utf8')).toContain('times: int = Input(default=2, ge=1, le=5)');
-    expect(readFileSync(join(o, 'requirements.txt'), 'utf8')).toBe('numpy==2.1.1\n');
+    // The app's own packages, then the pydantic it and the fal stand-in import (CM443).
+    expect(readFileSync(join(o, 'requirements.txt'), 'utf8')).toBe('numpy==2.1.1\npydantic>=2.5\n');
     expect(r.stderr).toMatch(/app\.py:\d+:\d+: warning CM802: .*\/shout/); // reported, not silently dropped
   });
 
