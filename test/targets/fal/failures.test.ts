@@ -16,7 +16,7 @@ import { readCog } from '../../../src/frontends/cog/index.js';
 import { emitFal } from '../../../targets/fal/index.js';
 import { tempProject } from '../../helpers/cli.js';
 import { pythonEnv } from '../../helpers/python-env.js';
-import { pyrightErrors, writeEmitted } from './harness.js';
+import { LOAD_APP_PY, pyrightErrors, writeEmitted } from './harness.js';
 
 const PREDICTOR = `from typing import Optional
 
@@ -32,12 +32,8 @@ class Predictor(BasePredictor):
         return "fine"
 `;
 
-const SERVE = String.raw`
-import importlib.util, json, sys
-app_dir, class_name = sys.argv[1], sys.argv[2]
-spec = importlib.util.spec_from_file_location("app", app_dir + "/app.py")
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
+const SERVE = String.raw`${LOAD_APP_PY}app_dir, class_name = sys.argv[1], sys.argv[2]
+module = load_app(app_dir)
 from fastapi.testclient import TestClient
 app = getattr(module, class_name)(_allow_init=True)
 out = {}

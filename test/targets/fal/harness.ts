@@ -13,6 +13,19 @@ import type { CogIR } from '../../../src/ir/types.js';
 import { fakeDockerfile } from './ir-builders.js';
 import { PROJECTS_DIR, type Project } from './projects.js';
 
+/**
+ * The Python the tests' scripts start with: `load_app(folder)` imports the emitted app.py by its
+ * path under the module name `app` (as `fal run app.py` does), without the folder on sys.path.
+ */
+export const LOAD_APP_PY = String.raw`
+import importlib.util, json, sys
+def load_app(app_dir):
+    spec = importlib.util.spec_from_file_location("app", app_dir + "/app.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+`;
+
 export const STANDIN_RUNNER = fileURLToPath(new URL('../../../targets/fal/standin/run_app.py', import.meta.url));
 
 /** A folder of stub modules (heavy_lib) standing for torch-like imports the tests cannot install. */

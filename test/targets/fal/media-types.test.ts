@@ -14,21 +14,18 @@ import { readCog } from '../../../src/frontends/cog/index.js';
 import { emitFal } from '../../../targets/fal/index.js';
 import { inputMedia } from '../../../targets/fal/media.js';
 import { pythonEnv } from '../../helpers/python-env.js';
-import { runPython, writeEmitted } from './harness.js';
+import { LOAD_APP_PY, runPython, writeEmitted } from './harness.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 
-const SERVE = String.raw`
-import base64, importlib.util, json, sys
+const SERVE = String.raw`${LOAD_APP_PY}import base64
 app_dir, class_name = sys.argv[1], sys.argv[2]
 from fal.toolkit import File
 # fal's in-memory repository (data: URLs) instead of its CDN, which needs credentials
 for name in ("from_path", "from_bytes"):
     original = getattr(File, name).__func__
     setattr(File, name, classmethod(lambda cls, *a, _o=original, **k: _o(cls, *a, **{**k, "repository": "in_memory", "fallback_repository": None})))
-spec = importlib.util.spec_from_file_location("app", app_dir + "/app.py")
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
+module = load_app(app_dir)
 from fastapi.testclient import TestClient
 app = getattr(module, class_name)(_allow_init=True)
 uri = lambda data, mime: f"data:{mime};base64,{base64.b64encode(data).decode()}"

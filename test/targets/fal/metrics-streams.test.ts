@@ -13,17 +13,14 @@ import { readCog } from '../../../src/frontends/cog/index.js';
 import { emitFal, type FalOptions } from '../../../targets/fal/index.js';
 import { parseFalOptionsChecked } from '../../../targets/fal/options.js';
 import { pythonEnv } from '../../helpers/python-env.js';
-import { pyrightErrors, runPython, writeEmitted } from './harness.js';
+import { LOAD_APP_PY, pyrightErrors, runPython, writeEmitted } from './harness.js';
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/current-scope-and-emit-metric/input', import.meta.url));
 
 // Two requests served at once on one app (fal's max_multiplexing), then a stream.
-const SERVE = String.raw`
-import importlib.util, json, sys, threading
+const SERVE = String.raw`${LOAD_APP_PY}import threading
 app_dir, class_name = sys.argv[1], sys.argv[2]
-spec = importlib.util.spec_from_file_location("app", app_dir + "/app.py")
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
+module = load_app(app_dir)
 from fastapi.testclient import TestClient
 app = getattr(module, class_name)(_allow_init=True)
 out = {}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IrType, ObjectField } from '../../../src/ir/types.js';
 import { pythonEnv } from '../../helpers/python-env.js';
-import { checkedFiles, emitWithSources, pyrightErrors, runPython, runPythonAsync, STANDIN_RUNNER } from './harness.js';
+import { checkedFiles, emitWithSources, LOAD_APP_PY, pyrightErrors, runPython, runPythonAsync, STANDIN_RUNNER } from './harness.js';
 import { cogIR, input, loc, predictor } from './ir-builders.js';
 
 type ObjectType = Extract<IrType, { kind: 'object' }>;
@@ -83,12 +83,8 @@ function classUses(app: string): { order: string[]; uses: Map<string, string[]> 
   return { order, uses };
 }
 
-const IMPORT = String.raw`
-import importlib.util, json, sys
-app_dir, class_name, model, value = sys.argv[1:5]
-spec = importlib.util.spec_from_file_location("app", app_dir + "/app.py")
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
+const IMPORT = String.raw`${LOAD_APP_PY}app_dir, class_name, model, value = sys.argv[1:5]
+module = load_app(app_dir)
 openapi = getattr(module, class_name).build_metadata()["openapi"]
 print(json.dumps({"paths": sorted(openapi["paths"]), "value": getattr(module, model).model_validate(json.loads(value)).model_dump(by_alias=True)}))
 `;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IrType, LiteralValue, ObjectField, StaticValue } from '../../../src/ir/types.js';
 import { pythonEnv } from '../../helpers/python-env.js';
-import { checkedFiles, emitWithSources, pyrightErrors, runPython, runPythonAsync, STANDIN_RUNNER } from './harness.js';
+import { checkedFiles, emitWithSources, LOAD_APP_PY, pyrightErrors, runPython, runPythonAsync, STANDIN_RUNNER } from './harness.js';
 import { cogIR, loc, predictor } from './ir-builders.js';
 
 const lit = (value: LiteralValue): StaticValue => ({ kind: 'literal', value });
@@ -77,12 +77,8 @@ const edges = cogIR({
   }),
 });
 
-const DUMP = String.raw`
-import importlib.util, json, sys
-app_dir, value = sys.argv[1:3]
-spec = importlib.util.spec_from_file_location("app", app_dir + "/app.py")
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
+const DUMP = String.raw`${LOAD_APP_PY}app_dir, value = sys.argv[1:3]
+module = load_app(app_dir)
 schema = module.Output.model_json_schema(by_alias=True)
 print(json.dumps({"dump": module.Output.model_validate(json.loads(value)).model_dump(by_alias=True), "required": schema.get("required", [])}))
 `;

@@ -7,16 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pythonEnv } from '../../helpers/python-env.js';
-import { emitProject, pyrightArgs, runPython, stubsDir } from './harness.js';
+import { emitProject, LOAD_APP_PY, pyrightArgs, runPython, stubsDir } from './harness.js';
 import { PROJECTS, type Project } from './projects.js';
 
-const INSPECT = String.raw`
-import importlib.util, json, sys
-app_dir, class_name = sys.argv[1], sys.argv[2]
+const INSPECT = String.raw`${LOAD_APP_PY}app_dir, class_name = sys.argv[1], sys.argv[2]
 import fal
-spec = importlib.util.spec_from_file_location("app", app_dir + "/app.py")
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
+module = load_app(app_dir)
 cls = getattr(module, class_name)
 openapi = cls.build_metadata()["openapi"]
 app = cls(_allow_init=True)

@@ -17,18 +17,14 @@ import { emitFal } from '../../../targets/fal/index.js';
 import { falForm } from '../../../targets/fal/runtime-form.js';
 import { findDockerfile } from '../../../src/verify/build/dockerfile-source.js';
 import { pythonEnv } from '../../helpers/python-env.js';
-import { pyrightErrors, runPython, writeEmitted } from './harness.js';
+import { LOAD_APP_PY, pyrightErrors, runPython, writeEmitted } from './harness.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const ir = (name: string): CogIR => readCog(join(FIXTURES, name, 'input')).ir!;
 const form = (name: string, forced = false) => falForm(ir(name), { forced, gpuLibraries: false, dockerFindings: [] });
 
-const INSPECT = String.raw`
-import importlib.util, json, sys
-app_dir, class_name = sys.argv[1], sys.argv[2]
-spec = importlib.util.spec_from_file_location("app", app_dir + "/app.py")
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
+const INSPECT = String.raw`${LOAD_APP_PY}app_dir, class_name = sys.argv[1], sys.argv[2]
+module = load_app(app_dir)
 cls = getattr(module, class_name)
 from fal.app import wrap_app
 fn = wrap_app(cls)
