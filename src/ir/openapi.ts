@@ -44,6 +44,31 @@ export interface OpenApiResult {
   notes: OpenApiNote[];
 }
 
+function rulesOf(options: OpenApiOptions): ReturnType<typeof rulesFor> {
+  const rules = rulesFor(options.dialect ?? 'static', options.cogVersion);
+  if (options.runtimeValues) rules.readsAsStaticCog = false;
+  return rules;
+}
+
+/** Whether Cog's schema requires an input, and whether it declares it nullable. */
+export interface InputPresence {
+  required: boolean;
+  nullable: boolean;
+}
+
+/**
+ * Per input of `predictor`, what its `Input` component says of presence, exactly as the
+ * document writes it: for code that must accept and refuse what Cog's schema does (the Workers
+ * AI Worker's input check), so the rules (`x: int = Input(default=None)` is required, a default
+ * static Cog cannot read makes the input required) live in one place.
+ */
+export function inputPresence(predictor: Predictor, options: OpenApiOptions = {}): Map<string, InputPresence> {
+  const { input } = buildInputComponent(predictor, 'Input', rulesOf(options), []);
+  const required = new Set((input.required as string[] | undefined) ?? []);
+  const properties = input.properties as Record<string, { nullable?: boolean }>;
+  return new Map(predictor.inputs.map((i) => [i.name, { required: required.has(i.name), nullable: properties[i.name]?.nullable === true }]));
+}
+
 /** The document Cog serves for the project. Use buildOpenApi() to also learn what was inexact. */
 export function toOpenApi(ir: CogIR, options: OpenApiOptions = {}): JsonObject {
   return buildOpenApi(ir, options).schema;
@@ -51,8 +76,7 @@ export function toOpenApi(ir: CogIR, options: OpenApiOptions = {}): JsonObject {
 
 /** The document plus notes on what it could not reproduce exactly (for the caller to warn). */
 export function buildOpenApi(ir: CogIR, options: OpenApiOptions = {}): OpenApiResult {
-  const rules = rulesFor(options.dialect ?? 'static', options.cogVersion);
-  if (options.runtimeValues) rules.readsAsStaticCog = false;
+  const rules = rulesOf(options);
   const notes: OpenApiNote[] = [];
   const { predict, train } = ir.predictors;
 

@@ -1,4 +1,4 @@
-// The Worker's input check: a rule per input (INPUT_RULES, data from the IR) and one fixed
+// The Worker's input check: a rule per input (INPUT_RULES, data from the IR; presence as Cog's schema says it) and one fixed
 // function that applies them, so a malformed request fails in the Worker with Cog's own kind of
 // message instead of costing a model call. Built as ts-morph structures; the function bodies are
 // written with the code writer, the rule values through src/quote.
@@ -6,7 +6,8 @@
 import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type FunctionDeclarationStructure, type StatementStructures, type TypeAliasDeclarationStructure, type InterfaceDeclarationStructure, type VariableStatementStructure } from 'ts-morph';
 import type { Input, IrType, Predictor } from '../../src/ir/types.js';
 import { tsNumber, tsStr } from '../../src/quote/index.js';
-import { INPUT_INTERFACE, acceptsNull, literalChoices, propertyName } from './schema.js';
+import type { InputPresence } from '../../src/ir/openapi.js';
+import { INPUT_INTERFACE, acceptsNull, cogPresence, literalChoices, mayOmit, propertyName } from './schema.js';
 
 type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'any';
 
@@ -23,11 +24,21 @@ function valueType(t: IrType): ValueType {
   }
 }
 
-function writeRule(w: CodeBlockWriter, i: Input): void {
+/** The JSON type every item of a list input must have; none for other inputs. */
+function itemsType(t: IrType): ValueType | undefined {
+  if (t.kind === 'optional') return itemsType(t.inner);
+  if (t.kind !== 'list') return undefined;
+  const items = valueType(t.items);
+  return items === 'any' ? undefined : items;
+}
+
+function writeRule(w: CodeBlockWriter, i: Input, presence: ReadonlyMap<string, InputPresence>): void {
   w.write(`${propertyName(i.name)}: `).inlineBlock(() => {
     w.writeLine(`type: ${tsStr(valueType(i.type))},`);
-    w.writeLine(`required: ${i.default === 'required' ? 'true' : 'false'},`);
-    w.writeLine(`nullable: ${acceptsNull(i) ? 'true' : 'false'},`);
+    const items = itemsType(i.type);
+    if (items) w.writeLine(`items: ${tsStr(items)},`);
+    w.writeLine(`required: ${mayOmit(i, presence) ? 'false' : 'true'},`);
+    w.writeLine(`nullable: ${acceptsNull(i, presence) ? 'true' : 'false'},`);
     if (i.ge !== undefined) w.writeLine(`ge: ${tsNumber(i.ge)},`);
     if (i.le !== undefined) w.writeLine(`le: ${tsNumber(i.le)},`);
     if (i.minLength !== undefined) w.writeLine(`minLength: ${tsNumber(i.minLength)},`);
@@ -46,6 +57,7 @@ const RULE_TYPES: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure
     docs: [{ kind: StructureKind.JSDoc, description: "What Cog's schema says about one input (generated from the predictor)." }],
     properties: [
       { name: 'type', type: 'ValueType' },
+      { name: 'items', type: 'ValueType', hasQuestionToken: true },
       { name: 'required', type: 'boolean' },
       { name: 'nullable', type: 'boolean' },
       { name: 'ge', type: 'number', hasQuestionToken: true },
@@ -68,7 +80,8 @@ function rulesStatement(p: Predictor): VariableStatementStructure {
       name: 'INPUT_RULES',
       type: 'Readonly<Record<string, InputRule>>',
       initializer: (w) => {
-        w.inlineBlock(() => { for (const i of [...p.inputs].sort((a, b) => a.order - b.order)) writeRule(w, i); });
+        const presence = cogPresence(p);
+        w.inlineBlock(() => { for (const i of [...p.inputs].sort((a, b) => a.order - b.order)) writeRule(w, i, presence); });
       },
     }],
   };
@@ -139,6 +152,12 @@ const CHECK_FUNCTIONS: FunctionDeclarationStructure[] = [
         });
         w.writeLine('const problem = typeProblem(v, rule.type) ?? constraintProblem(v, rule);');
         w.writeLine('if (problem !== undefined) return { error: `${name} ${problem}` };');
+        w.write('if (rule.items !== undefined && Array.isArray(v))').block(() => {
+          w.write('for (const [at, item] of v.entries())').block(() => {
+            w.writeLine('const itemProblem = typeProblem(item, rule.items);');
+            w.writeLine('if (itemProblem !== undefined) return { error: `${name}[${at}] ${itemProblem}` };');
+          });
+        });
       });
       w.writeLine(`return { input: input as unknown as ${INPUT_INTERFACE} };`);
     },

@@ -7,6 +7,7 @@ import { StructureKind, type CodeBlockWriter, type InterfaceDeclarationStructure
 import type { Input, IrType, LiteralValue, ObjectField, Predictor } from '../../src/ir/types.js';
 import { describeConstraints, describeType } from '../../src/ir/describe.js';
 import { isTsIdentifier, tsDocText, tsNumber, tsStr } from '../../src/quote/index.js';
+import { inputPresence, type InputPresence } from '../../src/ir/openapi.js';
 
 export const INPUT_INTERFACE = 'PredictionInput';
 export const OUTPUT_TYPE = 'PredictionOutput';
@@ -54,7 +55,7 @@ export function writeType(w: CodeBlockWriter, t: IrType, names: ReadonlyMap<IrTy
 
 const typeWriter = (t: IrType, names: ReadonlyMap<IrType, string>): WriterFunction => (w) => writeType(w, t, names);
 
-function inputDoc(i: Input): string {
+function inputDoc(i: Input, presence: ReadonlyMap<string, InputPresence>): string {
   const lines: string[] = [];
   if (i.description) lines.push(i.description);
   const kind = i.type.kind === 'optional' ? i.type.inner.kind : i.type.kind;
@@ -62,7 +63,11 @@ function inputDoc(i: Input): string {
   const constraints = describeConstraints(i);
   if (constraints) lines.push(`Cog: ${describeType(i.type)}, ${constraints}`);
   else lines.push(`Cog: ${describeType(i.type)}`);
-  if (i.default !== 'required' && i.default.kind === 'source') lines.push(`Default computed by the predictor (${i.default.text}).`);
+  if (i.default !== 'required' && i.default.kind === 'source') {
+    lines.push(mayOmit(i, presence)
+      ? `Default computed by the predictor (${i.default.text}).`
+      : `Required: Cog's schema generator cannot read the default the predictor computes (${i.default.text}), so Cog requires a value.`);
+  }
   return lines.map(tsDocText).join('\n');
 }
 
@@ -72,22 +77,38 @@ function defaultTags(i: Input): JSDocTagStructure[] {
   return [{ kind: StructureKind.JSDocTag, tagName: 'default', text: tsDocText(JSON.stringify(i.default.value)) }];
 }
 
-/** Cog accepts null for an Optional input, and for one whose default is None. */
-export function acceptsNull(i: Input): boolean {
-  return i.type.kind === 'optional' || (i.default !== 'required' && i.default.kind === 'literal' && i.default.value === null);
+/**
+ * What Cog's schema says of each input's presence: the document the model validates requests
+ * against on its new platform (`runtimeValues`, as the Containers image's .cog/openapi_schema.json).
+ */
+export const cogPresence = (p: Predictor): ReadonlyMap<string, InputPresence> => inputPresence(p, { runtimeValues: true });
+
+const presenceOf = (i: Input, presence: ReadonlyMap<string, InputPresence>): InputPresence =>
+  presence.get(i.name) ?? { required: i.default === 'required', nullable: false };
+
+/** An input the request may leave out: Cog's schema does not require it. */
+export const mayOmit = (i: Input, presence: ReadonlyMap<string, InputPresence>): boolean => !presenceOf(i, presence).required;
+
+/**
+ * Cog accepts null for an Optional input and where its schema says nullable; not for
+ * `x: int = Input(default=None)`, which its schema makes required.
+ */
+export function acceptsNull(i: Input, presence: ReadonlyMap<string, InputPresence>): boolean {
+  return i.type.kind === 'optional' || presenceOf(i, presence).nullable;
 }
 
-function inputProperty(i: Input, names: ReadonlyMap<IrType, string>): PropertySignatureStructure {
+function inputProperty(i: Input, names: ReadonlyMap<IrType, string>, presence: ReadonlyMap<string, InputPresence>): PropertySignatureStructure {
   const choices = literalChoices(i);
+  const nullable = acceptsNull(i, presence);
   const type: WriterFunction = choices
-    ? (w) => { choices.forEach((c, n) => { if (n > 0) w.write(' | '); literal(w, c); }); if (acceptsNull(i)) w.write(' | null'); }
-    : (w) => { writeType(w, i.type, names); if (acceptsNull(i) && i.type.kind !== 'optional') w.write(' | null'); };
+    ? (w) => { choices.forEach((c, n) => { if (n > 0) w.write(' | '); literal(w, c); }); if (nullable) w.write(' | null'); }
+    : (w) => { writeType(w, i.type, names); if (nullable && i.type.kind !== 'optional') w.write(' | null'); };
   return {
     kind: StructureKind.PropertySignature,
     name: propertyName(i.name),
     type,
-    hasQuestionToken: i.default !== 'required',
-    docs: [{ kind: StructureKind.JSDoc, description: inputDoc(i), tags: defaultTags(i) }],
+    hasQuestionToken: mayOmit(i, presence),
+    docs: [{ kind: StructureKind.JSDoc, description: inputDoc(i, presence), tags: defaultTags(i) }],
   };
 }
 
@@ -126,13 +147,14 @@ export interface SchemaStructures {
 /** `PredictionInput`, the output's interfaces and `PredictionOutput` for one predictor. */
 export function schemaStructures(p: Predictor): SchemaStructures {
   const names = new Map<IrType, string>();
+  const presence = cogPresence(p);
   objectTypes(p.output, names, new Set([INPUT_INTERFACE, OUTPUT_TYPE]));
   const statements: SchemaStructures['statements'] = [{
     kind: StructureKind.Interface,
     name: INPUT_INTERFACE,
     isExported: true,
     docs: [{ kind: StructureKind.JSDoc, description: tsDocText(`The input of ${p.ref}, as Cog's schema declares it.`) }],
-    properties: [...p.inputs].sort((a, b) => a.order - b.order).map((i) => inputProperty(i, names)),
+    properties: [...p.inputs].sort((a, b) => a.order - b.order).map((i) => inputProperty(i, names, presence)),
   }];
   for (const [t, name] of names) {
     if (t.kind !== 'object') continue;

@@ -29,16 +29,19 @@ describe('the generated Worker on workerd, with a local stand-in for the platfor
     const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: model.url });
     cleanup.push(() => worker.close());
 
-    const ok = await worker.request('POST', '/predictions', { input: { prompt: 'a cat', width: 512 } });
+    // `seed: int = Input(default=None)`: Cog's schema requires it, so the Worker does too.
+    const ok = await worker.request('POST', '/predictions', { input: { prompt: 'a cat', width: 512, seed: 7 } });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.text)).toEqual({ status: 'succeeded', output: 'a cat|512' });
-    expect(model.requests).toEqual([{ method: 'POST', path: '/predictions', body: { input: { prompt: 'a cat', width: 512 } } }]);
+    expect(model.requests).toEqual([{ method: 'POST', path: '/predictions', body: { input: { prompt: 'a cat', width: 512, seed: 7 } } }]);
 
     for (const [input, problem] of [
-      [{ prompt: 'a cat', width: 10 }, 'width must be greater than or equal to 64'],
-      [{ width: 512 }, 'prompt is required'],
-      [{ prompt: 'a cat', scheduler: 'NOPE' }, 'scheduler must be one of'],
-      [{ prompt: 'a cat', hex_color: 'red' }, 'hex_color must match'],
+      [{ prompt: 'a cat', width: 10, seed: 7 }, 'width must be greater than or equal to 64'],
+      [{ width: 512, seed: 7 }, 'prompt is required'],
+      [{ prompt: 'a cat', width: 512 }, 'seed is required'],
+      [{ prompt: 'a cat', seed: null }, 'seed may not be null'],
+      [{ prompt: 'a cat', seed: 7, scheduler: 'NOPE' }, 'scheduler must be one of'],
+      [{ prompt: 'a cat', seed: 7, hex_color: 'red' }, 'hex_color must match'],
     ] as const) {
       const bad = await worker.request('POST', '/predictions', { input });
       expect(bad.status, JSON.stringify(input)).toBe(422);
