@@ -9,8 +9,7 @@
 // Cog's server serves (.cog/openapi_schema.json): it must be inspect's document.
 //
 // Formats (`uri` for files) are not judged: Cog downloads what a file input names, the schema's
-// format is a hint. Null is probed only where Cog's schema and its server agree (an Optional input
-// accepts null at run time although Cog 0.22's static schema does not say `nullable`).
+// format is a hint. Null is judged by the schema's `nullable` (ajv implements OpenAPI's keyword).
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,7 +67,7 @@ function probes(input: Input, contract: InputContract, valid: Json): { what: str
   const { [input.name]: _, ...without } = valid;
   out.push({ what: `${input.name} left out`, input: without });
   for (const v of OTHER_TYPES) set(JSON.stringify(v), v);
-  if (input.type.kind !== 'optional') set('null', null);
+  set('null', null);
   const step = contract.type === 'integer' ? 1 : 0.001;
   for (const bound of [contract.minimum, contract.maximum]) {
     if (bound === undefined) continue;
