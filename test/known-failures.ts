@@ -237,8 +237,8 @@ export const knownFailures: KnownFailure[] = [
 export const platformBuildAdditions: Partial<Record<'fal' | 'modal', { systemPackages: string[]; pythonPackages?: string[]; reason: string }>> = {
   fal: {
     systemPackages: ['curl'],
-    pythonPackages: ['pydantic>=2.5'],
-    reason: 'fal runs curl when a runner starts, so the fal target installs it in every image (src/dockerfile/prune.ts); the fal frontend keeps it as an apt package, which is harmless in Cog. The Cog project made from the fal app runs the app, which (with the stand-in fal package) imports pydantic, and Cog 0.19+ does not bring it: the cog target declares it (CM443).',
+    pythonPackages: ['pydantic>=2.5', 'fastapi'],
+    reason: 'fal runs curl when a runner starts, so the fal target installs it in every image (src/dockerfile/prune.ts); the fal frontend keeps it as an apt package, which is harmless in Cog. The Cog project made from the fal app runs the app, which (with the stand-in fal package) imports pydantic, and Cog 0.19+ does not bring it: the cog target declares it (CM443). A fal app that imports fastapi (the fal target\'s streaming app does) gets it declared too, since fal\'s runtime brings it and Cog\'s does not (CM828).',
   },
   modal: {
     systemPackages: ['curl'],

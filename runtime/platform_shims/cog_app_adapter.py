@@ -68,6 +68,20 @@ def to_cog(value: Any, model: Optional[Type[Any]] = None) -> Any:
     return value
 
 
+def fastapi_request() -> Any:
+    """The Request FastAPI would pass a route that asks for one: here no client headers, no body."""
+    from starlette.requests import Request
+
+    return Request({"type": "http", "method": "POST", "path": "/", "headers": [], "query_string": b""})
+
+
+def fastapi_response() -> Any:
+    """The Response FastAPI would pass a route that asks for one; what the app sets on it is not served."""
+    from fastapi import Response
+
+    return Response()
+
+
 def sse_items(response: Any) -> Iterator[str]:
     """The data of each Server-Sent Event a StreamingResponse sends, one string per event."""
     body: Iterable[Any] = getattr(response, "body_iterator", response)

@@ -186,6 +186,11 @@ export interface PlatformEntry {
   omitWhenNone?: string[];
   /** Field names renamed through `alias=` (API name -> Python attribute name). */
   aliases?: Record<string, string>;
+  /**
+   * Parameters FastAPI fills in by their type, not from the request body (`response: Response`
+   * to set a header, `request: Request`): the predictor passes a fresh object of that class.
+   */
+  injected?: { parameter: string; kind: 'request' | 'response' }[];
   /** Top-level Python module names in the app's folder, which a generated predictor must not shadow. */
   projectModules: string[];
 }

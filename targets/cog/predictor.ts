@@ -106,6 +106,8 @@ export function buildPredictView(ir: CogIR, predictor: Predictor & { app: Platfo
   return view;
 }
 
+const INJECTED_FACTORY = { request: 'fastapi_request', response: 'fastapi_response' } as const;
+
 /** The name predict.py gives the app's module. */
 const APP_MODULE = { fal: 'fal_app', modal: 'modal_app' } as const;
 
@@ -130,7 +132,14 @@ function roleView(role: 'predict' | 'train', p: Predictor & { app: PlatformEntry
   const target = role === 'predict' ? 'self.app' : appVar;
   const module = APP_MODULE[app.platform];
   const fn = app.className ? `${target}.${pyIdent(app.method)}` : `${module}.${pyIdent(app.method)}`;
-  const call = app.request.style === 'model' ? `${fn}(${module}.${pyIdent(app.request.model)}(**${args}))` : `${fn}(**${args})`;
+  // Parameters FastAPI would fill in get a fresh object of their class (cog_app_adapter).
+  const injected = (app.injected ?? []).map((x) => {
+    adapter.add(INJECTED_FACTORY[x.kind]);
+    return `, ${pyIdent(x.parameter)}=${INJECTED_FACTORY[x.kind]}()`;
+  }).join('');
+  const call = app.request.style === 'model'
+    ? `${fn}(${module}.${pyIdent(app.request.model)}(**${args})${injected})`
+    : `${fn}(**${args}${injected})`;
   if (role === 'train' && app.className) body.unshift(`${appVar} = _start()`);
   const awaited = p.isAsync ? `await ${call}` : call;
   const items = 'items' in p.output ? p.output.items : undefined;

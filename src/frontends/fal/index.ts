@@ -16,6 +16,7 @@ import { literalOf } from '../cog/predictor/values.js';
 import { chooseEntries, type EndpointCandidate } from '../shared/entries.js';
 import { appIr, loadAppModule, type AppReadOptions, type AppReadResult, type EntryRead } from '../shared/app-ir.js';
 import { readRequest, readReturn } from '../shared/request.js';
+import { declareFastapi } from './fastapi.js';
 import { isFalAppBase, readClassSettings, readFunctionSettings, type FalSettings } from './settings.js';
 
 /** Types of fal and Modal apps beyond Cog's: fal.toolkit's files (a URL the runner downloads or
@@ -77,6 +78,7 @@ export function readFalApp(root: string, file: string, options: AppReadOptions =
     predict.output = { ...predict.output, output: { kind: 'iterator', items: predict.output.output.items } };
   }
   const setup = app.setup ? [{ name: 'setup', isAsync: isAsyncFunction(app.setup) }] : [];
+  declareFastapi(ctx, mod, app.settings.app);
   const ir = appIr(ctx, mod, {
     platform: 'fal',
     ...(app.className ? { className: app.className } : {}),

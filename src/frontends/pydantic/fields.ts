@@ -9,7 +9,7 @@ import type { SyntaxNode } from '../../python/parse.js';
 import { callArguments, locOf, statements, unwrapExpr } from '../../python/nodes.js';
 import { excerpt, report, type Ctx } from '../cog/predictor/context.js';
 import { classChain, type ClassRef } from '../cog/predictor/classes.js';
-import { qnameOf } from '../cog/predictor/symbols.js';
+import { qnameOf, symbolOf } from '../cog/predictor/symbols.js';
 import { generic, typeReader } from '../cog/predictor/types.js';
 import { literalOf } from '../cog/predictor/values.js';
 
@@ -53,9 +53,24 @@ function literalChoices(ctx: Ctx, mod: PyModule, node: SyntaxNode): LiteralValue
   return values;
 }
 
+/**
+ * A module-level alias of a Literal (`Mode = Literal["a", "b"]`, then `mode: Mode`), where it was
+ * assigned; a few links deep, since aliases of aliases occur.
+ */
+function literalAlias(ctx: Ctx, mod: PyModule, node: SyntaxNode, depth = 0): { module: PyModule; node: SyntaxNode } | undefined {
+  if (depth > 4 || (node.type !== 'identifier' && node.type !== 'attribute')) return undefined;
+  const s = symbolOf(ctx.graph, mod, node);
+  if (s.kind !== 'other' || s.resolved?.kind !== 'value') return undefined;
+  const value = unwrapExpr(s.resolved.node);
+  if (literalChoices(ctx, s.resolved.module, value)) return { module: s.resolved.module, node: value };
+  return literalAlias(ctx, s.resolved.module, value, depth + 1);
+}
+
 /** The type and choices of an annotation, looking through Optional/Annotated around a Literal. */
 function annotationOf(ctx: Ctx, mod: PyModule, node: SyntaxNode): { type: IrType; choices?: LiteralValue[]; field?: SyntaxNode } {
   const n = unwrapExpr(node);
+  const alias = literalAlias(ctx, mod, n);
+  if (alias) return annotationOf(ctx, alias.module, alias.node);
   const choices = literalChoices(ctx, mod, n);
   if (choices) {
     const allInt = choices.every((c) => typeof c === 'number' && Number.isInteger(c));

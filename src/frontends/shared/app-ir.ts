@@ -75,6 +75,7 @@ export function appIr(ctx: Ctx, mod: PyModule, spec: AppSpec): CogIR {
       ...(e.output.sse ? { sse: true } : {}),
       ...(e.request.omitWhenNone ? { omitWhenNone: e.request.omitWhenNone } : {}),
       ...(e.request.aliases ? { aliases: e.request.aliases } : {}),
+      ...(e.request.injected ? { injected: e.request.injected } : {}),
       projectModules: modules,
     };
     return {

@@ -2,6 +2,8 @@
 // parameter typed with a Pydantic model (its fields are the inputs) or plain parameters (each is
 // an input, read as Cog reads predict()). The return annotation gives the output; a response
 // model whose only field is `output` is unwrapped, since Cog's response already has `output`.
+// Parameters FastAPI fills in itself (`response: Response` to set a header, `request: Request`)
+// are no inputs: the predictor passes a fresh object of that class (PlatformEntry.injected).
 
 import type { Input, IrType, PlatformEntry } from '../../ir/types.js';
 import type { PyModule } from '../../python/modules.js';
@@ -19,6 +21,7 @@ export interface RequestRead {
   request: PlatformEntry['request'];
   aliases?: Record<string, string>;
   omitWhenNone?: string[];
+  injected?: PlatformEntry['injected'];
   /** False when the signature could not be read (an error finding was given). */
   ok: boolean;
 }
@@ -26,20 +29,29 @@ export interface RequestRead {
 /** Reads the parameters after `self` (when `isMethod`). */
 export function readRequest(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: string, isMethod: boolean): RequestRead {
   const all = parametersOf(ctx, mod, fn, what);
-  const params = isMethod && all[0]?.name === 'self' ? all.slice(1) : all;
+  const declared = isMethod && all[0]?.name === 'self' ? all.slice(1) : all;
+  const injected: NonNullable<PlatformEntry['injected']> = [];
+  const params = declared.filter((p) => {
+    const kind = p.type && !p.value ? injectedKind(ctx, mod, p.type) : undefined;
+    if (!kind) return true;
+    report(ctx, 'CM827', `\`${p.name}: ${excerpt(p.type!)}\` of ${what}() is filled in by FastAPI, not sent by callers; the Cog predictor passes a fresh ${kind === 'response' ? 'Response (headers and status the app sets on it are not part of Cog\'s response)' : 'Request (no client headers, an empty body)'}`, mod, p.nameNode);
+    injected.push({ parameter: p.name, kind });
+    return false;
+  });
+  const withInjected = <T extends object>(r: T): T => (injected.length ? { ...r, injected } : r);
   if (params.length === 1 && params[0]!.type && !params[0]!.value) {
     const p = params[0]!;
     const t = unwrapExpr(p.type!);
     const s = symbolOf(ctx.graph, mod, t);
     if (s.kind === 'class' && isBaseModel(ctx.graph, { module: s.module, node: s.node, name: s.name })) {
       const { inputs, aliases, omitWhenNone } = readModelInputs(ctx, { module: s.module, node: s.node, name: s.name });
-      return {
+      return withInjected({
         inputs,
         request: { style: 'model', model: s.name, parameter: p.name },
         ...(Object.keys(aliases).length ? { aliases } : {}),
         ...(omitWhenNone.length ? { omitWhenNone } : {}),
         ok: true,
-      };
+      });
     }
     if (s.kind === 'other' && (s.resolved?.kind === 'value' || s.resolved === undefined) && /^[A-Z]/.test(t.text) && !typeLooksPrimitive(t.text)) {
       report(ctx, 'CM804', `${what}() takes \`${p.name}: ${excerpt(t)}\`, a model that is not a class statement (built at run time?); its fields cannot be read statically`, mod, t,
@@ -49,7 +61,22 @@ export function readRequest(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: strin
   }
   const inputs = readInputs(ctx, mod, params, what);
   const omitWhenNone = optionalForComputedDefaults(inputs);
-  return { inputs, request: { style: 'keywords' }, ...(omitWhenNone.length ? { omitWhenNone } : {}), ok: true };
+  return withInjected({ inputs, request: { style: 'keywords' as const }, ...(omitWhenNone.length ? { omitWhenNone } : {}), ok: true });
+}
+
+/** FastAPI's (Starlette's) request and response classes, which it passes to a route by type. */
+const INJECTED: Record<string, 'request' | 'response'> = {
+  'fastapi.Request': 'request',
+  'fastapi.requests.Request': 'request',
+  'starlette.requests.Request': 'request',
+  'fastapi.Response': 'response',
+  'fastapi.responses.Response': 'response',
+  'starlette.responses.Response': 'response',
+};
+
+function injectedKind(ctx: Ctx, mod: PyModule, type: SyntaxNode): 'request' | 'response' | undefined {
+  const s = symbolOf(ctx.graph, mod, unwrapExpr(type));
+  return s.kind === 'name' ? INJECTED[s.qname] : undefined;
 }
 
 const typeLooksPrimitive = (text: string) => /^(List|Dict|Optional|Union|Any|Literal|Annotated)\b/.test(text);

@@ -1,0 +1,41 @@
+// runtime/platform_shims/cog_app_adapter.py under Python: the objects a generated predictor
+// passes for parameters FastAPI fills in (`response: Response`, `request: Request`, CM827) are the
+// real FastAPI/Starlette classes, usable as an app uses them (set a header, read headers).
+
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runtimeDir } from '../../../src/runtime/index.js';
+import { pythonEnv } from '../../helpers/python-env.js';
+
+const SCRIPT = `
+import json
+from fastapi import Request, Response
+from cog_app_adapter import fastapi_request, fastapi_response
+
+def speak(text, response: Response, request: Request):
+    response.headers["x-fal-billable-units"] = str(len(text))
+    return {"units": response.headers["x-fal-billable-units"], "client_headers": dict(request.headers), "method": request.method}
+
+response = fastapi_response()
+print(json.dumps({
+    "result": speak(**{"text": "hello"}, response=response, request=fastapi_request()),
+    "response_is_fastapi": isinstance(response, Response),
+    "fresh": fastapi_response() is not response,
+}))
+`;
+
+describe('cog_app_adapter: FastAPI-injected parameters', () => {
+  it('passes a real Response the app can set headers on, and an empty Request', () => {
+    const out = execFileSync(pythonEnv('modal'), ['-c', SCRIPT], {
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONPATH: join(runtimeDir(), 'platform_shims'), PYTHONWARNINGS: 'ignore' },
+      timeout: 120_000,
+    });
+    expect(JSON.parse(out.trim())).toEqual({
+      result: { units: '5', client_headers: {}, method: 'POST' },
+      response_is_fastapi: true,
+      fresh: true,
+    });
+  });
+});
