@@ -15,18 +15,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Ajv } from 'ajv';
 import { Project, ts, type InterfaceDeclaration } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../../../src/convert/index.js';
 import { toOpenApi } from '../../../src/ir/openapi.js';
-import type { CogIR, Input } from '../../../src/ir/types.js';
-import { deriveExamples } from '../../../src/verify/smoke/examples.js';
+import type { CogIR } from '../../../src/ir/types.js';
 import { workersAiTarget } from '../../../targets/workers-ai/index.js';
 import { fixtureCases } from '../../helpers/fixtures.js';
-import { inputContracts, requestSchema, type InputContract } from '../../helpers/input-contract.js';
+import { inputSchemaValidator, probes, validExample } from '../../helpers/input-probes.js';
 
-type Json = Record<string, unknown>;
 type Check = (value: unknown) => { input: unknown } | { error: string };
 
 interface Case { name: string; ir: CogIR; check: Check; source: string; containersSchema?: string }
@@ -58,43 +55,6 @@ beforeAll(async () => {
   }
 }, 300_000);
 
-const OTHER_TYPES: unknown[] = [12345, 1.5, 'text', true, [], {}];
-
-/** Probes for one input, each a full request input (the valid example with one change). */
-function probes(input: Input, contract: InputContract, valid: Json): { what: string; input: Json }[] {
-  const out: { what: string; input: Json }[] = [{ what: 'the example input', input: valid }];
-  const set = (what: string, v: unknown) => out.push({ what: `${input.name} = ${what}`, input: { ...valid, [input.name]: v } });
-  const { [input.name]: _, ...without } = valid;
-  out.push({ what: `${input.name} left out`, input: without });
-  for (const v of OTHER_TYPES) set(JSON.stringify(v), v);
-  set('null', null);
-  const step = contract.type === 'integer' ? 1 : 0.001;
-  for (const bound of [contract.minimum, contract.maximum]) {
-    if (bound === undefined) continue;
-    for (const d of [-step, 0, step]) set(String(bound + d), bound + d);
-  }
-  for (const length of [contract.minLength, contract.maxLength]) {
-    if (length === undefined) continue;
-    for (const n of [length - 1, length, length + 1]) {
-      if (n < 0) continue;
-      if (contract.type === 'array') set(`a list of ${n}`, Array.from({ length: n }, (_v, k) => (Array.isArray(valid[input.name]) ? (valid[input.name] as unknown[])[0] ?? k : k)));
-      else set(`${n} characters`, 'x'.repeat(n));
-    }
-  }
-  for (const c of contract.enum ?? []) set(JSON.stringify(c), c);
-  if (contract.enum) set('a value outside the choices', typeof contract.enum[0] === 'number' ? 987654 : 'not-a-choice');
-  if (contract.type === 'array') for (const item of [1, 'x', true, {}]) set(`[${JSON.stringify(item)}]`, [item]);
-  return out;
-}
-
-function inputSchemaValidator(ir: CogIR): { validate: (v: unknown) => boolean; contracts: Record<string, InputContract> } {
-  const doc = toOpenApi(ir, { runtimeValues: true }) as Json;
-  const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
-  ajv.addSchema({ $id: 'cog', components: doc['components'] }, 'cog');
-  const validate = ajv.compile({ $ref: 'cog#/components/schemas/Input' });
-  return { validate: (v) => validate(v) as boolean, contracts: inputContracts(doc, requestSchema(doc, { component: 'Input' })!) };
-}
-
 describe("the Workers AI Worker's input check holds against `inspect --openapi`", () => {
   it('finds the BYO Workers of the fixtures', () => {
     expect(cases.length).toBeGreaterThan(30);
@@ -106,10 +66,8 @@ describe("the Workers AI Worker's input check holds against `inspect --openapi`"
     for (const c of cases) {
       const predictor = c.ir.predictors.predict!;
       const { validate, contracts } = inputSchemaValidator(c.ir);
-      const ex = deriveExamples(predictor);
-      if (Object.keys(ex.missing).length > 0) continue;
-      const valid: Json = { ...ex.values };
-      for (const name of Object.keys(ex.files)) valid[name] = 'data:text/plain;base64,aGk=';
+      const valid = validExample(predictor);
+      if (!valid) continue;
       for (const input of predictor.inputs) {
         const contract = contracts[input.name];
         if (!contract) continue;
