@@ -4,7 +4,8 @@
 // most local modules are imported, never looked into, and tree-sitter costs ten times this scan.
 // The scan skips strings and comments, joins bracketed and backslash-continued lines, splits
 // `a; b` and `if x: import y`, and knows which statements sit inside a function (deferred
-// imports). On a file that parses, it finds what tree-sitter finds (test/python/import-scan.test.ts
+// imports) and which inside a `try:` whose handler catches the ImportError (guarded imports: the
+// setuptools-scm `try: from ._version import version` / `except ImportError:` fallback). On a file that parses, it finds what tree-sitter finds (test/python/import-scan.test.ts
 // holds it to bindingsOf over every fixture); on one that does not, it still finds the imports.
 
 import { skipString } from './segments.js';
@@ -12,12 +13,35 @@ import { skipString } from './segments.js';
 /** One import statement: what `bindingsOf` reads from the tree, without the tree. */
 export type ScannedImport =
   /** `import a.b, c as d`: each dotted module in full. */
-  | { kind: 'import'; modules: string[][]; line: number; column: number; deferred: boolean }
+  | ({ kind: 'import'; modules: string[][] } & ImportPlace)
   /** `from ..m.n import x, y as z` (module '' for `from . import x`); `names` empty for `*`. */
-  | { kind: 'from'; module: string; level: number; names: string[]; star: boolean; line: number; column: number; deferred: boolean };
+  | ({ kind: 'from'; module: string; level: number; names: string[]; star: boolean } & ImportPlace);
+
+interface ImportPlace {
+  line: number;
+  column: number;
+  /** Inside a function body: runs when the function is called, not when the module loads. */
+  deferred: boolean;
+  /** Inside the body of a `try:` with an `except` that catches ImportError: a missing module takes the fallback. */
+  guarded: boolean;
+}
 
 const COMPOUND = /^(?:if|elif|else|while|for|try|except|finally|with|class|def|async|match|case)\b/;
 const DEF = /^(?:async[ \t]+)?def\b/;
+const TRY = /^try[ \t]*:/;
+const EXCEPT = /^except\b/;
+const CLAUSE = /^(?:except|else|finally)\b/;
+/** Exception names whose handler catches an ImportError (ModuleNotFoundError is one). */
+const CATCHES_IMPORT_ERROR = /\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b/;
+
+/** A `try:` statement being read: whether a handler seen so far catches ImportError. */
+interface TryBlock { catchesImportError: boolean }
+
+/** True when the text of an `except ...:` clause (up to its colon) catches an ImportError. */
+function handlerCatchesImportError(clause: string): boolean {
+  const what = clause.replace(/^except\*?/, '').trim();
+  return what === '' || CATCHES_IMPORT_ERROR.test(what);
+}
 const NAME = /^[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*$/u;
 const DOTTED = /^[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*(?:\.[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*)*$/u;
 
@@ -27,6 +51,11 @@ export function scanImports(text: string): ScannedImport[] {
   if (!text.includes('import')) return [];
   const out: ScannedImport[] = [];
   const defIndents: number[] = [];
+  // The try statements whose suites the current line may be in, innermost last: `body` for the
+  // `try:` suite, else an except/else/finally suite. Handlers come after the body, so whether an
+  // import is guarded is settled once the whole text is read.
+  const open: { indent: number; block: TryBlock; body: boolean }[] = [];
+  const inTryBodies: { found: ScannedImport; blocks: TryBlock[] }[] = [];
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -45,11 +74,17 @@ export function scanImports(text: string): ScannedImport[] {
     const indent = i - lineStart;
     while (defIndents.length && defIndents[defIndents.length - 1]! >= indent) defIndents.pop();
     const deferredHere = defIndents.length > 0;
+    // A line at a try's own indent ends the suite it was in (an except/else/finally there continues it).
+    let sameLevel: { indent: number; block: TryBlock; body: boolean } | undefined;
+    while (open.length && open[open.length - 1]!.indent >= indent) sameLevel = open.pop();
+    if (sameLevel && sameLevel.indent !== indent) sameLevel = undefined;
     // One logical line: statement starts (offset, line, column) and the offset where it ends.
     const starts: { at: number; line: number; column: number }[] = [{ at: i, line, column: i - lineStart + 1 }];
     const head = text.slice(i, i + 12);
     const compound = COMPOUND.test(head);
     if (DEF.test(head)) defIndents.push(indent);
+    const headIsExcept = EXCEPT.test(head);
+    const headIsTry = TRY.test(head);
     let depth = 0;
     let rowStart = lineStart;
     let colonSeen = false;
@@ -84,15 +119,26 @@ export function scanImports(text: string): ScannedImport[] {
       }
       i++;
     }
+    if (sameLevel && CLAUSE.test(head)) {
+      if (headIsExcept && handlerCatchesImportError(text.slice(starts[0]!.at, ends[0] ?? n))) sameLevel.block.catchesImportError = true;
+      open.push({ indent, block: sameLevel.block, body: false });
+    }
+    if (headIsTry) open.push({ indent, block: { catchesImportError: false }, body: true });
     for (let s = 0; s < starts.length; s++) {
       const start = starts[s]!;
       const at = start.at;
       const found = text.startsWith('import', at) || text.startsWith('from', at) ? importAt(text.slice(at, ends[s] ?? n)) : undefined;
       // After `def f():` the rest of the line is the function's body.
       const deferred = deferredHere || (s > 0 && DEF.test(head));
-      if (found) out.push({ ...found, line: start.line, column: start.column, deferred } as ScannedImport);
+      if (!found) continue;
+      const scanned = { ...found, line: start.line, column: start.column, deferred, guarded: false } as ScannedImport;
+      out.push(scanned);
+      // The line's head sits in the suites opened before it; what follows its colon in the one it opens.
+      const blocks = open.filter((o) => o.body && (o.indent < indent || s > 0)).map((o) => o.block);
+      if (blocks.length) inTryBodies.push({ found: scanned, blocks });
     }
   }
+  for (const { found, blocks } of inTryBodies) found.guarded = blocks.some((b) => b.catchesImportError);
   return out;
 }
 

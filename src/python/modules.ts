@@ -54,6 +54,8 @@ export interface ImportSite {
   column: number;
   /** The import sits inside a function body: it runs when that function is called, not at import. */
   deferred?: boolean;
+  /** The import sits in a `try:` whose `except` catches ImportError: a missing module takes the fallback. */
+  guarded?: boolean;
 }
 
 export interface ImportProblem {
@@ -254,6 +256,7 @@ export class ModuleGraph {
     for (const stmt of scanImports(text)) {
       const at: ImportSite = { file: fromFile, line: stmt.line, column: stmt.column };
       if (stmt.deferred) at.deferred = true;
+      if (stmt.guarded) at.guarded = true;
       const add = (f: string | undefined) => { if (f && !found.some((x) => x.file === f)) found.push({ file: f, at }); return f; };
       const refusedAmong = (module: string, level: number) => this.files.candidates(fromFile, module, level).find((c) => this.files.refused.has(c));
       const refusal = (file: string): ImportProblem => ({ problem: { kind: 'read', file, problem: 'outside', detail: this.files.refused.get(file)! }, at });

@@ -59,7 +59,7 @@ export function appIr(ctx: Ctx, mod: PyModule, spec: AppSpec): CogIR {
   const root = ctx.graph.root;
   const imports = ctx.graph.localImports(mod);
   for (const { problem, at } of imports.problems) {
-    if (problem.kind === 'read' && !at.deferred) ctx.findings.push(finding('CM220', problem.detail, at));
+    if (problem.kind === 'read' && !at.deferred && !at.guarded) ctx.findings.push(finding('CM220', problem.detail, at));
   }
   ctx.findings.push(...spec.build.notes);
   const modules = projectModules(root);

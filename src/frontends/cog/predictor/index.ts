@@ -112,7 +112,11 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
   for (const { problem, at } of imports.problems) {
     // Read problems point at the import that asked for the file.
     const f = loadProblemFinding(problem, { read: 'CM220', syntax: 'CM220' }, at);
-    if (at.deferred) {
+    if (at.guarded) {
+      // `try: from ._version import version` / `except ImportError:`: the fallback is the design.
+      f.severity = 'info';
+      f.hint = 'The import is inside a `try:` whose `except` catches ImportError, so the predictor loads without the module and the except branch runs. Nothing to do unless that fallback is not what the model should run.';
+    } else if (at.deferred) {
       // An import inside a function fails only if that code path runs; the predictor still loads.
       f.severity = 'info';
       f.hint = 'The import is inside a function, so it fails only when that function runs, not when the predictor loads. Check that the code path is unused, or add the module.';

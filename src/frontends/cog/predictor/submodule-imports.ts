@@ -30,8 +30,9 @@ export function reportSubmoduleImports(ctx: Ctx, files: readonly string[]): void
         if (!submodule) continue;
         const note = submoduleNote(submodule);
         const f = finding('CM248', `the import of ${parts.join('.')} names a module that does not exist${note.message}`, { file, line: stmt.line, column: stmt.column }, { hint: note.hint });
-        // An import inside a function fails only when that function runs, as CM220 says.
-        if (stmt.deferred) f.severity = 'info';
+        // An import inside a function fails only when that function runs, one guarded by
+        // `except ImportError` not at all, as CM220 says.
+        if (stmt.deferred || stmt.guarded) f.severity = 'info';
         ctx.findings.push(f);
       }
     }
