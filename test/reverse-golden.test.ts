@@ -37,7 +37,7 @@ describe('reverse golden fixtures (fal and Modal apps -> Cog)', () => {
     it(`${c.platform}/${c.name}: ${c.options.description ?? ''}`, () => {
       const input = join(c.dir, 'input');
       const root = resolve(input);
-      const { ir, findings } = readProject(input, c.options.endpoint ? { endpoint: c.options.endpoint } : {});
+      const { ir, findings } = readProject(c.path, c.options.endpoint ? { endpoint: c.options.endpoint } : {});
       const actual: Record<string, string> = { 'findings.json': normalise(json(findingsToJson(findings)), root) };
       if (c.options.expectError) {
         expect(findings.some((f) => f.severity === 'error'), 'an expectError case must produce an error finding').toBe(true);

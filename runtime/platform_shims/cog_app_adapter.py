@@ -28,6 +28,14 @@ def app_value(value: Any) -> Any:
     return value
 
 
+def file_bytes(value: Any) -> Optional[bytes]:
+    """A Cog file input as the `bytes` an app parameter annotated `bytes` expects: its content."""
+    if value is None:
+        return None
+    with open(os.fspath(value), "rb") as f:
+        return f.read()
+
+
 def _local_file(url: str) -> _LocalPath:
     """A file the app returned as a URL (file://, http(s)://, data:) as a local path."""
     if url.startswith("file://"):

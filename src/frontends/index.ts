@@ -8,7 +8,7 @@
 // `readProject` for the library is in ./read-project.ts.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { finding } from '../findings/finding.js';
 import type { ReadOptions, ReadResult } from './cog/index.js';
 import type { AppReadOptions } from './shared/app-ir.js';
@@ -37,6 +37,25 @@ function sourceHead(path: string): string {
   }
 }
 
+/**
+ * The folder an app file is imported from: its own, unless the file is part of a package, as
+ * multi-file apps are (`from .common import app`, or `from app.common import app` beside an
+ * __init__.py). Python then imports it as `pkg.module` from the folder above (Modal:
+ * `modal deploy -m pkg.module`), so that folder is the project: every `__init__.py` folder up,
+ * and at least as many levels as the file's deepest relative import needs (a namespace package).
+ */
+function packageRoot(file: string, source: string): string {
+  let levels = 0;
+  for (const m of source.matchAll(/^[ \t]*from[ \t]+(\.+)/gm)) levels = Math.max(levels, m[1]!.length);
+  let root = dirname(file);
+  for (let up = 0; up < 8; up++) {
+    const inPackage = existsSync(join(root, '__init__.py')) || up < levels;
+    if (!inPackage || dirname(root) === root) break;
+    root = dirname(root);
+  }
+  return root;
+}
+
 /** Chooses the frontend for a Cog project folder, a fal/Modal app file, or a folder holding one app file. */
 export function chooseFrontend(path: string, options: ReadOptions = {}): FrontendChoice {
   const full = resolve(path);
@@ -47,7 +66,8 @@ export function chooseFrontend(path: string, options: ReadOptions = {}): Fronten
     if (!platform) {
       return { kind: 'refused', findings: [finding('CM800', `${basename(full)} imports neither fal nor modal, so it is not an app cog-migrate reads`, { file: basename(full) })] };
     }
-    return { kind: 'app', platform, root: dirname(full), file: basename(full) };
+    const root = packageRoot(full, sourceHead(full));
+    return { kind: 'app', platform, root, file: relative(root, full).split(sep).join('/') };
   }
   if (!existsSync(full) || !statSync(full).isDirectory() || existsSync(join(full, 'cog.yaml'))) return { kind: 'cog', path, options: {} };
   const apps = readdirSync(full).filter((n) => n.endsWith('.py')).sort()

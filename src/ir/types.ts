@@ -191,6 +191,8 @@ export interface PlatformEntry {
    * to set a header, `request: Request`): the predictor passes a fresh object of that class.
    */
   injected?: { parameter: string; kind: 'request' | 'response' }[];
+  /** Inputs the app takes as `bytes`: a Path in Cog, whose content the predictor passes. */
+  bytesInputs?: string[];
   /** Top-level Python module names in the app's folder, which a generated predictor must not shadow. */
   projectModules: string[];
 }

@@ -125,7 +125,7 @@ function roleView(role: 'predict' | 'train', p: Predictor & { app: PlatformEntry
   const taken = new Set(p.inputs.map((i) => i.name));
   const local = (name: string): string => { let n = name; while (taken.has(n)) n += '_'; return n; };
   const [args, result, item, response, appVar] = ['arguments', 'result', 'item', 'response', 'app'].map(local) as [string, string, string, string, string];
-  const body: string[] = [`${args} = {`, ...p.inputs.map((i) => `    ${pyStr(i.name)}: ${argument(i, adapter)},`), '}'];
+  const body: string[] = [`${args} = {`, ...p.inputs.map((i) => `    ${pyStr(i.name)}: ${argument(i, app, adapter)},`), '}'];
   for (const name of app.omitWhenNone ?? []) {
     body.push(`if ${pyIdent(name)} is None:`, `    del ${args}[${pyStr(name)}]  # the app computes this default itself`);
   }
@@ -163,8 +163,12 @@ function roleView(role: 'predict' | 'train', p: Predictor & { app: PlatformEntry
   return { role, isAsync: p.isAsync, params, returns, body };
 }
 
-function argument(i: Input, adapter: Set<string>): string {
+function argument(i: Input, app: PlatformEntry, adapter: Set<string>): string {
   const name = pyIdent(i.name);
+  if (app.bytesInputs?.includes(i.name)) {
+    adapter.add('file_bytes');
+    return `file_bytes(${name})`;
+  }
   if (!needsAppValue(i.type)) return name;
   adapter.add('app_value');
   return `app_value(${name})`;

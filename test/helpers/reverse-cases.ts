@@ -9,7 +9,9 @@ export interface ReverseCase {
   platform: 'fal' | 'modal';
   name: string;
   dir: string;
-  options: { description?: string; expectError?: boolean; endpoint?: string };
+  options: { description?: string; expectError?: boolean; endpoint?: string; app?: string };
+  /** What is converted: input/, or the app file in it that case.json names (`"app": "pkg/model.py"`). */
+  path: string;
 }
 
 export function reverseCases(): ReverseCase[] {
@@ -22,7 +24,8 @@ export function reverseCases(): ReverseCase[] {
       .map((name) => {
         const dir = join(base, name);
         const caseFile = join(dir, 'case.json');
-        return { platform, name, dir, options: existsSync(caseFile) ? JSON.parse(readFileSync(caseFile, 'utf8')) : {} };
+        const options: ReverseCase['options'] = existsSync(caseFile) ? JSON.parse(readFileSync(caseFile, 'utf8')) : {};
+        return { platform, name, dir, options, path: options.app ? join(dir, 'input', options.app) : join(dir, 'input') };
       });
   });
 }

@@ -59,9 +59,14 @@ export function readModalApp(root: string, file: string, options: AppReadOptions
   const firstApp = [...apps.values()][0]!;
   const wrapper = readCogWrapper(ctx, mod, apps);
   if (wrapper) return wrapper;
-  const entries = findEntries(ctx, mod, apps);
+  const unserved: Unserved[] = [];
+  const entries = findEntries(ctx, mod, apps, unserved);
   if (entries.length === 0) {
-    ctx.findings.push(finding('CM801', `${file}: the Modal app has no @modal.method, @app.function or web endpoint`, firstApp.loc));
+    const first = unserved[0];
+    ctx.findings.push(first
+      ? finding('CM801', `${file}: the Modal app serves only ${unserved.map((u) => `${u.name}() (${u.why})`).join(', ')}; Cog calls one Python function per prediction, and no module-level route or @modal.method() is there to call`, first.loc,
+        { hint: 'Give the model a @modal.method() (or move the routes to a module-level `web_app = FastAPI()` the @modal.asgi_app function returns), then convert again; WebSocket and realtime servers have no Cog counterpart.' })
+      : finding('CM801', `${file}: the Modal app has no @modal.method, @app.function or web endpoint`, firstApp.loc));
     return { findings: ctx.findings };
   }
   const chosen = chooseEntries(entries, options.endpoint, firstApp.loc, ctx.findings);
@@ -111,24 +116,41 @@ function readCogWrapper(ctx: Ctx, mod: PyModule, apps: Map<string, ModalApp>): A
   return undefined;
 }
 
-/** Module-level `app = modal.App("name", image=...)` (and the old `modal.Stub`). */
+/**
+ * Module-level `app = modal.App("name", image=...)` (and the old `modal.Stub`), also when the app
+ * file imports it from a local module (`from .common import app`), as multi-file Modal projects do.
+ */
 function findApps(ctx: Ctx, mod: PyModule): Map<string, ModalApp> {
   const apps = new Map<string, ModalApp>();
-  for (const [name, nodes] of mod.assignments) {
-    const value = unwrapExpr(nodes[nodes.length - 1]!);
-    if (value.type !== 'call') continue;
-    const q = qnameOf(ctx.graph, mod, value.childForFieldName('function')!);
-    if (q !== 'modal.App' && q !== 'modal.Stub' && q !== 'modal.app.App') continue;
-    if (q === 'modal.Stub') report(ctx, 'CM819', 'modal.Stub is the old name of modal.App; read as modal.App', mod, value);
+  const add = (name: string, value: SyntaxNode, at: PyModule): void => {
+    if (value.type !== 'call') return;
+    const q = qnameOf(ctx.graph, at, value.childForFieldName('function')!);
+    if (q !== 'modal.App' && q !== 'modal.Stub' && q !== 'modal.app.App') return;
+    if (q === 'modal.Stub') report(ctx, 'CM819', 'modal.Stub is the old name of modal.App; read as modal.App', at, value);
     const { positional, keywords } = callArguments(value);
     const first = positional[0] ?? keywords.find((k) => k.name === 'name')?.value;
     const appName = first?.type === 'string' ? first.text.replace(/^[rbuf]*["']{1,3}|["']{1,3}$/gi, '') : undefined;
-    apps.set(name, { variable: name, call: value, loc: locOf(value, mod.file), ...(appName ? { name: appName } : {}) });
+    apps.set(name, { variable: name, call: value, loc: locOf(value, at.file), ...(appName ? { name: appName } : {}), ...(at !== mod ? { module: at } : {}) });
+  };
+  for (const [name, nodes] of mod.assignments) add(name, unwrapExpr(nodes[nodes.length - 1]!), mod);
+  for (const name of mod.imports.keys()) {
+    if (apps.has(name)) continue;
+    const r = ctx.graph.lookup(mod, name);
+    if (r?.kind === 'value' && r.module !== mod) add(name, unwrapExpr(r.node), r.module);
   }
   return apps;
 }
 
-function findEntries(ctx: Ctx, mod: PyModule, apps: Map<string, ModalApp>): ModalEntry[] {
+/** A web server an app serves that has no function Cog could call per prediction. */
+interface Unserved {
+  name: string;
+  why: string;
+  loc: ModalEntry['loc'];
+}
+
+const SERVER_KIND: Record<string, string> = { 'modal.asgi_app': '@modal.asgi_app', 'modal.wsgi_app': '@modal.wsgi_app', 'modal.web_server': '@modal.web_server' };
+
+function findEntries(ctx: Ctx, mod: PyModule, apps: Map<string, ModalApp>, unserved: Unserved[]): ModalEntry[] {
   const out: ModalEntry[] = [];
   const routes = fastapiRoutes(ctx, mod);
   for (const stmt of statements(mod.root)) {
@@ -147,14 +169,19 @@ function findEntries(ctx: Ctx, mod: PyModule, apps: Map<string, ModalApp>): Moda
         const web = names.find((n) => n !== undefined && WEB.has(n));
         if (!names.includes('modal.method') && !web) continue;
         if (web && OLD_WEB.has(web)) report(ctx, 'CM819', '@modal.web_endpoint is the old name of @modal.fastapi_endpoint; read as it', mod, fn.childForFieldName('name')!);
-        if (web === 'modal.asgi_app' || web === 'modal.wsgi_app' || web === 'modal.web_server') continue;
+        if (web === 'modal.asgi_app' || web === 'modal.wsgi_app' || web === 'modal.web_server') {
+          unserved.push({ name: `${name}.${method}`, why: `${SERVER_KIND[web]}, its routes defined inside it`, loc: locOf(fn.childForFieldName('name')!, mod.file) });
+          continue;
+        }
         out.push({ name: method, endpoint: method, loc: locOf(fn.childForFieldName('name')!, mod.file), node: fn, module: mod, cls: { name, node: def, decorator: onApp.call }, options: onApp.call });
       }
     } else if (def.type === 'function_definition' && onApp.kind === 'function') {
       const names = decorators.map((d) => decoratorName(ctx, mod, d));
-      if (names.includes('modal.asgi_app') || names.includes('modal.wsgi_app')) {
+      const server = names.find((n) => n === 'modal.asgi_app' || n === 'modal.wsgi_app' || n === 'modal.web_server');
+      if (server) {
         // The web app's routes are module-level functions of a FastAPI() the function returns.
         for (const r of routes) out.push({ ...r, options: onApp.call });
+        if (routes.length === 0) unserved.push({ name, why: `${SERVER_KIND[server]}${server === 'modal.web_server' ? ', a server process' : ', its routes defined inside it'}`, loc });
         continue;
       }
       if (names.some((n) => n !== undefined && OLD_WEB.has(n))) report(ctx, 'CM819', '@modal.web_endpoint is the old name of @modal.fastapi_endpoint; read as it', mod, def.childForFieldName('name')!);

@@ -19,6 +19,8 @@ export interface ModalApp {
   name?: string;
   call: SyntaxNode;
   loc: SourceLocation;
+  /** The module whose `modal.App(...)` call this is, when not the app file (`from .common import app`). */
+  module?: PyModule;
 }
 
 export interface ModalSettings {
@@ -42,14 +44,16 @@ export function readModalOptions(ctx: Ctx, mod: PyModule, app: ModalApp, decorat
   const settings: ModalSettings = { app: emptyAppBuild(decorator ? locOf(decorator, mod.file) : app.loc), runtime: {} };
   const keywords = decorator && decorator.type === 'call' ? callArguments(decorator).keywords : [];
   const appKeywords = callArguments(app.call).keywords;
-  const image = keywords.find((k) => k.name === 'image')?.value ?? appKeywords.find((k) => k.name === 'image')?.value;
+  const appMod = app.module ?? mod;
+  const own = keywords.find((k) => k.name === 'image')?.value;
+  const image = own ? { node: own, mod } : appKeywords.filter((k) => k.name === 'image').map((k) => ({ node: k.value, mod: appMod }))[0];
   if (image) {
-    const read = readModalImage(ctx, mod, image, settings.app, imageOptions);
+    const read = readModalImage(ctx, image.mod, image.node, settings.app, imageOptions);
     if (read.dockerfile !== undefined) settings.dockerfile = read.dockerfile;
   }
   for (const k of appKeywords) {
-    if (k.name === 'secrets') report(ctx, 'CM816', `modal.App(secrets=${excerpt(k.value)}): Cog has no app secrets`, mod, k.value);
-    if (k.name === 'volumes') report(ctx, 'CM817', `modal.App(volumes=${excerpt(k.value)}): Modal Volumes have no Cog counterpart`, mod, k.value);
+    if (k.name === 'secrets') report(ctx, 'CM816', `modal.App(secrets=${excerpt(k.value)}): Cog has no app secrets`, appMod, k.value);
+    if (k.name === 'volumes') report(ctx, 'CM817', `modal.App(volumes=${excerpt(k.value)}): Modal Volumes have no Cog counterpart`, appMod, k.value);
   }
   for (const { name, nameNode, value } of keywords) {
     if (name === 'image') continue;

@@ -12,7 +12,7 @@ import { unwrapExpr } from '../../python/nodes.js';
 import { excerpt, report, type Ctx } from '../cog/predictor/context.js';
 import { isBaseModel } from '../cog/predictor/classes.js';
 import { parametersOf, readInputs } from '../cog/predictor/inputs.js';
-import { symbolOf } from '../cog/predictor/symbols.js';
+import { qnameOf, symbolOf } from '../cog/predictor/symbols.js';
 import { typeReader } from '../cog/predictor/types.js';
 import { optionalForComputedDefaults, readModelInputs } from '../pydantic/fields.js';
 
@@ -22,6 +22,7 @@ export interface RequestRead {
   aliases?: Record<string, string>;
   omitWhenNone?: string[];
   injected?: PlatformEntry['injected'];
+  bytesInputs?: string[];
   /** False when the signature could not be read (an error finding was given). */
   ok: boolean;
 }
@@ -61,7 +62,15 @@ export function readRequest(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: strin
   }
   const inputs = readInputs(ctx, mod, params, what);
   const omitWhenNone = optionalForComputedDefaults(inputs);
-  return withInjected({ inputs, request: { style: 'keywords' as const }, ...(omitWhenNone.length ? { omitWhenNone } : {}), ok: true });
+  // A `bytes` parameter is a file in Cog (a Path input); the app gets the file's content.
+  const bytesInputs = params.filter((p) => p.type && qnameOf(ctx.graph, mod, unwrapExpr(p.type)) === 'builtins.bytes').map((p) => p.name);
+  return withInjected({
+    inputs,
+    request: { style: 'keywords' as const },
+    ...(omitWhenNone.length ? { omitWhenNone } : {}),
+    ...(bytesInputs.length ? { bytesInputs } : {}),
+    ok: true,
+  });
 }
 
 /** FastAPI's (Starlette's) request and response classes, which it passes to a route by type. */

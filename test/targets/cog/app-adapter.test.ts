@@ -1,6 +1,7 @@
 // runtime/platform_shims/cog_app_adapter.py under Python: the objects a generated predictor
 // passes for parameters FastAPI fills in (`response: Response`, `request: Request`, CM827) are the
-// real FastAPI/Starlette classes, usable as an app uses them (set a header, read headers).
+// real FastAPI/Starlette classes, usable as an app uses them (set a header, read headers); a
+// Cog file input for a parameter annotated `bytes` reaches the app as the file's content.
 
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,22 +12,27 @@ import { pythonEnv } from '../../helpers/python-env.js';
 const SCRIPT = `
 import json
 from fastapi import Request, Response
-from cog_app_adapter import fastapi_request, fastapi_response
+import pathlib, tempfile
+from cog_app_adapter import fastapi_request, fastapi_response, file_bytes
 
 def speak(text, response: Response, request: Request):
     response.headers["x-fal-billable-units"] = str(len(text))
     return {"units": response.headers["x-fal-billable-units"], "client_headers": dict(request.headers), "method": request.method}
 
 response = fastapi_response()
+upload = pathlib.Path(tempfile.mkdtemp()) / "image.png"
+upload.write_bytes(bytes([0, 137, 80, 78, 71]))
 print(json.dumps({
     "result": speak(**{"text": "hello"}, response=response, request=fastapi_request()),
     "response_is_fastapi": isinstance(response, Response),
     "fresh": fastapi_response() is not response,
+    "bytes": list(file_bytes(upload)),
+    "none": file_bytes(None),
 }))
 `;
 
-describe('cog_app_adapter: FastAPI-injected parameters', () => {
-  it('passes a real Response the app can set headers on, and an empty Request', () => {
+describe('cog_app_adapter: FastAPI-injected parameters and bytes inputs', () => {
+  it('passes a real Response the app can set headers on, an empty Request, and a file\'s bytes', () => {
     const out = execFileSync(pythonEnv('modal'), ['-c', SCRIPT], {
       encoding: 'utf8',
       env: { ...process.env, PYTHONPATH: join(runtimeDir(), 'platform_shims'), PYTHONWARNINGS: 'ignore' },
@@ -36,6 +42,8 @@ describe('cog_app_adapter: FastAPI-injected parameters', () => {
       result: { units: '5', client_headers: {}, method: 'POST' },
       response_is_fastapi: true,
       fresh: true,
+      bytes: [0, 137, 80, 78, 71],
+      none: null,
     });
   });
 });

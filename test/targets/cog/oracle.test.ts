@@ -56,7 +56,7 @@ function checkAll(name: string, checks: Record<string, () => void>): void {
 describe('emitted Cog projects against Cog', () => {
   for (const c of reverseCases().filter((x) => !x.options.expectError)) {
     it(`${c.platform}/${c.name}`, { timeout: 180_000 }, () => {
-      const { ir } = readProject(join(c.dir, 'input'), c.options.endpoint ? { endpoint: c.options.endpoint } : {});
+      const { ir } = readProject(c.path, c.options.endpoint ? { endpoint: c.options.endpoint } : {});
       expect(ir).toBeDefined();
       const dir = emitForOracle(ir!, `reverse-${c.platform}-${c.name}`);
       const back = readCog(dir);
