@@ -25,4 +25,24 @@ if [ "$(cat "$dir/.stamp" 2>/dev/null || true)" != "$want" ]; then
   "$dir/bin/pip" install --quiet --disable-pip-version-check -r "$req" >&2
   echo "$want" > "$dir/.stamp"
 fi
+# Before venvs were keyed by their pins they were NAME, built under .NAME.lock: such a folder is
+# removed once no build holds that lock and no running process names a file in it (pyright's
+# --pythonpath, a test's python). Without /proc (not Linux) nothing can be checked: it stays.
+unkeyed_in_use() {
+  local f args
+  for f in /proc/[0-9]*/cmdline; do
+    [ "$f" = "/proc/$$/cmdline" ] && continue
+    mapfile -d '' args < "$f" 2>/dev/null || continue
+    [[ "${args[*]}" == *"$1/"* ]] && return 0
+  done
+  return 1
+}
+old="$cache/$name"
+if [ -f "$old/pyvenv.cfg" ] && [ -d /proc/self ]; then
+  (
+    exec 8>"$cache/.$name.lock"
+    flock -n 8 || exit 0
+    unkeyed_in_use "$old" || rm -rf "$old"
+  ) || true
+fi
 echo "$dir/bin/python"

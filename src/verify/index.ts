@@ -43,7 +43,7 @@ export async function verify(outDir: string, options: VerifyOptions): Promise<Ve
   const upTo = LEVELS.indexOf(options.level);
 
   await step('parse', async () => ({ findings: await parseStep(dir) }));
-  await step('typecheck', async () => ({ findings: await typecheckStep(dir, { target, ...(options.sdkPython ? { sdkPython: options.sdkPython } : {}) }) }));
+  await step('typecheck', async () => ({ findings: await typecheckStep(dir, { target, ...(options.sdkPython ? { sdkPython: options.sdkPython } : {}), onProgress: (text) => progress({ step: 'typecheck', kind: 'line', text }) }) }));
   if (options.openApiRoundTrip) await step('openapi-roundtrip', async () => ({ findings: await checkRoundTrip(options.openApiRoundTrip!) }));
   if (upTo < 1) return { findings, steps };
 

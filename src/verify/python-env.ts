@@ -4,36 +4,33 @@
 // file listed here), so `verify` works from an install as from a checkout.
 
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { packagePath, packageRoot } from '../util/package-root.js';
+import { verifyCacheDir } from './cache-dir.js';
 
 /** The script that builds (once) a pinned venv and prints its python, relative to the package root. */
 export const PYTHON_ENV_SCRIPT = 'scripts/python-env.sh';
 
 /**
- * Package-root-relative files verify reads to build its venvs: the script, the pin sets it is
- * called with (fal, modal: the SDKs; model-tests: the cases' checkers) and the files they `-r`.
+ * The pin sets verify builds venvs from (fal, modal: the SDKs; model-tests: the cases' checkers),
+ * package-root-relative; the script takes the name.
  */
+export const PYTHON_ENV_PINS = {
+  fal: 'test/python-env/fal.txt',
+  modal: 'test/python-env/modal.txt',
+  'model-tests': 'test/python-env/model-tests.txt',
+} as const;
+
+/** Package-root-relative files verify reads to build its venvs: the script, the pin sets and the files they `-r`. */
 export const PYTHON_ENV_FILES = [
   PYTHON_ENV_SCRIPT,
-  'test/python-env/fal.txt',
-  'test/python-env/modal.txt',
-  'test/python-env/model-tests.txt',
+  ...Object.values(PYTHON_ENV_PINS),
   'src/verify/targets/modal/modal-client.txt',
   'runtime/requirements/web.txt',
 ] as const;
 
-/**
- * Where the venvs live: $COG_MIGRATE_CACHE/pyenv when set; in a git checkout its .cache/pyenv
- * (tests, CI and worktrees share it); else, for an installed package whose folder may be
- * read-only, the user's cache: $XDG_CACHE_HOME/cog-migrate/pyenv (default ~/.cache/...).
- */
+/** Where the venvs live: verifyCacheDir's pyenv/ (src/verify/cache-dir.ts). */
 export function pyenvCacheDir(env: NodeJS.ProcessEnv = process.env, root: string = packageRoot()): string {
-  if (env.COG_MIGRATE_CACHE) return join(env.COG_MIGRATE_CACHE, 'pyenv');
-  if (existsSync(join(root, '.git'))) return join(root, '.cache', 'pyenv');
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'cog-migrate', 'pyenv');
+  return verifyCacheDir('pyenv', env, root);
 }
 
 /** Builds (once) and returns the python of the venv `name` (test/python-env/<name>.txt), or why it is unavailable. */

@@ -1,8 +1,8 @@
 // The package as a user gets it: `npm pack` of this checkout (after `npm run build`), installed
 // with npm into a new folder, offline, then `npx cog-migrate ...` there. Proves that package.json's
 // `files` ship everything the CLI reads at run time (the bundle, runtime/, templates, assets),
-// that the bundle finds them from node_modules/cog-migrate/, and that the CLI needs no
-// devDependency. Offline: the new folder's lockfile is this checkout's, minus its dev entries,
+// that the bundle finds them from node_modules/cog-migrate/, that the CLI needs no
+// devDependency, and that verify takes the npm tools it runs (devDependencies) from its cache. Offline: the new folder's lockfile is this checkout's, minus its dev entries,
 // so npm takes every package from the cache `npm ci` filled and asks no registry.
 // Install scripts are skipped: the one native build the CLI loads that its package does not ship
 // prebuilt (tree-sitter's binding; tree-sitter-python ships prebuilds) is the checkout's own
@@ -11,12 +11,14 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, expectFixtureOutput, requireBundle } from '../helpers/built-cli.js';
 import { PYTHON_ENV_FILES } from '../../src/verify/python-env.js';
+import { NODE_TOOL_SETS, toolSetDir, type NodeToolSet } from '../../src/verify/node-tools/index.js';
+import { pythonEnv } from '../helpers/python-env.js';
 
 const FIXTURE = 'path-in-path-out-pillow-grayscale';
 
@@ -113,30 +115,54 @@ describe('npm pack, npm install offline, npx cog-migrate', () => {
       for (const f of PYTHON_ENV_FILES) expect(existsSync(join(project, 'node_modules', 'cog-migrate', f)), f).toBe(true);
     });
 
-    it('fal: the shipped script finds its venv in COG_MIGRATE_CACHE; pyright, a devDependency, is missing and said so', () => {
+    /**
+     * A user cache (COG_MIGRATE_CACHE) holding what verify would put there on first use, taken
+     * from this checkout so nothing is downloaded: the pinned npm tool `set` (the checkout's
+     * devDependencies are those pins, test/verify/node-tools/pins.test.ts) and the SDK venvs
+     * `venvs` (the tests' own, keyed by the same pins). Installing them is
+     * test/verify/node-tools/install.test.ts's and python-env.sh's business.
+     */
+    function seededCache(name: string, set: NodeToolSet, venvs: string[]): string {
+      const cache = join(project, name);
+      const nodeModules = join(toolSetDir(set, join(cache, 'node-tools')), 'node_modules');
+      for (const pkg of Object.keys(NODE_TOOL_SETS[set])) {
+        mkdirSync(dirname(join(nodeModules, pkg)), { recursive: true });
+        symlinkSync(join(REPO, 'node_modules', pkg), join(nodeModules, pkg), 'dir');
+      }
+      for (const venv of venvs) {
+        const dir = dirname(dirname(pythonEnv(venv)));
+        mkdirSync(join(cache, 'pyenv'), { recursive: true });
+        symlinkSync(dir, join(cache, 'pyenv', basename(dir)), 'dir');
+      }
+      return cache;
+    }
+
+    it('fal: the adapter type-checks with pyright from the cache and the venv the shipped script finds there', () => {
       const out = join(project, 'verify-fal');
       npx(join(REPO, 'fixtures', FIXTURE, 'input'), '--to', 'fal', '--out', out);
-      // A venv the script takes as built (its stamp is the pins' hash), so no PyPI install runs:
-      // the check is that the installed package reaches it, not what the SDK says.
-      const cache = join(project, 'user-cache');
-      const pins = readFileSync(join(project, 'node_modules', 'cog-migrate', 'test', 'python-env', 'fal.txt'));
-      const stamp = createHash('sha256').update(pins).digest('hex').slice(0, 16);
-      const venv = join(cache, 'pyenv', `fal-${stamp}`);
-      mkdirSync(join(venv, 'bin'), { recursive: true });
-      writeFileSync(join(venv, '.stamp'), `${stamp}\n`);
-      symlinkSync(execFileSync('bash', ['-c', 'command -v python3'], { encoding: 'utf8' }).trim(), join(venv, 'bin', 'python'));
-      const r = verify(out, { COG_MIGRATE_CACHE: cache });
-      expect(r.status, r.text).not.toBe(3);
-      expect(r.text).not.toContain('python-env.sh fal failed');
-      expect(r.text).toContain('pyright is not installed');
+      const r = verify(out, { COG_MIGRATE_CACHE: seededCache('cache-fal', 'pyright', ['fal']) });
+      expect(r.status, r.text).toBe(0);
+      expect(r.text).not.toMatch(/CM50[37]/);
+      expect(r.text).toMatch(/typecheck\b.*\bok/);
     });
 
-    it('workers-ai: the Cloudflare tools, devDependencies, are missing and said so', () => {
+    it('workers-ai: the Worker is checked with the Cloudflare tools from the cache', () => {
       const out = join(project, 'verify-workers-ai');
       npx(join(REPO, 'fixtures', FIXTURE, 'input'), '--to', 'workers-ai', '--out', out);
-      const r = verify(out, {});
+      const r = verify(out, { COG_MIGRATE_CACHE: seededCache('cache-workers-ai', 'cloudflare', []) });
       expect(r.status, r.text).toBe(0);
-      expect(r.text).toMatch(/CM503.*not installed/);
+      expect(r.text).not.toMatch(/CM50[37]/);
+      expect(r.text).toMatch(/typecheck\b.*\bok/);
+    });
+
+    it('no tools anywhere and npm cannot fetch them: CM507 with the command to run, the other checks still run', () => {
+      const out = join(project, 'verify-workers-ai');
+      // Offline, and a registry npm's cache knows nothing of: npm fails at once, deterministically.
+      const r = verify(out, { COG_MIGRATE_CACHE: join(project, 'cache-empty'), npm_config_registry: 'http://127.0.0.1:9/' });
+      expect(r.status, r.text).toBe(0);
+      expect(r.text).toMatch(/CM507: .*could not be installed into .*cache-empty\/node-tools\/cloudflare-[0-9a-f]{16}/);
+      expect(r.text).toContain('npm install --prefix');
+      expect(readdirSync(join(project, 'cache-empty', 'node-tools'))).toEqual([]);
     });
   });
 });

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 const REPO = resolve(import.meta.dirname, '../..');
 const CACHE = join(REPO, '.cache/oracle');
 
-export function goToolBinary(sourceDir: string, binaryName: string): string {
+/** `cgo`: the program links C code (Cog's schema generator parses Python with go-tree-sitter). */
+export function goToolBinary(sourceDir: string, binaryName: string, opts: { cgo?: boolean } = {}): string {
   const binary = join(CACHE, binaryName);
   const newest = Math.max(...['main.go', 'go.mod', 'go.sum'].map((f) => statSync(join(sourceDir, f)).mtimeMs));
   if (existsSync(binary) && statSync(binary).mtimeMs >= newest) return binary;
@@ -19,7 +20,7 @@ export function goToolBinary(sourceDir: string, binaryName: string): string {
     cwd: sourceDir,
     stdio: ['ignore', 'ignore', 'inherit'],
     timeout: 900_000,
-    env: { ...process.env, GOPATH: join(CACHE, 'gopath'), GOMODCACHE: join(CACHE, 'gomod'), GOCACHE: join(CACHE, 'gobuild'), GOFLAGS: '-mod=readonly', CGO_ENABLED: '0' },
+    env: { ...process.env, GOPATH: join(CACHE, 'gopath'), GOMODCACHE: join(CACHE, 'gomod'), GOCACHE: join(CACHE, 'gobuild'), GOFLAGS: '-mod=readonly', CGO_ENABLED: opts.cgo ? '1' : '0' },
   });
   renameSync(tmp, binary);
   return binary;

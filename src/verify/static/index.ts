@@ -39,6 +39,8 @@ export function adapterFiles(outDir: string, pyFiles: string[]): string[] {
 export interface StaticOptions {
   target: string;
   sdkPython?: string;
+  /** Lines about slow first-use work (installing the pinned tools). */
+  onProgress?: (line: string) => void;
 }
 
 export async function parseStep(outDir: string): Promise<Finding[]> {
@@ -48,6 +50,7 @@ export async function parseStep(outDir: string): Promise<Finding[]> {
 
 export async function typecheckStep(outDir: string, opts: StaticOptions): Promise<Finding[]> {
   const files = listFiles(outDir);
+  const progress = opts.onProgress ? { onProgress: opts.onProgress } : {};
   const findings: Finding[] = [];
   const adapters = adapterFiles(outDir, files.filter((f) => f.endsWith('.py')));
   if (adapters.length > 0) {
@@ -59,10 +62,10 @@ export async function typecheckStep(outDir: string, opts: StaticOptions): Promis
     }
     if (python) {
       for (const f of adapters) findings.push(...await checkSdkImport(outDir, f, python));
-      findings.push(...await checkWithPyright(outDir, adapters, python));
+      findings.push(...await checkWithPyright(outDir, adapters, python, progress));
     }
   }
   const ts = files.filter((f) => /\.(ts|mts|cts)$/.test(f) && !f.endsWith('.d.ts'));
-  findings.push(...await checkTypeScript(outDir, ts));
+  findings.push(...await checkTypeScript(outDir, ts, progress));
   return findings;
 }

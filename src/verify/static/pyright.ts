@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
-import { findInNodeModules } from '../../util/package-root.js';
+import { nodeToolPath } from '../node-tools/index.js';
 import { pythonEnv } from '../python-env.js';
 
 interface PyrightDiagnostic {
@@ -29,12 +29,14 @@ export const PYRIGHT_ENTRY = 'pyright/index.js';
 
 /**
  * Runs pyright on `files` (output-relative paths) inside `outDir` with `python`'s site-packages.
- * Errors become CM502; pyright failing to run becomes CM503.
+ * Errors become CM502; pyright failing to run becomes CM503; pyright found neither beside
+ * cog-migrate nor installable into verify's cache, CM507.
  */
-export function checkWithPyright(outDir: string, files: string[], python: string): Promise<Finding[]> {
-  if (files.length === 0) return Promise.resolve([]);
-  const pyright = findInNodeModules(PYRIGHT_ENTRY);
-  if (!pyright) return Promise.resolve([finding('CM503', 'adapters not type-checked: pyright is not installed (it is a devDependency of cog-migrate); install it beside cog-migrate: npm install pyright')]);
+export async function checkWithPyright(outDir: string, files: string[], python: string, opts: { onProgress?: (line: string) => void } = {}): Promise<Finding[]> {
+  if (files.length === 0) return [];
+  const tool = await nodeToolPath('pyright', PYRIGHT_ENTRY, { skipped: 'the adapters were not type-checked', ...opts });
+  if (!tool.path) return tool.finding ? [tool.finding] : [];
+  const pyright = tool.path;
   const confDir = mkdtempSync(join(tmpdir(), 'cog-migrate-pyright-'));
   const config = join(confDir, 'pyrightconfig.json');
   // Files go on the command line (pyright ignores absolute `include` paths); the config only

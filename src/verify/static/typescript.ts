@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
-import { findInNodeModules } from '../../util/package-root.js';
+import { nodeToolPath } from '../node-tools/index.js';
 
 /** tsc's command-line entry inside node_modules. */
 export const TSC_ENTRY = 'typescript/bin/tsc';
@@ -21,10 +21,21 @@ export function parseTscOutput(text: string, outDir: string): Finding[] {
   return out;
 }
 
-export function checkTypeScript(outDir: string, files: string[]): Promise<Finding[]> {
-  if (files.length === 0) return Promise.resolve([]);
-  const tsc = findInNodeModules(TSC_ENTRY);
-  if (!tsc) return Promise.resolve([finding('CM503', 'TypeScript not type-checked: typescript is not installed (it is a devDependency of cog-migrate); install it beside cog-migrate: npm install typescript')]);
+export interface TypeScriptCheckOptions {
+  /** The node_modules to take tsc from (a Worker's tools); default beside cog-migrate, else verify's cache. */
+  nodeModules?: string;
+  onProgress?: (line: string) => void;
+}
+
+export async function checkTypeScript(outDir: string, files: string[], opts: TypeScriptCheckOptions = {}): Promise<Finding[]> {
+  if (files.length === 0) return [];
+  let tsc = opts.nodeModules ? join(opts.nodeModules, TSC_ENTRY) : undefined;
+  if (!tsc) {
+    // The one TypeScript the package pins is the Cloudflare set's (the Workers are its only TypeScript).
+    const tool = await nodeToolPath('cloudflare', TSC_ENTRY, { skipped: 'TypeScript was not type-checked', ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    if (!tool.path) return tool.finding ? [tool.finding] : [];
+    tsc = tool.path;
+  }
   const args = existsSync(join(outDir, 'tsconfig.json'))
     ? ['--noEmit', '-p', join(outDir, 'tsconfig.json')]
     : ['--noEmit', '--strict', '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--skipLibCheck', ...files.map((f) => join(outDir, f))];

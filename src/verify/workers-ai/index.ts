@@ -11,11 +11,11 @@ import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 import { hasErrors } from '../../findings/types.js';
 import { checkTypeScript } from '../static/typescript.js';
-import { findWorkerTools, stageWorker, type StagedWorker, type WorkerPackage } from './tools.js';
+import { stageWorker, workerTools, type StagedWorker, type WorkerPackage } from './tools.js';
 import { bundleWorker, readWranglerConfig, CONFIG_FILE, type WranglerConfig } from './wrangler.js';
 
 export { startWorkerd, type RunningWorker, type WorkerdOptions } from './workerd.js';
-export { findWorkerTools, stageWorker, type StagedWorker, type WorkerTools } from './tools.js';
+export { findWorkerTools, stageWorker, workerTools, type StagedWorker, type WorkerTools } from './tools.js';
 export { readWranglerConfig, bundleWorker, type WranglerConfig } from './wrangler.js';
 
 /** A checked, bundled Worker in a staged copy; `dispose()` removes the copy. */
@@ -31,6 +31,14 @@ export interface PreparedWorker {
   dispose(): void;
 }
 
+export interface PrepareOptions {
+  bundle: boolean;
+  /** Packages needed beyond the static checks' (miniflare for the smoke run). */
+  needs?: readonly WorkerPackage[];
+  /** Lines about slow first-use work (installing the pinned tools). */
+  onProgress?: (line: string) => void;
+}
+
 const STATIC_NEEDS: readonly WorkerPackage[] = ['typescript', 'workersTypes', 'wrangler'];
 
 /** The output is a workers-ai one: it has worker/wrangler.jsonc. */
@@ -39,7 +47,7 @@ export function isWorkersAiOutput(outDir: string): boolean {
 }
 
 /** Type-checks, reads the config and bundles the Worker of `outDir`. Never throws for a bad project. */
-export async function prepareWorker(outDir: string, opts: { bundle: boolean; needs?: readonly WorkerPackage[] }): Promise<PreparedWorker> {
+export async function prepareWorker(outDir: string, opts: PrepareOptions): Promise<PreparedWorker> {
   try {
     return await prepare(outDir, opts);
   } catch (e) {
@@ -48,7 +56,7 @@ export async function prepareWorker(outDir: string, opts: { bundle: boolean; nee
   }
 }
 
-async function prepare(outDir: string, opts: { bundle: boolean; needs?: readonly WorkerPackage[] }): Promise<PreparedWorker> {
+async function prepare(outDir: string, opts: PrepareOptions): Promise<PreparedWorker> {
   const findings: Finding[] = [];
   const notChecked: string[] = [];
   const cleanup: string[] = [];
@@ -57,10 +65,10 @@ async function prepare(outDir: string, opts: { bundle: boolean; needs?: readonly
     return { findings: [finding('CM503', `no worker/${CONFIG_FILE} in the output: not a workers-ai output`)], notChecked, dispose };
   }
   const needs = [...STATIC_NEEDS, ...(existsSync(join(outDir, 'Dockerfile')) ? ['containers' as const] : []), ...(opts.needs ?? [])];
-  const tools = findWorkerTools(outDir, needs);
+  const tools = await workerTools(outDir, needs, opts.onProgress ? { onProgress: opts.onProgress } : {});
   if (tools.missing.length > 0) {
     const names = tools.missing.map((m) => m === 'workersTypes' ? '@cloudflare/workers-types' : m === 'containers' ? '@cloudflare/containers' : m);
-    findings.push(finding('CM503', `the Worker was not checked: ${names.join(', ')} not installed (run \`npm install\` in worker/)`, { file: 'worker/package.json' }));
+    findings.push(tools.finding ?? finding('CM503', `the Worker was not checked: ${names.join(', ')} not installed (run \`npm install\` in worker/)`, { file: 'worker/package.json' }));
     return { findings, notChecked: ['the Worker (tools missing)'], dispose };
   }
   const staged = stageWorker(outDir, tools);
@@ -68,7 +76,7 @@ async function prepare(outDir: string, opts: { bundle: boolean; needs?: readonly
   cleanup.push(staged.root, home);
   const base = { staged, nodeModules: tools.nodeModules, notChecked, dispose };
 
-  const typeErrors = await checkTypeScript(staged.worker, ['src/index.ts']);
+  const typeErrors = await checkTypeScript(staged.worker, ['src/index.ts'], { nodeModules: tools.nodeModules });
   findings.push(...typeErrors.map((f) => (f.file && !f.file.startsWith('/') ? { ...f, file: `worker/${f.file}` } : f)));
 
   const containers = existsSync(join(outDir, 'Dockerfile'));

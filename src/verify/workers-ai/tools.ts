@@ -1,13 +1,16 @@
 // Cloudflare's own tools for checking an emitted Worker, found where npm puts them: the output's
 // worker/node_modules when the user ran `npm install` there (the versions worker/package.json
-// pins), else the node_modules Node finds cog-migrate's packages in (the same pinned versions, as devDependencies; see
-// targets/workers-ai/data/pinned.json). The Worker is checked in a staged copy so verify never
-// writes into the output folder.
+// pins), else the node_modules Node finds cog-migrate's packages in (the same pinned versions, as
+// devDependencies; see targets/workers-ai/data/pinned.json), else verify's cache, where the same
+// versions are installed on first use (src/verify/node-tools). The Worker is checked in a staged
+// copy so verify never writes into the output folder.
 
 import { cpSync, existsSync, lstatSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Finding } from '../../findings/types.js';
 import { nodeModulesDirs } from '../../util/package-root.js';
+import { cachedToolSet } from '../node-tools/index.js';
 
 /** The packages a Worker check needs, by what they are used for. */
 export const WORKER_PACKAGES = {
@@ -42,6 +45,18 @@ export function findWorkerTools(outDir: string, needs: readonly WorkerPackage[])
     if (!best || missing.length < best.missing.length) best = { nodeModules, missing };
   }
   return best ?? { nodeModules: join(outDir, 'worker', 'node_modules'), missing: [...needs] };
+}
+
+/**
+ * findWorkerTools, and when that finds no complete set, the pinned Cloudflare tools in verify's
+ * cache (installed there first); `finding` (CM507) says why the cache could not have them.
+ */
+export async function workerTools(outDir: string, needs: readonly WorkerPackage[], opts: { onProgress?: (line: string) => void } = {}): Promise<WorkerTools & { finding?: Finding }> {
+  const found = findWorkerTools(outDir, needs);
+  if (found.missing.length === 0) return found;
+  const cached = await cachedToolSet('cloudflare', { skipped: 'the Worker was not checked', ...opts });
+  if (cached.nodeModules && lacking(cached.nodeModules, needs).length === 0) return { nodeModules: cached.nodeModules, missing: [] };
+  return { ...found, ...(cached.finding ? { finding: cached.finding } : {}) };
 }
 
 /** Path of wrangler's command-line entry and of its library entry in `nodeModules`. */

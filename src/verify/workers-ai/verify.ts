@@ -39,8 +39,10 @@ export async function verifyWorkersAi(outDir: string, options: VerifyOptions): P
   try {
     await run.step('parse', async () => ({ findings: await parseStep(dir) }));
     await run.step('typecheck', async () => {
-      prepared = await prepareWorker(dir, { bundle: true, needs: options.level === 'smoke' ? ['miniflare'] : [] });
-      const detail = `worker/ type-checks, wrangler reads and bundles it${prepared.notChecked.length ? `; not checked: ${prepared.notChecked.join('; ')}` : ''}`;
+      prepared = await prepareWorker(dir, { bundle: true, needs: options.level === 'smoke' ? ['miniflare'] : [], onProgress: (text) => run.progress({ step: 'typecheck', kind: 'line', text }) });
+      const notChecked = prepared.notChecked.length ? `not checked: ${prepared.notChecked.join('; ')}` : '';
+      // Without its tools the Worker was never staged: nothing of it was checked.
+      const detail = prepared.staged ? `worker/ type-checks, wrangler reads and bundles it${notChecked ? `; ${notChecked}` : ''}` : notChecked;
       return { findings: prepared.findings, extra: { detail } };
     });
     if (options.openApiRoundTrip) await run.step('openapi-roundtrip', async () => ({ findings: await checkRoundTrip(options.openApiRoundTrip!) }));

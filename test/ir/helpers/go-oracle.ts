@@ -1,18 +1,18 @@
 // The second oracle: Cog's own Go static schema generator (github.com/replicate/cog pkg/schema,
 // pinned in test/oracle/go/go.mod), the code `cog build` runs and coglet serves the output of.
-// Built with the Go toolchain on first use into .cache/oracle/ (modules from the Go proxy).
+// Built with the Go toolchain on first use into .cache/oracle/ (modules from the Go proxy), by
+// test/helpers/go-tool.ts as the other Go oracles are.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { JsonObject } from '../../../src/ir/openapi.js';
+import { goToolBinary } from '../../helpers/go-tool.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const source = join(repo, 'test/oracle/go');
-const cache = join(repo, '.cache/oracle');
-const binary = join(cache, 'cog-static-schema');
 
 /** The Cog release the Go oracle is built from (test/oracle/go/go.mod). */
 export const GO_ORACLE_COG = /github\.com\/replicate\/cog (v[\d.]+)/.exec(readFileSync(join(source, 'go.mod'), 'utf8'))?.[1] ?? 'unknown';
@@ -23,18 +23,7 @@ export interface GoOracleResult {
 }
 
 export function goOracleBinary(): string {
-  const newest = Math.max(...['main.go', 'go.mod', 'go.sum'].map((f) => statSync(join(source, f)).mtimeMs));
-  if (existsSync(binary) && statSync(binary).mtimeMs >= newest) return binary;
-  mkdirSync(cache, { recursive: true });
-  const tmp = `${binary}.${process.pid}`;
-  execFileSync('go', ['build', '-o', tmp, '.'], {
-    cwd: source,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: 900_000,
-    env: { ...process.env, GOPATH: join(cache, 'gopath'), GOMODCACHE: join(cache, 'gomod'), GOCACHE: join(cache, 'gobuild'), GOFLAGS: '-mod=readonly', CGO_ENABLED: '1' },
-  });
-  renameSync(tmp, binary);
-  return binary;
+  return goToolBinary(source, 'cog-static-schema', { cgo: true });
 }
 
 /** Cog's document for the project, or Cog's error (a cog.yaml it cannot load counts as one). */

@@ -11,8 +11,9 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { packageRoot, verifyAsset } from '../../assets.js';
+import { PYTHON_ENV_PINS } from '../../python-env.js';
 import { buildOutput } from '../../build/build.js';
 import { DEFAULT_SUBSTITUTE } from '../../build/bases.js';
 import { imageExists, type Engine } from '../../build/engine.js';
@@ -21,10 +22,11 @@ import type { Finding } from '../../../findings/types.js';
 import { finding } from '../../../findings/finding.js';
 import type { SmokeImage, SmokeImageOptions, SmokeRuntime, TargetVerify } from '../types.js';
 
-const PINS = 'fal.txt';
+/** The file name the pins get in a build context. */
+const PINS = basename(PYTHON_ENV_PINS.fal);
 
 export function falPins(): string {
-  return readFileSync(join(packageRoot(), 'test', 'python-env', PINS), 'utf8');
+  return readFileSync(join(packageRoot(), PYTHON_ENV_PINS.fal), 'utf8');
 }
 
 /** The wheelhouse image of a pin set: a local tag, so a FROM never makes the engine pull. */
@@ -101,7 +103,7 @@ export function replacedPackages(lines: readonly string[]): string[] {
 
 function installFailed(what: string, build: Finding[]): Finding {
   const why = build.filter((f) => f.severity === 'error').map((f) => f.message).join('\n') || 'no image';
-  return finding('CM542', `fal's serving stack (test/python-env/${PINS}) could not be installed for the smoke run: building ${what} failed: ${why}`);
+  return finding('CM542', `fal's serving stack (${PYTHON_ENV_PINS.fal}) could not be installed for the smoke run: building ${what} failed: ${why}`);
 }
 
 async function prepareImage(engine: Engine, built: string, options: SmokeImageOptions): Promise<SmokeImage> {
