@@ -69,6 +69,8 @@ export interface VerifyStep {
     openapi?: unknown;
     /** Roles besides predict (train): both results and the rule that matched. */
     roles?: Record<string, { adapter: unknown; direct: unknown; rule: string }>;
+    /** A platform in front of Cog's server (the Worker): each request also sent to that server, whose answer agreed. */
+    reference?: { role: string; endpoint: string; status: number }[];
     /** The model's test cases: what came back and whether the checker held. */
     cases?: { id: string; output: unknown; error: string | null; ok: boolean }[];
   };
@@ -84,6 +86,8 @@ export interface InvalidRequest {
   detail?: unknown;
   /** modal: the whole response body. */
   body?: unknown;
+  /** A platform in front of Cog's server: that server's answer to the same request (422 expected too). */
+  reference_status?: number;
   /** Why none was sent (no input with a type to break). */
   skipped?: string;
 }

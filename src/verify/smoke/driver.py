@@ -19,6 +19,10 @@ A platform whose requests are not the bare inputs (Cog's HTTP API: the cog targe
     Served.base_for(role)                   the server of a role, where it is not base_url (Cog's train server)
     Served.response_output(body)            the output in a 200 answer (raises when there is none)
     Served.input_schema(role) -> (schema, defs)   the inputs' JSON schema, for derived and invalid inputs
+    Served.openapi_url                      where the served OpenAPI document is, when not at base_url
+    Served.reference_base                   a platform in front of Cog's own server (the Cloudflare
+                                            Worker): that server's URL; each request and the invalid
+                                            one go to it too, and the front must answer as it does
 
 The driver sends one HTTP request per endpoint (predict, its stream, train) with the spec's
 inputs, one invalid request that the platform's own validation must answer with 422, and the
@@ -543,7 +547,27 @@ def run_role(role, served, openapi, file_ref, result):
     if not match:
         result.update(adapter=adapter_out, direct=direct_out, role=name)
         raise Failure("compare", RuntimeError("%s: the platform and the Cog predictor returned different results" % name))
+    if getattr(served, "reference_base", None):
+        check_reference(served, name, path, remote, adapter_out, result)
     return remote
+
+
+def send_reference(served, path, role_name, inputs, timeout=300):
+    """The same POST to Cog's own server behind the platform (served.reference_base)."""
+    return post(served.reference_base + path, body_of(served, role_name, inputs), timeout, getattr(served, "accept", "application/json"))
+
+
+def check_reference(served, role_name, path, inputs, adapter_out, result):
+    """A front of Cog's server must answer a request as that server does when asked directly."""
+    with stage("reference-" + role_name):
+        status, body, _ = send_reference(served, path, role_name, inputs)
+        if status != 200:
+            raise RuntimeError("Cog's server behind the platform, POST %s, answered %s" % (path, error_text(status, body)))
+        reference_out = normalise(served.response_output(body))
+    result.setdefault("reference", []).append({"role": role_name, "endpoint": path, "status": status})
+    if not close(adapter_out, reference_out):
+        result.update(adapter=adapter_out, reference_output=reference_out, role=role_name)
+        raise Failure("compare-reference", RuntimeError("%s: the platform answered differently from Cog's server behind it" % role_name))
 
 
 def check_invalid(served, openapi, role_name, valid, result):
@@ -560,6 +584,14 @@ def check_invalid(served, openapi, role_name, valid, result):
     result["invalid"] = {"endpoint": path, "input": name, "sent": body[name], "status": status, "detail": answer.get("detail") if isinstance(answer, dict) else answer}
     if status != 422:
         raise Failure("invalid-input", RuntimeError("POST %s with %s=%r answered %d, not 422" % (path, name, body[name], status)))
+    if getattr(served, "reference_base", None):
+        # The front refused it; Cog's server behind it must refuse it too, or the front refuses
+        # inputs the model takes (and the check above proves nothing about Cog's validation).
+        with stage("invalid-input"):
+            reference_status, _, _ = send_reference(served, path, role_name, body)
+        result["invalid"]["reference_status"] = reference_status
+        if reference_status != 422:
+            raise Failure("reference-invalid", RuntimeError("POST %s with %s=%r: the platform answered 422 but Cog's server behind it answered %d" % (path, name, body[name], reference_status)))
 
 
 def run_cases(cases, served, result):
@@ -619,7 +651,7 @@ def main():
         result["timings"]["setup"] = round(time.monotonic() - t, 3)
         result["runtime"], result["routes"] = served.runtime, served.routes
         with stage("openapi"):
-            openapi = get_json(served.base_url + "/openapi.json")
+            openapi = get_json(getattr(served, "openapi_url", None) or served.base_url + "/openapi.json")
         result["openapi"] = openapi
         valid = {}
         for role in spec["roles"]:

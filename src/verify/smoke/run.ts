@@ -50,6 +50,10 @@ export interface SmokeReport {
   cases?: CaseResult[];
   /** Or, from a runner that sends them to Cog's HTTP API, the raw answers (read by cases.ts). */
   answers?: CogApiAnswer[];
+  /** A platform in front of Cog's server: each request also sent to that server directly. */
+  reference?: { role: string; endpoint: string; status: number }[];
+  /** What Cog's server behind the platform returned, when it differed from the platform. */
+  reference_output?: unknown;
 }
 
 export interface CaseResult {
@@ -110,6 +114,8 @@ export interface SmokeOptions {
   cases?: CaseRequest[];
   /** Extra environment of the driver's container (`NAME=value`). */
   env?: string[];
+  /** Output-relative file the platform's findings point at (default: the runner's app, else app.py). */
+  app?: string;
   timeoutMs: number;
   onLine?: (line: string) => void;
 }
@@ -197,6 +203,13 @@ export function reportFindings(report: SmokeReport | undefined, output: string, 
       return [finding('CM531', `the endpoint did not refuse an invalid input with Cog's 422: ${report.error}${tb}`, { file: app })];
     case 'adapter-openapi':
       return [finding('CM532', `GET /openapi.json of the endpoint is not the shipped openapi.json: ${report.error}`, { file: app })];
+    case 'reference-predict':
+    case 'reference-train':
+      return [finding('CM523', `calling Cog's server behind the platform directly failed: ${report.error}${tb}`, { file: app })];
+    case 'compare-reference':
+      return [finding('CM538', `${report.error ?? 'the answers differ'}: through the platform ${short(report.adapter)}, from Cog's server directly ${short(report.reference_output)}`, { file: app })];
+    case 'reference-invalid':
+      return [finding('CM539', `${report.error}`, { file: app })];
     case 'adapter-method':
       return [finding('CM522', `the @modal.method predict() failed: ${report.error}${tb}`, { file: app })];
     case 'compare-method':
@@ -264,7 +277,7 @@ export async function runSmoke(engine: Engine, opts: SmokeOptions): Promise<Smok
     }
     await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
     const report = parseReport(output);
-    const findings = reportFindings(report, output, opts.runner?.app);
+    const findings = reportFindings(report, output, opts.runner?.app ?? opts.app);
     return { ok: findings.length === 0, output, findings, ...(report ? { report } : {}) };
   } catch (err) {
     return { ok: false, output, findings: [finding('CM520', `the smoke container could not run: ${errorText(err)}`)] };

@@ -73,11 +73,14 @@ export interface SmokeImageOptions {
 export interface SmokeRuntime {
   /** Absolute path of the target's serve.py, mounted at /cog-migrate/serve.py. */
   serveModule: string;
+  /** Output-relative file the smoke run's findings point at (default app.py). */
+  app?: string;
   /** From the built image to the one the smoke run uses; absent: the built image itself. */
   prepareImage?(engine: Engine, built: string, options: SmokeImageOptions): Promise<SmokeImage>;
   /**
-   * Servers the platform runs from the image beside the driver's container (the cog target:
-   * Cog's own HTTP server, one per role: Cog serves train() only in a server of its own), started
+   * Servers the platform runs from the image beside the driver's container (the Cog-API runtime:
+   * Cog's own HTTP server, one per role, since Cog serves train() only in a server of its own,
+   * and the platform's front before it, the Worker on workerd), started
    * before the driver; where they listen reaches serve.py through `env` (host network, 127.0.0.1).
    */
   server?(engine: Engine, image: string, timeoutMs: number, roles: readonly string[]): Promise<SmokeServer>;

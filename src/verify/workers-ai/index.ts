@@ -1,7 +1,7 @@
 // verify for the workers-ai target, its static part: the Worker (worker/) type-checks with its
 // own tsconfig against @cloudflare/workers-types and @cloudflare/containers, wrangler's config
 // reader accepts worker/wrangler.jsonc, and `wrangler deploy --dry-run` bundles it. The bundle
-// is what the smoke level runs on workerd (smoke.ts). See docs/targets/workers-ai.md for exactly
+// is what the smoke level runs on workerd (front.ts). See docs/targets/workers-ai.md for exactly
 // what is and is not checked.
 
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -3,7 +3,9 @@
 //   build:  Containers: the output's Dockerfile (Cog's server, the image Cloudflare would run);
 //           BYO: the `cog debug` image of the normalised Cog project (what `cog push` builds),
 //           in the form the offline builder takes (src/verify/build/legacy-form.ts).
-//   smoke:  that image's Cog server on 127.0.0.1, the Worker on workerd in front of it (smoke.ts).
+//   smoke:  that image's Cog server on 127.0.0.1, the Worker on workerd in front of it (front.ts),
+//           and the shared driver in the same image: requests through the Worker, the direct
+//           call of the predictor, the comparison (src/verify/smoke/step.ts, targets/cog-api/).
 // The shared machinery (engine, base substitution, builds, examples) is src/verify's.
 
 import { randomBytes } from 'node:crypto';
@@ -13,22 +15,18 @@ import type { Predictor } from '../../ir/types.js';
 import { finding } from '../../findings/finding.js';
 import { readCog } from '../../frontends/cog/index.js';
 import type { VerifyOptions, VerifyResult } from '../types.js';
-import { stepRunner } from '../steps.js';
+import { stepRunner, type StepRunner } from '../steps.js';
 import { parseStep, checkRoundTrip } from '../static/index.js';
 import { connectEngine, imageExists, type Engine } from '../build/engine.js';
 import { buildOutput } from '../build/build.js';
 import { cogProjectImage } from '../targets/cog/image.js';
 import { removeImage } from '../build/cleanup.js';
-import { deriveExamples } from '../smoke/examples.js';
-import { readExampleFile } from '../smoke/example-input.js';
-import { predictorTarget } from '../smoke/run.js';
-import { caseRequests, judgeCases, smokeCases } from '../smoke/cases.js';
+import { smokeStep } from '../smoke/step.js';
+import { cogApiRuntime } from '../targets/cog-api/index.js';
 import { prepareWorker, type PreparedWorker } from './index.js';
-import { startCogServer } from './cog-server.js';
-import { smokeThroughWorker } from './smoke.js';
+import { workerFront } from './front.js';
 
 const BUILD_TIMEOUT = 20 * 60_000;
-const SMOKE_TIMEOUT = 5 * 60_000;
 
 export async function verifyWorkersAi(outDir: string, options: VerifyOptions): Promise<VerifyResult> {
   const dir = resolve(outDir);
@@ -80,7 +78,7 @@ export async function verifyWorkersAi(outDir: string, options: VerifyOptions): P
       return { findings, steps };
     }
     try {
-      if (options.level === 'smoke') await smokeStep(engine, dir, tag, options, run, prepared, irPredictor ?? readCog(dir).ir?.predictors.predict);
+      if (options.level === 'smoke') await workerSmoke(engine, dir, tag, options, run, prepared, irPredictor ?? readCog(dir).ir?.predictors.predict);
     } finally {
       if (!options.keepImage) {
         await removeImage(engine, tag);
@@ -93,48 +91,13 @@ export async function verifyWorkersAi(outDir: string, options: VerifyOptions): P
   }
 }
 
-async function smokeStep(engine: Engine, dir: string, tag: string, options: VerifyOptions, run: ReturnType<typeof stepRunner>, prepared: PreparedWorker | undefined, predictor: Predictor | undefined): Promise<void> {
+// The shared smoke step on the Cog-API runtime with the Worker as its front: predictions only
+// (the Worker routes no /trainings), through the Worker, compared with the direct call.
+async function workerSmoke(engine: Engine, dir: string, tag: string, options: VerifyOptions, run: StepRunner, prepared: PreparedWorker | undefined, predictor: Predictor | undefined): Promise<void> {
   if (!prepared?.entry || !prepared.config || !prepared.nodeModules) {
     run.skip('smoke', 'the Worker was not bundled (see the typecheck step)');
     return;
   }
-  if (!predictor) {
-    run.findings.push(finding('CM526', 'smoke run skipped: the predictor is unknown (the output does not read as a Cog project and no IR was given)'));
-    run.skip('smoke', 'predictor unknown');
-    return;
-  }
-  let examples = deriveExamples(predictor);
-  if (options.example) {
-    const read = readExampleFile(options.example, predictor, predictorTarget(predictor).kinds);
-    if (!read.examples) {
-      run.findings.push(...read.findings);
-      run.skip('smoke', 'example input unusable');
-      return;
-    }
-    examples = read.examples;
-  } else if (Object.keys(examples.missing).length > 0) {
-    run.findings.push(finding('CM526', `smoke run skipped: ${Object.entries(examples.missing).map(([n, why]) => `${n}: ${why}`).join('; ')}`));
-    run.skip('smoke', 'no example input');
-    return;
-  }
-  const cases = smokeCases(dir, options.ir);
-  run.findings.push(...cases.findings);
-  const entry = prepared.entry;
-  const config = prepared.config;
-  const nodeModules = prepared.nodeModules;
-  await run.step('smoke', async () => {
-    const started = await startCogServer(engine, tag, options.smokeTimeoutMs ?? options.timeoutMs ?? SMOKE_TIMEOUT);
-    if (!started.server) return { findings: started.findings };
-    try {
-      const r = await smokeThroughWorker({ nodeModules, entry, config, serverUrl: started.server.url, predictor, examples, cases: caseRequests(cases.run) });
-      const checked = r.findings.length === 0 ? await judgeCases(cases.run, r) : { findings: [] };
-      const ok = r.findings.length === 0;
-      const detail = ok
-        ? `the Worker on workerd and Cog's server agree${r.rejected ? `; an invalid input got ${r.rejected.status} through the Worker` : ''}`
-        : 'the Worker and Cog\'s server disagree';
-      return { findings: [...r.findings, ...checked.findings], extra: { detail, smoke: { adapter: r.worker, direct: r.direct, rule: 'equal', ...(checked.record ? { cases: checked.record } : {}) } } };
-    } finally {
-      await started.server.stop();
-    }
-  });
+  const runtime = cogApiRuntime(workerFront({ nodeModules: prepared.nodeModules, entry: prepared.entry, config: prepared.config }));
+  await smokeStep(engine, dir, tag, options, run, { runtime, dockerfile: { predictors: predictor ? { predict: predictor } : {} } });
 }

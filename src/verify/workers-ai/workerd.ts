@@ -23,6 +23,8 @@ interface MiniflareLike {
 type MiniflareCtor = new (options: Record<string, unknown>) => MiniflareLike;
 
 export interface RunningWorker {
+  /** Where workerd serves the Worker on 127.0.0.1 (`http://127.0.0.1:PORT`), for other processes. */
+  url: string;
   /** Sends one request to the Worker; the body comes back as text. */
   request(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }>;
   close(): Promise<void>;
@@ -72,6 +74,7 @@ export async function startWorkerd(o: WorkerdOptions): Promise<RunningWorker> {
   const mf = new Miniflare({ host: '127.0.0.1', port: 0, workers: workerOptions(o) });
   const base = await mf.ready;
   return {
+    url: base.origin,
     async request(method, path, body) {
       const r = await mf.dispatchFetch(new URL(path, base), {
         method,

@@ -20,10 +20,15 @@ describe('parseReport and reportFindings', () => {
     const f = reportFindings(report, out);
     expect(f.map((x) => x.code)).toEqual(['CM521']);
     expect(f[0]?.message).toContain('E: x');
-    for (const [stage, code] of [['import', 'CM520'], ['adapter-predict', 'CM522'], ['adapter-train', 'CM522'], ['direct-predict', 'CM523'], ['direct-train', 'CM523'], ['compare', 'CM524'], ['invalid-input', 'CM543']] as const) {
+    for (const [stage, code] of [['import', 'CM520'], ['adapter-predict', 'CM522'], ['adapter-train', 'CM522'], ['direct-predict', 'CM523'], ['direct-train', 'CM523'], ['compare', 'CM524'], ['invalid-input', 'CM543'],
+      ['reference-predict', 'CM523'], ['compare-reference', 'CM538'], ['reference-invalid', 'CM539']] as const) {
       expect(reportFindings({ ok: false, stage }, '')[0]?.code).toBe(code);
     }
     expect(reportFindings({ ok: true }, '')).toEqual([]);
+    // A front of Cog's server (the Worker): both answers quoted, at the file the target names.
+    expect(reportFindings({ ok: false, stage: 'compare-reference', error: 'predict: differs', adapter: 'a!', reference_output: 'a' }, '', 'worker/src/index.ts')).toEqual([
+      expect.objectContaining({ code: 'CM538', file: 'worker/src/index.ts', message: 'predict: differs: through the platform "a!", from Cog\'s server directly "a"' }),
+    ]);
   });
 
   it('quotes the container output when the driver never reported', () => {

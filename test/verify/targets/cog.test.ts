@@ -27,7 +27,7 @@ describe('the cog target in the verify registry', () => {
     const schema = image.extraFiles?.find((f) => f.name === '.cog/openapi_schema.json');
     expect(JSON.parse(String(schema?.data)).components.schemas.Input.properties).toHaveProperty('document');
     expect(image.predictors?.predict).toMatchObject({ file: 'predict.py', name: 'Predictor' });
-    expect(own.runtime?.serveModule).toBe(verifyAsset('targets/cog/serve.py'));
+    expect(own.runtime?.serveModule).toBe(verifyAsset('targets/cog-api/serve.py'));
     expect(own.runtime?.server).toBeTypeOf('function');
   });
   it('refuses an output that is not a Cog project with CM516', () => {
@@ -52,7 +52,7 @@ function python(code: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'cm-cog-serve-'));
   try {
     cpSync(driverPath(), join(dir, 'driver.py'));
-    cpSync(verifyAsset('targets/cog/serve.py'), join(dir, 'serve.py'));
+    cpSync(verifyAsset('targets/cog-api/serve.py'), join(dir, 'serve.py'));
     return execFileSync('python3', ['-I', '-c', `import sys; sys.path.insert(0, ${JSON.stringify(dir)})\n${code}`], { encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }).trim();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -85,5 +85,42 @@ print(json.dumps([t.endpoint("train"), t.base_for("train"), t.base_for("predict"
   });
   it('without a server URL, start() fails at import, naming it', () => {
     expect(python('import serve\ntry:\n    serve.start("app.py")\nexcept serve.StartFailed as e:\n    print(e.stage, e.error)')).toMatch(/^import COG_MIGRATE_SERVER_URL is not set/);
+  });
+});
+
+// A platform in front of Cog's server (the Worker): two local servers answering Cog's API, the
+// front and Cog's server behind it; the driver asks both and holds the front to the other.
+describe("the driver with a front of Cog's server (serve.py's reference_base)", () => {
+  const run = (front: { output: string; invalid: number }, behind: { output: string; invalid: number }) => JSON.parse(python(`import json, threading, http.server, serve, driver
+def server(output, invalid):
+    class H(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *a): pass
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            ok = isinstance(body["input"].get("n"), int)
+            data = json.dumps({"status": "succeeded", "output": output} if ok else {"detail": "n"}).encode()
+            self.send_response(200 if ok else invalid); self.send_header("Content-Type", "application/json"); self.end_headers(); self.wfile.write(data)
+    s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+    threading.Thread(target=s.serve_forever, daemon=True).start()
+    return "http://127.0.0.1:%d" % s.server_address[1]
+openapi = {"paths": {"/predictions": {}}, "components": {"schemas": {"Input": {"properties": {"n": {"type": "integer"}}, "required": ["n"]}}}}
+s = serve.Served(server(${JSON.stringify(front.output)}, ${front.invalid}), openapi, "0.22.0", None, server(${JSON.stringify(behind.output)}, ${behind.invalid}))
+result = {"requests": []}
+out = []
+for step in (lambda: driver.check_reference(s, "predict", "/predictions", {"n": 1}, ${JSON.stringify(front.output)}, result), lambda: driver.check_invalid(s, openapi, "predict", {"n": 1}, result)):
+    try:
+        step(); out.append("ok")
+    except driver.Failure as f:
+        out.append([f.stage, f.error])
+print(json.dumps([out, result.get("reference"), result.get("invalid", {}).get("reference_status")]))`));
+  it('agrees when Cog\'s server answers alike, and records it', () => {
+    expect(run({ output: 'hi', invalid: 422 }, { output: 'hi', invalid: 422 })).toEqual([['ok', 'ok'], [{ role: 'predict', endpoint: '/predictions', status: 200 }], 422]);
+  });
+  it("fails when the front's answer differs from Cog's server's, or the front refuses what Cog's server takes", () => {
+    const [out] = run({ output: 'hi!', invalid: 422 }, { output: 'hi', invalid: 200 }) as [unknown[]];
+    expect(out).toEqual([
+      ['compare-reference', "RuntimeError: predict: the platform answered differently from Cog's server behind it"],
+      ['reference-invalid', "RuntimeError: POST /predictions with n='not a number': the platform answered 422 but Cog's server behind it answered 200"],
+    ]);
   });
 });

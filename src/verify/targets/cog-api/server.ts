@@ -1,13 +1,14 @@
-// Cog's own HTTP server in the built image, as the Cloudflare container (or the imported BYO
-// model) runs it: the image's `python -m cog.server.http`, bound to 127.0.0.1 on a free port with
+// Cog's own HTTP server in the built image, as Replicate (the cog target), the Cloudflare
+// container and the imported BYO model run it: the image's `python -m cog.server.http`, in a
+// container of its own, bound to 127.0.0.1 on a free port with
 // host networking (PORT is how Cog's server takes its port), no capabilities, bounded memory and
 // pids, removed when stopped. Waits for GET /health-check to say READY.
 
 import { createServer } from 'node:net';
-import type { Finding } from '../../findings/types.js';
-import { finding } from '../../findings/finding.js';
-import type { Engine } from '../build/engine.js';
-import { errorText } from '../build/engine.js';
+import type { Finding } from '../../../findings/types.js';
+import { finding } from '../../../findings/finding.js';
+import type { Engine } from '../../build/engine.js';
+import { errorText } from '../../build/engine.js';
 
 export interface CogServer {
   url: string;

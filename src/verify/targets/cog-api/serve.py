@@ -1,14 +1,25 @@
-"""The cog target's part of the smoke run: Cog's own HTTP server, INSIDE the built image.
+"""Cog's HTTP API for the shared smoke driver, INSIDE the built image: the targets whose platform
+serves Cog's own API (the cog target; workers-ai, whose Worker forwards it to the container).
 
-The server is the image's own `python -m cog.server.http` (the pinned release's coglet server,
-as `cog build` installs it), started by the verify stage in its own container from the same
-image on 127.0.0.1 with host networking (src/verify/workers-ai/cog-server.ts, which the
-Cloudflare smoke run uses too) and named here by COG_MIGRATE_SERVER_URL; when the project has
-train(), a second one in train mode (`--x-mode train`: Cog serves /trainings only there), named
-by COG_MIGRATE_TRAIN_SERVER_URL. This module only says
-how the generic driver (src/verify/smoke/driver.py) talks to it: Cog's HTTP API, requests as
-{"input": {...}} to POST /predictions and /trainings, answers as Cog's prediction response,
-files as data URLs; input validation and its 422 are Cog's own.
+The server is the image's own `python -m cog.server.http` (the image's Cog release, as `cog build`
+or the pruned Dockerfile installs it), started by the verify stage in its own container from the
+same image on 127.0.0.1 with host networking (src/verify/targets/cog-api/server.ts); when train()
+is smoke-run, a second one in train mode (`--x-mode train`: Cog serves /trainings only there).
+The environment says where things listen:
+
+    COG_MIGRATE_SERVER_URL        where the requests go: Cog's server, or the platform's front
+                                  (the Worker on workerd) in front of it
+    COG_MIGRATE_TRAIN_SERVER_URL  Cog's train-mode server, when train() is smoke-run
+    COG_MIGRATE_COG_SERVER_URL    with a front: Cog's server behind it, which the driver asks too
+                                  (the front must answer as it does and refuse what it refuses)
+    COG_MIGRATE_OPENAPI_URL       where the served OpenAPI document is read, when the front
+                                  serves none (a BYO Worker); default SERVER_URL/openapi.json
+    COG_MIGRATE_PLATFORM, COG_MIGRATE_APPLICATION   the platform and what serves, for the report
+
+This module only says how the generic driver (src/verify/smoke/driver.py) talks to it: Cog's HTTP
+API, requests as {"input": {...}} to POST /predictions and /trainings, answers as Cog's
+prediction response, files as data URLs; input validation and its 422 are Cog's own (or the
+front's).
 """
 
 import json
@@ -36,9 +47,13 @@ class Served:
     # One JSON answer: Cog refuses `text/event-stream` (406) for a predictor without @streaming.
     accept = "application/json"
 
-    def __init__(self, base_url, openapi, version, train=None):
-        """train: (base URL, OpenAPI document) of the train-mode server, when there is one."""
+    def __init__(self, base_url, openapi, version, train=None, behind=None, openapi_url=None):
+        """train: (base URL, OpenAPI document) of the train-mode server, when there is one.
+        behind: where the platform (base_url) forwards to, Cog's own server, when it is a front.
+        openapi_url: where the served OpenAPI document is, when not at base_url."""
         self.base_url = base_url
+        self.reference_base = behind
+        self.openapi_url = openapi_url or base_url + "/openapi.json"
         self._bases = {"predict": base_url}
         self._schemas = dict(openapi.get("components", {}).get("schemas", {}))
         paths = {p: "predict" for p in openapi.get("paths", {})}
@@ -48,7 +63,13 @@ class Served:
             self._schemas.update(train[1].get("components", {}).get("schemas", {}))
         self._paths = paths
         self.routes = sorted(paths)
-        self.runtime = {"platform": "cog", "sdk": version, "application": "python -m cog.server.http (the image's own Cog server)"}
+        cog_server = "python -m cog.server.http (the image's own Cog server)"
+        application = os.environ.get("COG_MIGRATE_APPLICATION")
+        self.runtime = {
+            "platform": os.environ.get("COG_MIGRATE_PLATFORM", "cog"),
+            "sdk": version,
+            "application": "%s, in front of %s" % (application, cog_server) if application else cog_server,
+        }
 
     def endpoint(self, role):
         path = ROLE_PATHS.get(role)
@@ -77,10 +98,10 @@ class Served:
         pass  # the verify stage stops the server's container
 
 
-def _ready_openapi(base):
-    """The OpenAPI document of a READY server at base."""
+def _ready_openapi(base, openapi_url=None):
+    """The OpenAPI document (at openapi_url, default base's) of a READY server at base."""
     try:
-        with urllib.request.urlopen(base + "/openapi.json", timeout=60) as r:
+        with urllib.request.urlopen(openapi_url or base + "/openapi.json", timeout=60) as r:
             openapi = json.loads(r.read())
         with urllib.request.urlopen(base + "/health-check", timeout=60) as r:
             health = json.loads(r.read())
@@ -95,7 +116,8 @@ def start(app_file):
     base = os.environ.get("COG_MIGRATE_SERVER_URL")
     if not base:
         raise StartFailed("import", "COG_MIGRATE_SERVER_URL is not set: no Cog server to talk to")
-    openapi = _ready_openapi(base)
+    openapi_url = os.environ.get("COG_MIGRATE_OPENAPI_URL")
+    openapi = _ready_openapi(base, openapi_url)
     train_base = os.environ.get("COG_MIGRATE_TRAIN_SERVER_URL")
     train = (train_base, _ready_openapi(train_base)) if train_base else None
     try:
@@ -104,4 +126,4 @@ def start(app_file):
         version = getattr(cog, "__version__", "")
     except Exception:  # noqa: BLE001 - the version is only reported
         version = ""
-    return Served(base, openapi, version, train)
+    return Served(base, openapi, version, train, os.environ.get("COG_MIGRATE_COG_SERVER_URL"), openapi_url)
