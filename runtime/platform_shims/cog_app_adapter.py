@@ -6,6 +6,7 @@ Generated predict.py files import this module; it is the same for every converte
 from __future__ import annotations
 
 import json
+import mimetypes
 import os
 import tempfile
 import urllib.parse
@@ -36,6 +37,16 @@ def file_bytes(value: Any) -> Optional[bytes]:
         return f.read()
 
 
+def upload_file(value: Any) -> Any:
+    """A Cog file input as the UploadFile a FastAPI endpoint parameter expects (await .read(), .filename)."""
+    if value is None:
+        return None
+    from fastapi import UploadFile
+
+    path = os.fspath(value)
+    return UploadFile(file=open(path, "rb"), filename=os.path.basename(path))  # noqa: SIM115 - the app reads and closes it
+
+
 def _local_file(url: str) -> _LocalPath:
     """A file the app returned as a URL (file://, http(s)://, data:) as a local path."""
     if url.startswith("file://"):
@@ -61,6 +72,16 @@ def to_cog(value: Any, model: Optional[Type[Any]] = None) -> Any:
     if isinstance(value, bytes):
         target = _LocalPath(tempfile.mkdtemp()) / "output"
         target.write_bytes(value)
+        return Path(str(target))
+    media_type = getattr(value, "media_type", None)
+    sent = getattr(value, "path", None)
+    if isinstance(sent, (str, os.PathLike)) and hasattr(value, "media_type"):
+        return Path(os.fspath(sent))  # a FastAPI FileResponse: the file it sends
+    body = getattr(value, "body", None)
+    if isinstance(body, bytes) and isinstance(media_type, str):
+        # A FastAPI Response(content=..., media_type="image/png"): the file it sends.
+        target = _LocalPath(tempfile.mkdtemp()) / ("output" + (mimetypes.guess_extension(media_type) or ""))
+        target.write_bytes(body)
         return Path(str(target))
     if isinstance(value, (list, tuple)):
         return [to_cog(item) for item in value]

@@ -191,8 +191,11 @@ export interface PlatformEntry {
    * to set a header, `request: Request`): the predictor passes a fresh object of that class.
    */
   injected?: { parameter: string; kind: 'request' | 'response' }[];
-  /** Inputs the app takes as `bytes`: a Path in Cog, whose content the predictor passes. */
-  bytesInputs?: string[];
+  /**
+   * Inputs the app takes as `bytes` or as FastAPI's `UploadFile`: a Path in Cog, passed to the
+   * app as the file's content or as an UploadFile over it.
+   */
+  fileArguments?: Record<string, 'bytes' | 'upload'>;
   /** Top-level Python module names in the app's folder, which a generated predictor must not shadow. */
   projectModules: string[];
 }

@@ -165,9 +165,11 @@ function roleView(role: 'predict' | 'train', p: Predictor & { app: PlatformEntry
 
 function argument(i: Input, app: PlatformEntry, adapter: Set<string>): string {
   const name = pyIdent(i.name);
-  if (app.bytesInputs?.includes(i.name)) {
-    adapter.add('file_bytes');
-    return `file_bytes(${name})`;
+  const asFile = app.fileArguments?.[i.name];
+  if (asFile) {
+    const convert = asFile === 'bytes' ? 'file_bytes' : 'upload_file';
+    adapter.add(convert);
+    return `${convert}(${name})`;
   }
   if (!needsAppValue(i.type)) return name;
   adapter.add('app_value');

@@ -20,11 +20,13 @@ import { declareFastapi } from './fastapi.js';
 import { isFalAppBase, readClassSettings, readFunctionSettings, type FalSettings } from './settings.js';
 
 /** Types of fal and Modal apps beyond Cog's: fal.toolkit's files (a URL the runner downloads or
- * uploads), pydantic's SecretStr, raw bytes; Cog's Path and Secret. */
+ * uploads), pydantic's SecretStr, raw bytes, FastAPI's UploadFile; Cog's Path and Secret. */
 export function falTypes(qname: string): IrType | undefined {
   if (qname === 'pydantic.SecretStr' || qname === 'pydantic.types.SecretStr') return { kind: 'secret' };
   // An app returning raw bytes (an encoded image, audio) returns a file; Cog returns a Path.
   if (qname === 'builtins.bytes') return { kind: 'path' };
+  // A file a web endpoint receives (FastAPI's UploadFile) is a file the caller sends: Cog's Path.
+  if (/^(fastapi|fastapi\.datastructures|starlette\.datastructures)\.UploadFile$/.test(qname)) return { kind: 'path' };
   if (!qname.startsWith('fal.toolkit')) return undefined;
   const last = qname.split('.').pop();
   return last === 'File' || last === 'Image' || last === 'Audio' || last === 'Video' || last === 'CompressedFile' ? { kind: 'path' } : undefined;

@@ -173,7 +173,7 @@ function findEntries(ctx: Ctx, mod: PyModule, apps: Map<string, ModalApp>, unser
           unserved.push({ name: `${name}.${method}`, why: `${SERVER_KIND[web]}, its routes defined inside it`, loc: locOf(fn.childForFieldName('name')!, mod.file) });
           continue;
         }
-        out.push({ name: method, endpoint: method, loc: locOf(fn.childForFieldName('name')!, mod.file), node: fn, module: mod, cls: { name, node: def, decorator: onApp.call }, options: onApp.call });
+        out.push({ name: method, endpoint: method, loc: locOf(fn.childForFieldName('name')!, mod.file), typedReturn: fn.childForFieldName('return_type') !== null, node: fn, module: mod, cls: { name, node: def, decorator: onApp.call }, options: onApp.call });
       }
     } else if (def.type === 'function_definition' && onApp.kind === 'function') {
       const names = decorators.map((d) => decoratorName(ctx, mod, d));
@@ -185,7 +185,7 @@ function findEntries(ctx: Ctx, mod: PyModule, apps: Map<string, ModalApp>, unser
         continue;
       }
       if (names.some((n) => n !== undefined && OLD_WEB.has(n))) report(ctx, 'CM819', '@modal.web_endpoint is the old name of @modal.fastapi_endpoint; read as it', mod, def.childForFieldName('name')!);
-      out.push({ name, endpoint: name, loc, node: def, module: mod, options: onApp.call });
+      out.push({ name, endpoint: name, loc, typedReturn: def.childForFieldName('return_type') !== null, node: def, module: mod, options: onApp.call });
     }
   }
   return out;

@@ -38,6 +38,23 @@ function isCall(ctx: Ctx, mod: PyModule, node: SyntaxNode, test: (q: string) => 
 
 const isFieldCall = (ctx: Ctx, mod: PyModule, node: SyntaxNode) =>
   isCall(ctx, mod, node, (q) => FIELD_CALLS.has(q) || FILE_FIELD_CALLS.test(q));
+
+/**
+ * FastAPI's parameter markers (`prompt: str = Form(...)`, `steps: int = Query(4, ge=1)`): pydantic
+ * fields in another spelling (default first, then description, ge, le, ...), for the parameters
+ * of a web endpoint. Header/Cookie parameters are not among them: callers do not send those as
+ * inputs.
+ */
+const FASTAPI_MARKERS = /^fastapi(\.param_functions|\.params)?\.(Query|Form|Body|File|Path)$/;
+
+export const isFastapiMarker = (ctx: Ctx, mod: PyModule, node: SyntaxNode) => isCall(ctx, mod, node, (q) => FASTAPI_MARKERS.test(q));
+
+/** A web endpoint's parameter with a FastAPI marker default, read as the field it declares. */
+export function readMarkedParameter(ctx: Ctx, mod: PyModule, name: SyntaxNode, type: SyntaxNode, marker: SyntaxNode): Input {
+  const input = readField(ctx, mod, name, type, null, {});
+  readFieldCall(ctx, mod, unwrapExpr(marker), input, {});
+  return input;
+}
 const isFileFieldCall = (ctx: Ctx, mod: PyModule, node: SyntaxNode) => isCall(ctx, mod, node, (q) => FILE_FIELD_CALLS.test(q));
 
 /** `Literal["a", "b"]` -> its values; undefined when the node is not a Literal. */

@@ -76,7 +76,7 @@ export function appIr(ctx: Ctx, mod: PyModule, spec: AppSpec): CogIR {
       ...(e.request.omitWhenNone ? { omitWhenNone: e.request.omitWhenNone } : {}),
       ...(e.request.aliases ? { aliases: e.request.aliases } : {}),
       ...(e.request.injected ? { injected: e.request.injected } : {}),
-      ...(e.request.bytesInputs ? { bytesInputs: e.request.bytesInputs } : {}),
+      ...(e.request.fileArguments ? { fileArguments: e.request.fileArguments } : {}),
       projectModules: modules,
     };
     return {

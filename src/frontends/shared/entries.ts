@@ -1,6 +1,6 @@
 // Which of an app's endpoints a Cog project serves. Cog has one `predict` (and one `train`), so:
 // the endpoint the user names with --endpoint, else the one at `/` (fal) or the only one, else
-// the first in the file. An endpoint at `/train` becomes Cog's `train`; a `/stream` twin of the
+// the first in the file with a return annotation (else the first). An endpoint at `/train` becomes Cog's `train`; a `/stream` twin of the
 // predict endpoint is its streaming form. Every other endpoint is named in one finding.
 
 import type { SourceLocation } from '../../ir/types.js';
@@ -13,6 +13,8 @@ export interface EndpointCandidate {
   /** How the platform addresses it: fal path, Modal method name or web route. */
   endpoint: string;
   loc: SourceLocation;
+  /** False when the function has no return annotation (a web endpoint wrapping a typed method, often). */
+  typedReturn?: boolean;
 }
 
 export interface ChosenEntries<E extends EndpointCandidate> {
@@ -33,7 +35,9 @@ export function chooseEntries<E extends EndpointCandidate>(all: E[], wanted: str
       return {};
     }
   }
-  predict ??= all.find((e) => e.endpoint === '/') ?? all.find((e) => e.endpoint !== '/train' && e.endpoint !== '/stream') ?? all[0]!;
+  const servable = all.filter((e) => e.endpoint !== '/train' && e.endpoint !== '/stream');
+  // An entry with a typed return gives Cog a typed output: preferred to an untyped one before it.
+  predict ??= all.find((e) => e.endpoint === '/') ?? servable.find((e) => e.typedReturn !== false) ?? servable[0] ?? all[0]!;
   const train = all.find((e) => e !== predict && (e.endpoint === '/train' || e.name === 'train'));
   const stream = all.find((e) => e !== predict && e !== train && e.endpoint === `${predict!.endpoint.replace(/\/$/, '')}/stream`);
   const rest = all.filter((e) => e !== predict && e !== train && e !== stream);

@@ -11,10 +11,10 @@ import type { SyntaxNode } from '../../python/parse.js';
 import { unwrapExpr } from '../../python/nodes.js';
 import { excerpt, report, type Ctx } from '../cog/predictor/context.js';
 import { isBaseModel } from '../cog/predictor/classes.js';
-import { parametersOf, readInputs } from '../cog/predictor/inputs.js';
+import { parametersOf, readInputs, type Parameter } from '../cog/predictor/inputs.js';
 import { qnameOf, symbolOf } from '../cog/predictor/symbols.js';
 import { typeReader } from '../cog/predictor/types.js';
-import { optionalForComputedDefaults, readModelInputs } from '../pydantic/fields.js';
+import { isFastapiMarker, optionalForComputedDefaults, readMarkedParameter, readModelInputs } from '../pydantic/fields.js';
 
 export interface RequestRead {
   inputs: Input[];
@@ -22,7 +22,7 @@ export interface RequestRead {
   aliases?: Record<string, string>;
   omitWhenNone?: string[];
   injected?: PlatformEntry['injected'];
-  bytesInputs?: string[];
+  fileArguments?: PlatformEntry['fileArguments'];
   /** False when the signature could not be read (an error finding was given). */
   ok: boolean;
 }
@@ -60,17 +60,41 @@ export function readRequest(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: strin
       return { inputs: [], request: { style: 'keywords' }, ok: false };
     }
   }
-  const inputs = readInputs(ctx, mod, params, what);
+  const inputs = readParameters(ctx, mod, params, what);
   const omitWhenNone = optionalForComputedDefaults(inputs);
-  // A `bytes` parameter is a file in Cog (a Path input); the app gets the file's content.
-  const bytesInputs = params.filter((p) => p.type && qnameOf(ctx.graph, mod, unwrapExpr(p.type)) === 'builtins.bytes').map((p) => p.name);
+  // A `bytes` or `UploadFile` parameter is a file in Cog (a Path input); the app gets it as it expects.
+  const fileArguments: Record<string, 'bytes' | 'upload'> = {};
+  for (const p of params) {
+    const kind = fileArgumentKind(ctx, mod, p);
+    if (kind) fileArguments[p.name] = kind;
+  }
   return withInjected({
     inputs,
     request: { style: 'keywords' as const },
     ...(omitWhenNone.length ? { omitWhenNone } : {}),
-    ...(bytesInputs.length ? { bytesInputs } : {}),
+    ...(Object.keys(fileArguments).length ? { fileArguments } : {}),
     ok: true,
   });
+}
+
+const FILE_ARGUMENTS: Record<string, 'bytes' | 'upload'> = {
+  'builtins.bytes': 'bytes',
+  'fastapi.UploadFile': 'upload',
+  'fastapi.datastructures.UploadFile': 'upload',
+  'starlette.datastructures.UploadFile': 'upload',
+};
+
+/** Plain parameters as Cog reads predict()'s; those with a FastAPI marker default as the fields they declare. */
+function readParameters(ctx: Ctx, mod: PyModule, params: Parameter[], what: string): Input[] {
+  const marked = (p: Parameter) => p.type !== undefined && p.value !== undefined && isFastapiMarker(ctx, mod, p.value);
+  const plain = readInputs(ctx, mod, params.filter((p) => !marked(p)), what);
+  const inputs = params.map((p) => (marked(p) ? readMarkedParameter(ctx, mod, p.nameNode, p.type!, p.value!) : plain.shift()!));
+  inputs.forEach((input, order) => { input.order = order; });
+  return inputs;
+}
+
+function fileArgumentKind(ctx: Ctx, mod: PyModule, p: Parameter): 'bytes' | 'upload' | undefined {
+  return p.type ? FILE_ARGUMENTS[qnameOf(ctx.graph, mod, unwrapExpr(p.type)) ?? ''] : undefined;
 }
 
 /** FastAPI's (Starlette's) request and response classes, which it passes to a route by type. */
@@ -92,6 +116,11 @@ const typeLooksPrimitive = (text: string) => /^(List|Dict|Optional|Union|Any|Lit
 
 const STREAMING_RESPONSES = new Set(['fastapi.responses.StreamingResponse', 'starlette.responses.StreamingResponse', 'fastapi.StreamingResponse']);
 
+const FILE_RESPONSES = new Set([
+  'fastapi.Response', 'fastapi.responses.Response', 'starlette.responses.Response',
+  'fastapi.responses.FileResponse', 'starlette.responses.FileResponse',
+]);
+
 export interface OutputRead {
   output: IrType;
   outputField?: string;
@@ -110,6 +139,10 @@ export function readReturn(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: string
   if (s.kind === 'name' && STREAMING_RESPONSES.has(s.qname)) {
     report(ctx, 'CM811', `${what}() returns a StreamingResponse; the Cog predictor yields each Server-Sent Event's data as a string`, mod, node);
     return { output: { kind: 'iterator', items: { kind: 'str' } }, sse: true };
+  }
+  if (s.kind === 'name' && FILE_RESPONSES.has(s.qname)) {
+    // Response(content=png_bytes, media_type="image/png") / FileResponse(path): the file it sends.
+    return { output: { kind: 'path' } };
   }
   if (s.kind === 'name' && (s.qname === 'builtins.dict' || s.qname === 'typing.Dict')) {
     report(ctx, 'CM812', `${what}() returns a plain dict; the Cog output is Any (a JSON value without a schema)`, mod, node);
