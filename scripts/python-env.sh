@@ -32,7 +32,7 @@ unkeyed_in_use() {
   local f args
   for f in /proc/[0-9]*/cmdline; do
     [ "$f" = "/proc/$$/cmdline" ] && continue
-    mapfile -d '' args < "$f" 2>/dev/null || continue
+    mapfile -d '' args 2>/dev/null < "$f" || continue
     [[ "${args[*]}" == *"$1/"* ]] && return 0
   done
   return 1
