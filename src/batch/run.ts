@@ -16,7 +16,8 @@ import { compareWithBaseline } from './baseline.js';
 import { outNames } from './names.js';
 import { REPORT_VERSION, reportBase, type BatchReport, type ModelReport, type RowStatus } from './types.js';
 import type { ModelTask } from './convert-model.js';
-import type { RenderedModel, RenderedModels } from '../report/batch/model-parts.js';
+import { withoutRenderedParts, type RenderedModel } from '../report/batch/model-parts.js';
+import { PartSpool } from '../report/batch/part-spool.js';
 
 export interface BatchOptions {
   paths: string[];
@@ -54,9 +55,13 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface BatchRun {
   report: BatchReport;
-  /** The models whose report parts their worker rendered (model-parts.ts), for writeBatchReports;
-   * empty with --verify or --baseline, which change models after their conversion. */
-  rendered: RenderedModels;
+  /**
+   * The report parts of the models whose worker rendered them (model-parts.ts), on disk in OUT
+   * until the caller closes it after writeBatchReports; empty with --verify or --baseline, which
+   * change models after their conversion. Such a model's entry in `report.models` holds only
+   * what the other formats read (withoutRenderedParts): its parts hold the rest.
+   */
+  rendered: PartSpool;
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchRun> {
@@ -74,7 +79,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchRun> {
     await pool.close();
     throw error;
   }
-  const rendered = new Map<string, RenderedModel>();
+  const rendered = new PartSpool(out);
   pool.limit(Math.min(options.jobs ?? availableParallelism(), tasks.length || 1));
   const onAbort = () => pool.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -91,14 +96,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchRun> {
   try {
     await Promise.all(tasks.map(async (task) => {
       const outcome = await pool.run(task);
-      const report = fromOutcome(task, outcome);
+      let report = fromOutcome(task, outcome);
+      if (outcome.kind === 'done' && outcome.rendered && renderReports && spool(rendered, report.id, outcome.rendered)) report = withoutRenderedParts(report);
       reports.push(report);
-      if (outcome.kind === 'done' && outcome.rendered && renderReports) rendered.set(report.id, outcome.rendered);
       if (options.verify && !options.signal?.aborted) {
         verifying.push(verifyLimit(() => verifyRows(out, report, options.verify!, (target, line) => emit({ kind: 'verify', model: task.id, target, line }))));
       }
       emit({ kind: 'model', model: report, done: ++done, total: tasks.length });
     }));
+  } catch (error) {
+    rendered.close();
+    throw error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     options.kill?.removeEventListener('abort', onKill);
@@ -136,6 +144,17 @@ function selectTasks(options: BatchOptions, out: string, renderReports: boolean,
     id: m.id, dir: m.dir, ...(m.variant ? { variant: m.variant } : {}), source: relative(process.cwd(), m.dir).split(sep).join('/') || '.', outRoot: out, outName: names.get(m.id)!, targets: options.targets,
     targetOptions: options.targetOptions ?? {}, force: options.force ?? false, renderReports,
   }));
+}
+
+/** Keeps a model's parts on the spool; false when the disk refused them: the model then keeps its
+ * whole report and the reports render it at the end (where the disk's error is reported). */
+function spool(parts: PartSpool, id: string, rendered: RenderedModel): boolean {
+  try {
+    parts.add(id, rendered);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A row per target for a model the pool could not convert. */

@@ -3,10 +3,15 @@
 // the canonical report as JSON, and the page's data is the same with a model's parts taken from
 // the worker or rendered by the main thread. Hostile text (a closing script tag, U+2028, a
 // `__proto__` key in a schema), undefined members and an empty report included.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BATCH_REPORTS, writeBatchReports } from '../../src/report/batch/files.js';
+import { PartSpool } from '../../src/report/batch/part-spool.js';
 import { canonicalReport, renderBatchJson } from '../../src/findings/reporters/batch-json.js';
 import { renderBatchHtml } from '../../src/report/batch/html.js';
-import { renderModel, type RenderedModel } from '../../src/report/batch/model-parts.js';
+import { renderModel, renderedInMemory, withoutRenderedParts, type RenderedModel } from '../../src/report/batch/model-parts.js';
 import type { BatchReport, ModelReport } from '../../src/batch/types.js';
 
 function model(id: string, extra: Partial<ModelReport> = {}): ModelReport {
@@ -39,7 +44,7 @@ describe('report parts rendered by the workers', () => {
     const whole = JSON.stringify(canonicalReport(r), null, 2) + '\n';
     expect(renderBatchJson(r)).toBe(whole);
     const rendered = new Map<string, RenderedModel>(models.slice(0, 2).map((m) => [m.id, renderModel(m)]));
-    expect(renderBatchJson(r, rendered)).toBe(whole);
+    expect(renderBatchJson(r, renderedInMemory(rendered))).toBe(whole);
     expect(JSON.parse(whole)).toEqual(JSON.parse(JSON.stringify(r)));
   });
 
@@ -53,7 +58,7 @@ describe('report parts rendered by the workers', () => {
   it('report.html is the same page with the parts from the workers, and its data cannot close the script element', () => {
     const r = report(models);
     const rendered = new Map<string, RenderedModel>(models.map((m) => [m.id, renderModel(m)]));
-    const page = renderBatchHtml(r, rendered);
+    const page = renderBatchHtml(r, renderedInMemory(rendered));
     expect(page).toBe(renderBatchHtml(r));
     expect(page).toBe(renderBatchHtml(canonicalReport(r)));
     const data = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(page)![1]!;
@@ -68,6 +73,29 @@ describe('report parts rendered by the workers', () => {
   it('the parts given are the parts used (so the equalities above do not only test the fallback)', () => {
     const r = report(models);
     const stale = renderModel(model('a', { source: 'elsewhere' }));
-    expect(renderBatchHtml(r, new Map([['a', stale]]))).toContain('elsewhere');
+    expect(renderBatchHtml(r, renderedInMemory(new Map([['a', stale]])))).toContain('elsewhere');
+  });
+
+  it('parts spooled to disk, with the rest of each model only, write the same five files, and the spool goes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cogm-parts-'));
+    try {
+      const r = report(models);
+      const spool = new PartSpool(join(dir, 'out'));
+      for (const m of models.slice(0, 2)) spool.add(m.id, renderModel(m));
+      const slim = { ...r, models: r.models.map((m) => (spool.has(m.id) ? withoutRenderedParts(m) : m)) };
+      expect(slim.models[0]!.schema).toBeUndefined();
+      expect(slim.models[0]!.rows[0]!.migrationMd).toBeUndefined();
+      expect(writeBatchReports(join(dir, 'whole'), r).ok).toBe(true);
+      expect(writeBatchReports(join(dir, 'spooled'), slim, spool).ok).toBe(true);
+      expect(readdirSync(join(dir, 'out'))).toHaveLength(1);
+      spool.close();
+      expect(readdirSync(join(dir, 'out'))).toEqual([]);
+      for (const name of Object.keys(BATCH_REPORTS)) {
+        expect(readFileSync(join(dir, 'spooled', name), 'utf8'), name).toBe(readFileSync(join(dir, 'whole', name), 'utf8'));
+      }
+      expect(readFileSync(join(dir, 'whole', 'report.json'), 'utf8')).toBe(renderBatchJson(r));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -101,7 +101,11 @@ export async function runBatchCommand(paths: string[], opts: BatchCommandOptions
     process.off('SIGINT', onSigint);
   }
   if (kill.signal.aborted) removeStaging(out, io);
-  return finish(run.report, out, opts, io, controller.signal.aborted, run.rendered);
+  try {
+    return finish(run.report, out, opts, io, controller.signal.aborted, run.rendered);
+  } finally {
+    run.rendered.close();
+  }
 }
 
 export function runReportMerge(dirs: string[], opts: { out: string; force?: boolean; failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io): { code: ExitCode } {

@@ -3,6 +3,7 @@
 // with an unsharded one byte for byte.
 import type { BatchReport, ModelReport } from '../../batch/types.js';
 import type { RenderedModels } from '../../report/batch/model-parts.js';
+import { joinPieces, type TextPiece } from '../../fs/write-file-atomic.js';
 
 /**
  * The document is the run's fields around one entry per model. A model's entry is taken from
@@ -10,12 +11,26 @@ import type { RenderedModels } from '../../report/batch/model-parts.js';
  * main thread only joins text; `modelJson` renders the others, the same way.
  */
 export function renderBatchJson(report: BatchReport, rendered?: RenderedModels): string {
+  return joinPieces(batchJsonPieces(report, rendered));
+}
+
+/** report.json in pieces, in order (a model's entry is one piece): what a batch writes to disk
+ * without holding the whole text. */
+export function* batchJsonPieces(report: BatchReport, rendered?: RenderedModels): Generator<TextPiece> {
   const { models, ...run } = report;
   const head = JSON.stringify(canonical({ ...run, models: [] }), null, 2) + '\n';
-  if (models.length === 0) return head;
-  const entries = models.map((m) => rendered?.get(m.id)?.json ?? modelJson(canonical(m)));
   // Only a top-level key stands at two spaces' indent: this is the models member.
-  return head.replace(/\n {2}"models": \[\](,?)\n/, (_, comma: string) => `\n  "models": [\n    ${entries.join(',\n    ')}\n  ]${comma}\n`);
+  const member = models.length === 0 ? null : /\n {2}"models": \[\](,?)\n/.exec(head);
+  if (!member) {
+    yield head;
+    return;
+  }
+  yield `${head.slice(0, member.index)}\n  "models": [\n    `;
+  for (const [i, m] of models.entries()) {
+    if (i > 0) yield ',\n    ';
+    yield rendered?.part(m.id, 'json') ?? modelJson(canonical(m));
+  }
+  yield `\n  ]${member[1]}\n${head.slice(member.index + member[0].length)}`;
 }
 
 /** A canonical model's entry in report.json, indented as it stands in the models array (a JSON

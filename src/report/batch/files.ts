@@ -6,22 +6,23 @@ import { join } from 'node:path';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 import { REPORT_VERSION, type BatchReport } from '../../batch/types.js';
-import { renderBatchJson } from '../../findings/reporters/batch-json.js';
+import { batchJsonPieces } from '../../findings/reporters/batch-json.js';
 import { renderJunit } from '../../findings/reporters/junit.js';
 import { renderSarif } from '../../findings/reporters/sarif.js';
 import { renderBatchMarkdown } from '../../findings/reporters/batch-markdown.js';
-import { renderBatchHtml } from './html.js';
-import { writeFileAtomic } from '../../fs/write-file-atomic.js';
+import { batchHtmlPieces } from './html.js';
+import { writePiecesAtomic, type TextPiece } from '../../fs/write-file-atomic.js';
 import type { RenderedModels } from './model-parts.js';
 
 /** File name -> renderer; every renderer takes the same BatchReport (and the models the workers
- * rendered already, which only report.json and report.html have parts of). */
-export const BATCH_REPORTS: Record<string, (r: BatchReport, rendered?: RenderedModels) => string> = {
-  'report.json': renderBatchJson,
-  'report.html': renderBatchHtml,
-  'junit.xml': renderJunit,
-  'report.sarif': renderSarif,
-  'summary.md': renderBatchMarkdown,
+ * rendered already, which only report.json and report.html have parts of). The two large ones
+ * give their text in pieces, written as they come (the models' parts can stay on disk). */
+export const BATCH_REPORTS: Record<string, (r: BatchReport, rendered?: RenderedModels) => Iterable<TextPiece>> = {
+  'report.json': batchJsonPieces,
+  'report.html': batchHtmlPieces,
+  'junit.xml': (r) => [renderJunit(r)],
+  'report.sarif': (r) => [renderSarif(r)],
+  'summary.md': (r) => [renderBatchMarkdown(r)],
 };
 
 export function writeBatchReports(dir: string, report: BatchReport, rendered?: RenderedModels): { ok: true; files: string[] } | { ok: false; findings: Finding[] } {
@@ -32,7 +33,7 @@ export function writeBatchReports(dir: string, report: BatchReport, rendered?: R
     // report.json and report.html's data render each model in report.json's key order
     // (model-parts.ts), and the other formats read members by name, whatever their order.
     for (const [name, render] of Object.entries(BATCH_REPORTS)) {
-      writeFileAtomic(join(dir, name), render(report, rendered));
+      writePiecesAtomic(join(dir, name), render(report, rendered));
       files.push(name);
     }
     return { ok: true, files };

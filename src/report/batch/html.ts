@@ -11,10 +11,17 @@ import { escapeHtml as h } from './escape.js';
 import { modelHtmlData, type RenderedModels } from './model-parts.js';
 import { canonical } from '../../findings/reporters/batch-json.js';
 import { packagePath } from '../../util/package-root.js';
+import { joinPieces, type TextPiece } from '../../fs/write-file-atomic.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 export function renderBatchHtml(report: BatchReport, rendered?: RenderedModels): string {
+  return joinPieces(batchHtmlPieces(report, rendered));
+}
+
+/** report.html in pieces, in order (a model's data entry is one piece): what a batch writes to
+ * disk without holding the whole page. */
+export function* batchHtmlPieces(report: BatchReport, rendered?: RenderedModels): Generator<TextPiece> {
   const counts = countReport(report);
   const statusParts = ROW_STATUSES.filter((s) => counts.byStatus[s] > 0).map((s) => `<b>${counts.byStatus[s]}</b> ${s}`);
   const rows = report.models.flatMap((m, mi) => m.rows.map((r, ri) => rowHtml(m, r, mi, ri, m.changes?.items.length ?? 0, mi * report.targets.length + ri)));
@@ -23,12 +30,9 @@ export function renderBatchHtml(report: BatchReport, rendered?: RenderedModels):
   for (const m of report.models) if (m.group !== undefined) groups.set(m.group, (groups.get(m.group) ?? 0) + 1);
   const grouped = groups.size === 0 ? '' : ` (${[...groups.values()].reduce((a, b) => a + b, 0)} of them variants of ${groups.size} project(s))`;
   const runFindings = report.findings.length === 0 ? '' : `<section><h3>About the run</h3><ul class="findings">${report.findings.map((f) => `<li class="sev-${f.severity}"><code>${h(f.code)}</code>${h(`${f.severity}: ${f.message}`)}</li>`).join('')}</ul></section>`;
-  // The data the page opens rows from: one entry per model, rendered by the worker that converted
-  // it when it could (model-parts.ts), so only the joining happens here.
-  const data = `{"models":[${report.models.map((m) => rendered?.get(m.id)?.html ?? modelHtmlData(canonical(m))).join(',')}]}`;
   const option = (v: string) => `<option value="${h(v)}">${h(v)}</option>`;
   const shard = report.shard ? ` · shard ${report.shard.index}/${report.shard.count}` : '';
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -61,7 +65,15 @@ ${runFindings}
 ${rows.join('\n')}
 </tbody>
 </table>
-<script type="application/json" id="report-data">${data}</script>
+<script type="application/json" id="report-data">`;
+  // The data the page opens rows from: one entry per model, rendered by the worker that converted
+  // it when it could (model-parts.ts), so only the joining happens here.
+  yield '{"models":[';
+  for (const [i, m] of report.models.entries()) {
+    if (i > 0) yield ',';
+    yield rendered?.part(m.id, 'html') ?? modelHtmlData(canonical(m));
+  }
+  yield `]}</script>
 <script>
 ${asset('report.js')}</script>
 </body>

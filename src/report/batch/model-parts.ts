@@ -19,8 +19,31 @@ export interface RenderedModel {
   html: string;
 }
 
-/** Rendered models by model id. */
-export type RenderedModels = ReadonlyMap<string, RenderedModel>;
+/** Where the renderers of report.json and report.html find the parts the workers rendered: the
+ * batch's spool on disk (part-spool.ts), or a map (renderedInMemory). */
+export interface RenderedModels {
+  /** The model's part, as text or as its UTF-8 bytes; undefined when no worker rendered it. */
+  part(id: string, kind: keyof RenderedModel): string | Uint8Array | undefined;
+}
+
+/** Rendered models held in memory, by model id. */
+export function renderedInMemory(models: ReadonlyMap<string, RenderedModel>): RenderedModels {
+  return { part: (id, kind) => models.get(id)?.[kind] };
+}
+
+/**
+ * A model whose parts are rendered, with only what the other formats read of it: JUnit, SARIF,
+ * summary.md, report.html's rows and charts, the counts and `batch --json` read the identity,
+ * the rows' target, status, findings and output folder, and the schema changes. The schema, the
+ * Dockerfile lines, MIGRATION.md and the mapping (most of a model's size) are in its parts.
+ */
+export function withoutRenderedParts(model: ModelReport): ModelReport {
+  const { schema: _schema, rows, ...rest } = model;
+  return {
+    ...rest,
+    rows: rows.map((r) => ({ target: r.target, status: r.status, findings: r.findings, ...(r.outDir !== undefined ? { outDir: r.outDir } : {}) })),
+  };
+}
 
 export function renderModel(model: ModelReport): RenderedModel {
   const c = canonical(model);
