@@ -28,9 +28,10 @@ export interface ModelTask {
   /** Raw target options (`--machine-type` ...), parsed by each target. */
   targetOptions: Record<string, string | boolean | undefined>;
   force: boolean;
-  /** Render the model's parts of report.json and report.html in the worker (model-parts.ts): set
-   * when nothing changes the model after its conversion (no --verify, no --baseline). */
-  renderReports?: boolean;
+  /** The spool folder the worker appends the model's parts of report.json and report.html to
+   * (part-spool.ts): set when nothing changes the model after its conversion (no --verify, no
+   * --baseline). */
+  reportParts?: string;
 }
 
 /** `targets` holds every target the task names, loaded (the worker loads each once). */

@@ -8,11 +8,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ModelTask } from './convert-model.js';
 import type { ModelReport } from './types.js';
-import type { RenderedModel } from '../report/batch/model-parts.js';
+import type { PartPlace } from '../report/batch/part-spool.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 export type PoolOutcome =
-  | { kind: 'done'; report: ModelReport; rendered?: RenderedModel }
+  | { kind: 'done'; report: ModelReport; parts?: PartPlace }
   | { kind: 'crashed'; detail: string }
   | { kind: 'timeout' }
   | { kind: 'interrupted' };
@@ -113,7 +113,7 @@ export class WorkerPool {
       if (msg.seq !== slot.seq || !slot.job) return;
       const job = slot.job;
       this.release(slot);
-      job.resolve({ kind: 'done', report: msg.report, ...(msg.rendered ? { rendered: msg.rendered } : {}) });
+      job.resolve({ kind: 'done', report: msg.report, ...(msg.parts ? { parts: msg.parts } : {}) });
       this.dispatch();
     });
     slot.worker.on('error', (err) => this.fail(slot, { kind: 'crashed', detail: err.message }));

@@ -16,7 +16,6 @@ import { compareWithBaseline } from './baseline.js';
 import { outNames } from './names.js';
 import { REPORT_VERSION, reportBase, type BatchReport, type ModelReport, type RowStatus } from './types.js';
 import type { ModelTask } from './convert-model.js';
-import { withoutRenderedParts, type RenderedModel } from '../report/batch/model-parts.js';
 import { PartSpool } from '../report/batch/part-spool.js';
 
 export interface BatchOptions {
@@ -71,15 +70,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchRun> {
   // closes it unused.
   const pool = new WorkerPool(Math.max(1, options.jobs ?? availableParallelism()), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   pool.warm();
-  const renderReports = !options.verify && !options.baseline;
+  const rendered = new PartSpool(out);
+  const spoolDir = options.verify || options.baseline ? undefined : rendered.dir;
   let tasks: ModelTask[];
   try {
-    tasks = selectTasks(options, out, renderReports, findings);
+    tasks = selectTasks(options, out, spoolDir, findings);
   } catch (error) {
     await pool.close();
     throw error;
   }
-  const rendered = new PartSpool(out);
   pool.limit(Math.min(options.jobs ?? availableParallelism(), tasks.length || 1));
   const onAbort = () => pool.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -96,8 +95,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchRun> {
   try {
     await Promise.all(tasks.map(async (task) => {
       const outcome = await pool.run(task);
-      let report = fromOutcome(task, outcome);
-      if (outcome.kind === 'done' && outcome.rendered && renderReports && spool(rendered, report.id, outcome.rendered)) report = withoutRenderedParts(report);
+      const report = fromOutcome(task, outcome);
+      if (outcome.kind === 'done' && outcome.parts) rendered.record(report.id, outcome.parts);
       reports.push(report);
       if (options.verify && !options.signal?.aborted) {
         verifying.push(verifyLimit(() => verifyRows(out, report, options.verify!, (target, line) => emit({ kind: 'verify', model: task.id, target, line }))));
@@ -127,7 +126,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchRun> {
 }
 
 /** Discovery -> --changed-since -> --shard: the models to convert, as worker tasks. */
-function selectTasks(options: BatchOptions, out: string, renderReports: boolean, findings: Finding[]): ModelTask[] {
+function selectTasks(options: BatchOptions, out: string, reportParts: string | undefined, findings: Finding[]): ModelTask[] {
   const found = discoverModels(options.paths, { exclude: [out] });
   findings.push(...found.findings);
   let models: ModelRef[] = found.models;
@@ -142,19 +141,8 @@ function selectTasks(options: BatchOptions, out: string, renderReports: boolean,
   const names = outNames(models.map((m) => m.id));
   return models.map((m) => ({
     id: m.id, dir: m.dir, ...(m.variant ? { variant: m.variant } : {}), source: relative(process.cwd(), m.dir).split(sep).join('/') || '.', outRoot: out, outName: names.get(m.id)!, targets: options.targets,
-    targetOptions: options.targetOptions ?? {}, force: options.force ?? false, renderReports,
+    targetOptions: options.targetOptions ?? {}, force: options.force ?? false, ...(reportParts ? { reportParts } : {}),
   }));
-}
-
-/** Keeps a model's parts on the spool; false when the disk refused them: the model then keeps its
- * whole report and the reports render it at the end (where the disk's error is reported). */
-function spool(parts: PartSpool, id: string, rendered: RenderedModel): boolean {
-  try {
-    parts.add(id, rendered);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A row per target for a model the pool could not convert. */

@@ -7,15 +7,17 @@
 // model, `hang:<model id>` makes it spin forever, so the suite can prove that a crashed or stuck
 // worker costs exactly one row and nothing else.
 
-import { parentPort } from 'node:worker_threads';
+import { parentPort, threadId } from 'node:worker_threads';
 import { convertModel, type ModelTask } from './convert-model.js';
 import { loadTargets } from '../cli/target-registry.js';
-import { renderModel, type RenderedModel } from '../report/batch/model-parts.js';
+import { renderModel, withoutRenderedParts } from '../report/batch/model-parts.js';
+import { SpoolWriter, type PartPlace } from '../report/batch/part-spool.js';
 import type { ModelReport } from './types.js';
 import type { Target } from '../target/types.js';
 
 export type WorkerRequest = { type: 'task'; seq: number; task: ModelTask };
-export type WorkerReply = { type: 'ready' } | { type: 'done'; seq: number; report: ModelReport; rendered?: RenderedModel };
+/** `parts`: where this worker put the model's report parts; `report` then holds the rest only. */
+export type WorkerReply = { type: 'ready' } | { type: 'done'; seq: number; report: ModelReport; parts?: PartPlace };
 
 const faults = new Map<string, string>(
   (process.env.COG_MIGRATE_FAULT ?? '').split(',').filter(Boolean).map((f) => {
@@ -26,6 +28,7 @@ const faults = new Map<string, string>(
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const targets = new Map<string, Target<any>>();
+let spool: SpoolWriter | undefined;
 
 parentPort!.on('message', async (msg: WorkerRequest) => {
   const fault = faults.get(msg.task.id);
@@ -39,19 +42,21 @@ parentPort!.on('message', async (msg: WorkerRequest) => {
   const missing = msg.task.targets.filter((t) => !targets.has(t));
   if (missing.length > 0) for (const [name, t] of await loadTargets(missing)) targets.set(name, t);
   const report = convertModel(msg.task, targets);
-  const reply: WorkerReply = { type: 'done', seq: msg.seq, report, ...(msg.task.renderReports ? rendered(report) : {}) };
+  const reply: WorkerReply = msg.task.reportParts ? spooled(report, msg.task.reportParts, msg.seq) : { type: 'done', seq: msg.seq, report };
   parentPort!.postMessage(reply);
 });
 
 // Loading is done (tree-sitter and the grammar are in memory): the pool starts the clock now.
 parentPort!.postMessage({ type: 'ready' } satisfies WorkerReply);
 
-/** The model's report parts, rendered here in parallel with the other workers; none if rendering
- * fails (the main thread renders the model then, and reports what went wrong). */
-function rendered(report: ModelReport): { rendered?: RenderedModel } {
+/** The model's report parts, rendered here in parallel with the other workers and appended to
+ * this worker's file of the spool; the whole report if that fails (the main thread renders the
+ * model then, and reports what went wrong). */
+function spooled(report: ModelReport, dir: string, seq: number): WorkerReply {
   try {
-    return { rendered: renderModel(report) };
+    if (spool?.dir !== dir) spool = new SpoolWriter(dir, `worker-${threadId}`);
+    return { type: 'done', seq, report: withoutRenderedParts(report), parts: spool.add(renderModel(report)) };
   } catch {
-    return {};
+    return { type: 'done', seq, report };
   }
 }

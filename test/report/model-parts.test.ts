@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BATCH_REPORTS, writeBatchReports } from '../../src/report/batch/files.js';
-import { PartSpool } from '../../src/report/batch/part-spool.js';
+import { PartSpool, SpoolWriter } from '../../src/report/batch/part-spool.js';
 import { canonicalReport, renderBatchJson } from '../../src/findings/reporters/batch-json.js';
 import { renderBatchHtml } from '../../src/report/batch/html.js';
 import { renderModel, renderedInMemory, withoutRenderedParts, type RenderedModel } from '../../src/report/batch/model-parts.js';
@@ -81,13 +81,16 @@ describe('report parts rendered by the workers', () => {
     try {
       const r = report(models);
       const spool = new PartSpool(join(dir, 'out'));
-      for (const m of models.slice(0, 2)) spool.add(m.id, renderModel(m));
+      // Two writers (two workers), each with its own file, the second given its models first.
+      const writers = [new SpoolWriter(spool.dir, 'worker-1'), new SpoolWriter(spool.dir, 'worker-2')];
+      spool.record(models[1]!.id, writers[1]!.add(renderModel(models[1]!)));
+      spool.record(models[0]!.id, writers[0]!.add(renderModel(models[0]!)));
       const slim = { ...r, models: r.models.map((m) => (spool.has(m.id) ? withoutRenderedParts(m) : m)) };
       expect(slim.models[0]!.schema).toBeUndefined();
       expect(slim.models[0]!.rows[0]!.migrationMd).toBeUndefined();
       expect(writeBatchReports(join(dir, 'whole'), r).ok).toBe(true);
       expect(writeBatchReports(join(dir, 'spooled'), slim, spool).ok).toBe(true);
-      expect(readdirSync(join(dir, 'out'))).toHaveLength(1);
+      expect(readdirSync(spool.dir).sort()).toEqual(['worker-1', 'worker-2']);
       spool.close();
       expect(readdirSync(join(dir, 'out'))).toEqual([]);
       for (const name of Object.keys(BATCH_REPORTS)) {
