@@ -39,6 +39,8 @@ interface FalEndpoint extends EndpointCandidate {
 
 interface FoundApp {
   className?: string;
+  /** `@fal.realtime(path)` methods: WebSocket sessions, which Cog cannot serve. */
+  realtime: { name: string; path: string; loc: EndpointCandidate['loc'] }[];
   settings: FalSettings;
   endpoints: FalEndpoint[];
   setup?: SyntaxNode;
@@ -59,7 +61,11 @@ export function readFalApp(root: string, file: string, options: AppReadOptions =
     ctx.findings.push(finding('CM802', `${file} defines ${apps.length} fal apps; converting the first, ${app.className ?? app.endpoints[0]?.name}`, app.loc));
   }
   if (app.endpoints.length === 0) {
-    ctx.findings.push(finding('CM801', `${app.className} has no @fal.endpoint method`, app.loc));
+    const realtime = app.realtime[0];
+    ctx.findings.push(realtime
+      ? finding('CM801', `${app.className} serves only realtime endpoints (${app.realtime.map((r) => `@fal.realtime ${r.path} ${r.name}()`).join(', ')}): a WebSocket session that streams inputs and outputs, which Cog's one request, one prediction API has no counterpart for`, realtime.loc,
+        { hint: 'Add a @fal.endpoint("/") method that answers one request (the realtime method can call it), then convert again.' })
+      : finding('CM801', `${app.className} has no @fal.endpoint method`, app.loc));
     return { findings: ctx.findings };
   }
   const chosen = chooseEntries(app.endpoints, options.endpoint, app.loc, ctx.findings);
@@ -103,14 +109,18 @@ function findApps(ctx: Ctx, mod: PyModule): FoundApp[] {
       const cls = { module: mod, node: def, name };
       if (![...externalBases(ctx.graph, cls).names].some(isFalAppBase)) continue;
       const endpoints: FalEndpoint[] = [];
+      const realtime: FoundApp['realtime'] = [];
       for (const m of statements(def.childForFieldName('body')!)) {
         const fn = definitionOf(m);
         if (fn.type !== 'function_definition') continue;
         const path = endpointPath(ctx, mod, fn);
-        if (path !== undefined) endpoints.push({ name: fn.childForFieldName('name')!.text, endpoint: path, loc: locOf(fn.childForFieldName('name')!, mod.file), node: fn, module: mod });
+        const fnLoc = locOf(fn.childForFieldName('name')!, mod.file);
+        if (path !== undefined) endpoints.push({ name: fn.childForFieldName('name')!.text, endpoint: path, loc: fnLoc, node: fn, module: mod });
+        const live = endpointPath(ctx, mod, fn, REALTIME);
+        if (live !== undefined) realtime.push({ name: fn.childForFieldName('name')!.text, path: live, loc: fnLoc });
       }
       const setup = findMethod(ctx.graph, cls, 'setup')?.node;
-      out.push({ className: name, settings: readClassSettings(ctx, mod, def), endpoints, ...(setup ? { setup } : {}), loc: locOf(def.childForFieldName('name')!, mod.file) });
+      out.push({ className: name, realtime, settings: readClassSettings(ctx, mod, def), endpoints, ...(setup ? { setup } : {}), loc: locOf(def.childForFieldName('name')!, mod.file) });
     } else if (def.type === 'function_definition') {
       const deco = decoratorsOf(def).find((d) => {
         const n = unwrapExpr(d);
@@ -122,19 +132,22 @@ function findApps(ctx: Ctx, mod: PyModule): FoundApp[] {
       const loc = locOf(def.childForFieldName('name')!, mod.file);
       const call = unwrapExpr(deco);
       const settings = readFunctionSettings(ctx, mod, call, loc);
-      out.push({ settings, endpoints: [{ name, endpoint: '/', loc, node: def, module: mod }], loc });
+      out.push({ settings, realtime: [], endpoints: [{ name, endpoint: '/', loc, node: def, module: mod }], loc });
     }
   }
   return out;
 }
 
-/** `@fal.endpoint("/path")` -> "/path"; undefined when the method is not an endpoint. */
-function endpointPath(ctx: Ctx, mod: PyModule, fn: SyntaxNode): string | undefined {
+const ENDPOINT = new Set(['fal.endpoint', 'fal.app.endpoint']);
+const REALTIME = new Set(['fal.realtime', 'fal.app.realtime']);
+
+/** `@fal.endpoint("/path")` -> "/path"; undefined when the method is not an endpoint (of `kinds`). */
+function endpointPath(ctx: Ctx, mod: PyModule, fn: SyntaxNode, kinds: Set<string> = ENDPOINT): string | undefined {
   for (const d of decoratorsOf(fn)) {
     const n = unwrapExpr(d);
     if (n.type !== 'call') continue;
     const q = qnameOf(ctx.graph, mod, n.childForFieldName('function')!);
-    if (q !== 'fal.endpoint' && q !== 'fal.app.endpoint') continue;
+    if (q === undefined || !kinds.has(q)) continue;
     const { positional, keywords } = callArguments(n);
     const arg = positional[0] ?? keywords.find((k) => k.name === 'path')?.value;
     const v = arg ? literalOf(ctx, mod, arg) : undefined;

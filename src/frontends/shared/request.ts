@@ -131,6 +131,11 @@ export interface OutputRead {
 export function readReturn(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: string): OutputRead {
   const ann = fn.childForFieldName('return_type');
   if (!ann) {
+    // A generator without annotation still streams: awaiting or returning it whole would break.
+    if (isGenerator(fn)) {
+      report(ctx, 'CM812', `${what}() has no return annotation; it yields, so the Cog output is an iterator of Any`, mod, fn.childForFieldName('name') ?? fn);
+      return { output: { kind: 'iterator', items: { kind: 'any' } } };
+    }
     report(ctx, 'CM812', `${what}() has no return annotation; the Cog output is Any`, mod, fn.childForFieldName('name') ?? fn);
     return { output: { kind: 'any' } };
   }
@@ -153,6 +158,17 @@ export function readReturn(ctx: Ctx, mod: PyModule, fn: SyntaxNode, what: string
     return { output: t.fields[0]!.type, outputField: 'output' };
   }
   return { output: t };
+}
+
+/** The function's own body yields (not a function, lambda or class nested in it). */
+function isGenerator(fn: SyntaxNode): boolean {
+  const walk = (n: SyntaxNode): boolean => {
+    if (n.type === 'yield') return true;
+    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') return false;
+    return n.namedChildren.some(walk);
+  };
+  const body = fn.childForFieldName('body');
+  return body ? walk(body) : false;
 }
 
 /** Cog cannot type a list of lists in an output: the inner list becomes Any (a JSON value). */
