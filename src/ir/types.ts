@@ -153,6 +153,11 @@ export interface Predictor {
    * `fmt` choosing among image formats). Absent when there are no file outputs or it is unclear.
    */
   outputMedia?: MediaKind;
+  /**
+   * How the predictor's code (its module, its class's module and the local modules they import)
+   * loads Hugging Face weights, read statically. Absent when it calls no Hugging Face loader.
+   */
+  huggingFace?: HuggingFaceUse;
   /** Present exactly when `kind` is 'fal' or 'modal': how a Cog predictor delegates to the app. */
   app?: PlatformEntry;
   loc: SourceLocation;
@@ -205,6 +210,36 @@ export interface SetupSignature {
   /** `setup(self, weights: Path = None)`: Cog passes COG_WEIGHTS through this parameter. */
   weightsParameter?: { name: string; type: IrType; loc: SourceLocation };
   loc: SourceLocation;
+}
+
+/**
+ * Hugging Face loading in the predictor's code: what decides whether a platform needs a weights
+ * cache (a model that loads only from its own folder downloads nothing).
+ */
+export interface HuggingFaceUse {
+  /**
+   * Calls that download from the Hub: `from_pretrained` of a repository id (or of a value not
+   * known statically), `pipeline(...)`, `hf_hub_download`, `snapshot_download`,
+   * `SentenceTransformer`; `cacheDir` is the call's `cache_dir=` / `cache_folder=` / `local_dir=`
+   * as written (relative: to the working directory, Cog's /src).
+   */
+  downloads: { loc: SourceLocation; cacheDir?: string }[];
+  /** HF_HOME, HF_HUB_CACHE, TRANSFORMERS_CACHE or HUGGINGFACE_HUB_CACHE set through `os.environ`, as written. */
+  cacheVariables: { name: string; path: string; loc: SourceLocation }[];
+  /**
+   * Folders of the project a loader reads (`from_pretrained("hf-cache")`, `"./weights"`), as
+   * written; `exists` says whether the project holds it now (a script may make it before `cog build`).
+   */
+  projectFolders: {
+    path: string;
+    exists: boolean;
+    /**
+     * The code also passes the folder to a call other than a loader or an `os.path` check (a
+     * download such as `pget URL DEST`, `os.makedirs`): setup() fills it when it is missing.
+     */
+    filledBySetup?: true;
+    loc: SourceLocation;
+  }[];
 }
 
 export interface RuntimeApiUse {

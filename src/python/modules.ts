@@ -122,6 +122,12 @@ export class ModuleGraph {
     return out;
   }
 
+  /** A project file's text (read once, shared with `load`), so a caller can look before parsing. */
+  text(file: string): string | undefined {
+    const read = this.files.source(file);
+    return read.kind === 'text' ? read.text : undefined;
+  }
+
   /** The module loaded for a file, if it loaded cleanly. */
   loaded(file: string): PyModule | undefined {
     const m = this.modules.get(file);

@@ -5,7 +5,8 @@ import type { CogIR } from '../../src/ir/types.js';
 import type { Finding } from '../../src/findings/types.js';
 import type { AppliedMapping } from '../../src/target/types.js';
 import { finding } from '../../src/findings/finding.js';
-import { runtimeSecretName, type ModalView } from './model.js';
+import { PROJECT_DIR, runtimeSecretName, type ModalView } from './model.js';
+import { projectWeightsFolders, unmountableCaches } from './volumes.js';
 
 const T = { target: 'modal' } as const;
 
@@ -17,6 +18,20 @@ function pythonFindings(ir: CogIR): Finding[] {
   if (minor === 10) return [finding('CM471', 'python_version 3.10: modal 1.6 warns that Python 3.10 is end-of-life, and Modal 1.7.0 will not run or deploy this image', at, T)];
   if (minor !== undefined && minor < 10) return [finding('CM472', `python_version ${ir.build.pythonVersion}: Modal's image builder runs Python 3.10 and later; this image's python cannot run Modal's container runtime`, at, T)];
   return [];
+}
+
+/** Weights the predictor loads from its own folders, and caches no Volume can be mounted at. */
+function projectWeightsFindings(ir: CogIR): Finding[] {
+  const out: Finding[] = [];
+  for (const f of projectWeightsFolders(ir, PROJECT_DIR)) {
+    if (f.fate === 'upload') out.push(finding('CM473', `setup() loads weights from the project folder ${f.folder}: it is uploaded with the project (add_local_dir), nothing is downloaded`, f.loc, T));
+    if (f.fate === 'downloaded') out.push(finding('CM476', `setup() downloads weights into the project folder ${f.folder} when it is missing: on Modal that is every cold start`, f.loc, T));
+    if (f.fate === 'missing') out.push(finding('CM474', `setup() loads weights from the project folder ${f.folder}, which the project does not hold: make it before \`modal deploy\`, as before \`cog build\``, f.loc, T));
+  }
+  for (const c of unmountableCaches(ir, PROJECT_DIR)) {
+    out.push(finding('CM475', `setup() downloads from the Hugging Face Hub into ${c.path} (${c.why}), where Modal cannot mount a Volume: every cold start downloads again`, c.loc, T));
+  }
+  return out;
 }
 
 export function modalFindings(ir: CogIR, view: ModalView): Finding[] {
@@ -36,8 +51,9 @@ export function modalFindings(ir: CogIR, view: ModalView): Finding[] {
   }
   for (const v of view.volumes) {
     const w = ir.runtime.weights.find((x) => x.target === v.path);
-    out.push(w ? finding('CM424', `weights ${w.source}: Volume "${v.name}" mounted at ${v.path}`, w.loc, T) : finding('CM423', `Volume "${v.name}" at ${v.path}: ${v.reason}`, { file: ir.build.requirementsFile ?? 'cog.yaml' }, T));
+    out.push(w ? finding('CM424', `weights ${w.source}: Volume "${v.name}" mounted at ${v.path}`, w.loc, T) : finding('CM423', `Volume "${v.name}" at ${v.path}: ${v.reason}`, v.loc ?? { file: 'cog.yaml' }, T));
   }
+  out.push(...projectWeightsFindings(ir));
   for (const w of ir.runtime.weights) {
     if (!view.volumes.some((v) => v.path === w.target)) out.push(finding('CM408', `weights ${w.source} have no target path to mount a Volume at; the Modal app does not fetch them`, w.loc, T));
   }

@@ -54,6 +54,8 @@ export interface ModalView {
   predict: ModelView;
   train?: ModelView;
   volumes: VolumeView[];
+  /** Project folders a Volume holds instead (relative cache dirs): left out of add_local_dir. */
+  volumeFolders: string[];
   anyAsyncSetup: boolean;
 }
 
@@ -105,7 +107,7 @@ export function buildModalView(ir: CogIR, options: ModalOptions, predict: Predic
   const weighted = [ir.predictors.predict, ir.predictors.train].some((p) => p?.setup?.weightsParameter);
   if (weighted) secrets.push(`modal.Secret.from_name(${pyStr(runtimeSecretName(appName))}, required_keys=["COG_WEIGHTS"])`);
   if (secrets.length > 0) args.push({ name: 'secrets', code: `[${secrets.join(', ')}]`, note: 'setup() gets COG_WEIGHTS from this secret (MIGRATION.md)' });
-  const volumes = volumesFor(ir, appName);
+  const volumes = volumesFor(ir, appName, PROJECT_DIR);
   if (volumes.length > 0) args.push({ name: 'volumes', code: `{${volumes.map((v) => `${pyStr(v.path)}: ${v.variable}`).join(', ')}}`, note: 'weights caches kept across cold starts' });
   const int = (name: string, value: number | undefined, note?: string) => {
     if (value !== undefined) args.push({ name, code: pyLiteral(value), ...(note ? { note } : {}) });
@@ -135,6 +137,7 @@ export function buildModalView(ir: CogIR, options: ModalOptions, predict: Predic
     predict: predictView,
     ...(train ? { train } : {}),
     volumes,
+    volumeFolders: volumes.flatMap((v) => (v.projectFolder ? [v.projectFolder] : [])),
     anyAsyncSetup: predictView.setupAsync || (train?.setupAsync ?? false),
   };
 }

@@ -18,6 +18,7 @@ import { readOutput } from './outputs.js';
 import { readOutputMedia } from './output-media.js';
 import { hasLegacyInputs, readLegacyInputs } from './legacy.js';
 import { runtimeApiUses } from './runtime-apis.js';
+import { huggingFaceUse } from './hugging-face.js';
 import { typeReader } from './types.js';
 import { pushAll } from '../../../util/push-all.js';
 
@@ -29,7 +30,7 @@ export function predictorRef(ref: string, role: PredictorRef['role'] = 'predict'
 }
 
 /** The part of a Predictor that depends on its kind (class, function, runner, legacy). */
-type PredictorBody = Omit<Predictor, 'role' | 'ref' | 'file' | 'name' | 'loc' | 'localImports' | 'runtimeApis'>;
+type PredictorBody = Omit<Predictor, 'role' | 'ref' | 'file' | 'name' | 'loc' | 'localImports' | 'runtimeApis' | 'huggingFace'>;
 
 /** Methods Cog calls; in a very large file only these are parsed inside a big class. */
 const PREDICTOR_MEMBERS = ['setup', 'predict', 'train', 'run'];
@@ -125,7 +126,8 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
   }
   reportSubmoduleImports(ctx, [mod.file, ...imports.files]);
   reportParseProblems(ctx, mod.file);
-  return { ...base, ...body, localImports: imports.files, runtimeApis };
+  const huggingFace = huggingFaceUse(ctx, [mod, target.module], imports.files);
+  return { ...base, ...body, localImports: imports.files, runtimeApis, ...(huggingFace ? { huggingFace } : {}) };
 }
 
 /**
