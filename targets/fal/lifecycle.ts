@@ -11,21 +11,9 @@ import { pyLiteral } from '../../src/quote/index.js';
 import data from './data/lifecycle.json' with { type: 'json' };
 import { installedPackages } from './installed-packages.js';
 import type { FalOptions } from './options.js';
+import { longestSafePushTimeout } from '../../src/target/timeouts.js';
 
 export interface Attribute { name: string; code: string; note?: string }
-
-/** The longest cog-safe-push predict_timeout / train_timeout, when one exceeds fal's request default. */
-function longestTimeout(ir: CogIR): { seconds: number; what: string } | undefined {
-  let best: { seconds: number; what: string } | undefined;
-  for (const c of ir.safePush ?? []) {
-    for (const [phase, key] of [['predict', 'predict_timeout'], ['train', 'train_timeout']] as const) {
-      // Only the phases this app serves (--train-app gives training an app of its own).
-      const t = ir.predictors[phase] ? c[phase]?.timeout : undefined;
-      if (t !== undefined && t > data.falDefaults.requestTimeout && (!best || t > best.seconds)) best = { seconds: t, what: `${c.file} ${key}: ${t}` };
-    }
-  }
-  return best;
-}
 
 export function lifecycleAttributes(ir: CogIR, options: FalOptions, findings: Finding[]): Attribute[] {
   const out: Attribute[] = [];
@@ -40,7 +28,7 @@ export function lifecycleAttributes(ir: CogIR, options: FalOptions, findings: Fi
   }
 
   if (options.requestTimeout !== undefined) out.push({ name: 'request_timeout', code: pyLiteral(options.requestTimeout), note: 'set with --request-timeout' });
-  const long = options.requestTimeout === undefined ? longestTimeout(ir) : undefined;
+  const long = options.requestTimeout === undefined ? longestSafePushTimeout(ir, data.falDefaults.requestTimeout) : undefined;
   if (long) out.push({ name: 'request_timeout', code: pyLiteral(long.seconds), note: `${long.what} (--request-timeout)` });
 
   if (options.startupTimeout !== undefined) out.push({ name: 'startup_timeout', code: pyLiteral(options.startupTimeout), note: 'set with --startup-timeout' });

@@ -54,7 +54,7 @@ export function emitModal(ir: CogIR, options: ModalOptions, deps: { dockerfile?:
   if (docker.text === undefined && !docker.findings.some((f) => f.code === 'CM420')) {
     findings.push(finding('CM420', 'the Dockerfile stage returned no pruned Dockerfile for Modal', undefined, { target: 'modal' }));
   }
-  const view = buildModalView(ir, options, predict, docker.text !== undefined ? DOCKERFILE : undefined);
+  const view = buildModalView(ir, options, predict, docker.text !== undefined ? DOCKERFILE : undefined, findings);
   if (options.gpu && !ir.build.gpu) {
     findings.push(finding('CM429', `--gpu ${options.gpu.join(',')} for a project with gpu: false`, { file: 'cog.yaml', line: ir.build.loc.line, column: ir.build.loc.column }, { target: 'modal' }));
   }

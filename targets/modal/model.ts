@@ -8,6 +8,8 @@ import { modelHardware } from '../../src/hardware/index.js';
 import { gpuFor, type ModalOptions } from './options.js';
 import { volumesFor, type VolumeView } from './volumes.js';
 import { runtimeRequirements } from '../../src/runtime/index.js';
+import type { Finding } from '../../src/findings/types.js';
+import { lifecycleArguments, type Argument } from './lifecycle.js';
 
 /** Where the project folder is mounted in the container, as Cog's `COPY . /src` had it. */
 export const PROJECT_DIR = '/src';
@@ -32,11 +34,7 @@ export interface ModelView {
   streaming: boolean;
 }
 
-export interface Argument {
-  name: string;
-  code: string;
-  note?: string;
-}
+export type { Argument } from './lifecycle.js';
 
 export interface ModalView {
   projectName: string;
@@ -91,7 +89,8 @@ export function runtimeSecretName(appName: string): string {
   return `${appName}-cog-weights`;
 }
 
-export function buildModalView(ir: CogIR, options: ModalOptions, predict: Predictor, dockerfile: string | undefined): ModalView {
+/** The view of modal_app.py; the findings of the decisions it makes from the model go to `findings`. */
+export function buildModalView(ir: CogIR, options: ModalOptions, predict: Predictor, dockerfile: string | undefined, findings: Finding[] = []): ModalView {
   const appName = options.appName ?? appSlug(ir.project.name);
   const args: Argument[] = [{ name: 'image', code: 'image' }];
   // --gpu, else the Replicate machine the model runs on (cog-safe-push.yaml or --hardware), else cog.yaml gpu.
@@ -112,7 +111,7 @@ export function buildModalView(ir: CogIR, options: ModalOptions, predict: Predic
   const int = (name: string, value: number | undefined, note?: string) => {
     if (value !== undefined) args.push({ name, code: pyLiteral(value), ...(note ? { note } : {}) });
   };
-  int('timeout', options.timeout, 'seconds per prediction');
+  args.push(...lifecycleArguments(ir, options, findings));
   int('scaledown_window', options.scaledownWindow, 'seconds an idle container stays up');
   int('min_containers', options.minContainers);
   int('max_containers', options.maxContainers);

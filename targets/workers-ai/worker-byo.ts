@@ -9,6 +9,7 @@ import { tsStr } from '../../src/quote/index.js';
 import { INPUT_INTERFACE, OUTPUT_TYPE, schemaStructures } from './schema.js';
 import { inputCheckStatements } from './input-check.js';
 import { commentLines, printSourceFile } from './print.js';
+import { cogErrorFunction } from './responses.js';
 
 export function byoWorker(p: Predictor, modelName: string): string {
   const statements: (StatementStructures | ReturnType<typeof commentLines>)[] = [
@@ -37,14 +38,7 @@ export function byoWorker(p: Predictor, modelName: string): string {
       properties: [{ name: 'AI', type: 'Ai<CogModels>', docs: [{ kind: StructureKind.JSDoc, description: 'The Workers AI binding (wrangler.jsonc "ai").' }] }],
     },
     ...inputCheckStatements(p),
-    {
-      kind: StructureKind.Function,
-      name: 'cogError',
-      docs: [{ kind: StructureKind.JSDoc, description: 'A failed prediction in the shape Cog answers with.' }],
-      parameters: [{ name: 'status', type: 'number' }, { name: 'detail', type: 'string' }],
-      returnType: 'Response',
-      statements: (w) => { w.writeLine('return Response.json({ status: "failed", error: detail }, { status });'); },
-    },
+    cogErrorFunction(),
     {
       kind: StructureKind.ExportAssignment,
       isExportEquals: false,
@@ -63,8 +57,14 @@ export function byoWorker(p: Predictor, modelName: string): string {
             w.write(' catch').block(() => { w.writeLine('return cogError(400, "the request body is not JSON");'); });
             w.writeLine('const checked = checkInput(typeof body === "object" && body !== null ? (body as { input?: unknown }).input : undefined);');
             w.writeLine('if ("error" in checked) return cogError(422, checked.error);');
-            w.writeLine('const output = await env.AI.run(MODEL_NAME, checked.input);');
-            w.writeLine('return Response.json({ status: "succeeded", output });');
+            w.write('try').inlineBlock(() => {
+              w.writeLine('const output = await env.AI.run(MODEL_NAME, checked.input);');
+              w.writeLine('return Response.json({ status: "succeeded", output });');
+            });
+            w.write(' catch (err)').block(() => {
+              w.writeLine('// predict() raised, or Workers AI could not run the model: a Cog-shaped failure, not an uncaught exception.');
+              w.writeLine('return cogError(500, err instanceof Error ? err.message : String(err));');
+            });
           });
         }).write(' satisfies ExportedHandler<Env>');
       },

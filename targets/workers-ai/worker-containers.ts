@@ -7,6 +7,7 @@ import type { Predictor } from '../../src/ir/types.js';
 import { tsNumber, tsStr } from '../../src/quote/index.js';
 import { schemaStructures } from './schema.js';
 import { commentLines, printSourceFile } from './print.js';
+import { cogErrorFunction } from './responses.js';
 
 export interface ContainersWorkerView {
   predictor: Predictor;
@@ -21,6 +22,19 @@ export interface ContainersWorkerView {
 /** Cog's API as Cog's server serves it: the routes the Worker forwards, nothing else. */
 export const COG_ROUTES = ['POST /predictions', 'GET /health-check', 'GET /openapi.json'] as const;
 
+/** coglet's health-check statuses while setup() runs, and once it has failed (crates/coglet/src/health.rs). */
+export const SETTING_UP = ['UNKNOWN', 'STARTING'] as const;
+export const SETUP_FAILED = ['SETUP_FAILED', 'DEFUNCT'] as const;
+/** How long a prediction waits for setup() after a cold start, in milliseconds. */
+export const SETUP_TIMEOUT_MS = 10 * 60 * 1000;
+
+const constant = (name: string, initializer: string, description: string, type?: string): StatementStructures => ({
+  kind: StructureKind.VariableStatement,
+  declarationKind: VariableDeclarationKind.Const,
+  docs: [{ kind: StructureKind.JSDoc, description }],
+  declarations: [{ name, initializer, ...(type ? { type } : {}) }],
+});
+
 export function containersWorker(v: ContainersWorkerView): string {
   const statements: (StatementStructures | ReturnType<typeof commentLines>)[] = [
     commentLines([
@@ -34,6 +48,10 @@ export function containersWorker(v: ContainersWorkerView): string {
       namedImports: ['Container', 'getRandom'],
     },
     ...schemaStructures(v.predictor).statements,
+    constant('SETTING_UP', `new Set([${SETTING_UP.map(tsStr).join(', ')}])`, "Cog's health-check status while setup() runs.", 'ReadonlySet<string>'),
+    constant('SETUP_FAILED', `new Set([${SETUP_FAILED.map(tsStr).join(', ')}])`, "Cog's health-check status once setup() has failed.", 'ReadonlySet<string>'),
+    constant('SETUP_TIMEOUT_MS', tsNumber(SETUP_TIMEOUT_MS), 'How long a prediction waits for setup() after a cold start (10 minutes).'),
+    cogErrorFunction(),
     {
       kind: StructureKind.Class,
       name: v.className,
@@ -43,6 +61,42 @@ export function containersWorker(v: ContainersWorkerView): string {
       properties: [
         { name: 'defaultPort', hasOverrideKeyword: true, initializer: tsNumber(5000), docs: [{ kind: StructureKind.JSDoc, description: "Cog's HTTP server listens on port 5000 (the image's CMD)." }] },
         { name: 'sleepAfter', hasOverrideKeyword: true, initializer: tsStr(v.sleepAfter), docs: [{ kind: StructureKind.JSDoc, description: 'Stop an idle container after this long; the next request starts it again, and setup() runs again.' }] },
+      ],
+      methods: [
+        {
+          name: 'fetch',
+          isAsync: true,
+          hasOverrideKeyword: true,
+          parameters: [{ name: 'request', type: 'Request' }],
+          returnType: 'Promise<Response>',
+          docs: [{ kind: StructureKind.JSDoc, description: "A container that has just started (the first request, or the first after sleepAfter) is still in setup(), and Cog's server answers a prediction with 503 until setup() has finished: a prediction waits for it." }],
+          statements: (w) => {
+            w.write('if (request.method === "POST")').block(() => {
+              w.writeLine('const notReady = await this.waitForSetup();');
+              w.writeLine('if (notReady) return notReady;');
+            });
+            w.writeLine('return super.fetch(request);');
+          },
+        },
+        {
+          name: 'waitForSetup',
+          isAsync: true,
+          returnType: 'Promise<Response | undefined>',
+          docs: [{ kind: StructureKind.JSDoc, description: "Polls Cog's GET /health-check until setup() has finished; a Cog-shaped failure when it failed, took too long or the container did not start." }],
+          statements: (w) => {
+            w.writeLine('const deadline = Date.now() + SETUP_TIMEOUT_MS;');
+            w.write('for (let wait = 250; ; wait = Math.min(wait * 2, 2000))').block(() => {
+              w.writeLine('const health = await this.containerFetch("http://container/health-check");');
+              w.writeLine('// containerFetch answers (does not throw) when the container cannot start.');
+              w.writeLine('if (!health.ok) return cogError(health.status, await health.text());');
+              w.writeLine('const { status, setup } = (await health.json().catch(() => ({}))) as { status?: string; setup?: { logs?: string } };');
+              w.writeLine('if (status !== undefined && SETUP_FAILED.has(status)) return cogError(503, `setup() failed${setup?.logs ? `: ${setup.logs.slice(-2000)}` : ""}`);');
+              w.writeLine('if (status === undefined || !SETTING_UP.has(status)) return undefined;');
+              w.writeLine('if (Date.now() + wait > deadline) return cogError(503, "setup() has not finished yet; try again later");');
+              w.writeLine('await new Promise((resolve) => setTimeout(resolve, wait));');
+            });
+          },
+        },
       ],
     },
     {

@@ -40,12 +40,22 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((ok) => { let b = ''; req.on('data', (c: Buffer) => { b += c.toString('utf8'); }); req.on('end', () => ok(b)); });
 }
 
+/** A Cog server that has just started: setup() runs for this many health checks, then succeeds or fails. */
+export interface CogSetup {
+  healthChecks: number;
+  fails?: boolean;
+}
+
 /**
- * Answers like Cog's server: GET /health-check READY; POST /predictions with the output of
- * `predict(input)`, or 422 with Cog's `detail` when `predict` throws.
+ * Answers like Cog's server (coglet): GET /health-check READY; POST /predictions with the output
+ * of `predict(input)`, or 422 with Cog's `detail` when `predict` throws. With `setup`, the health
+ * check says STARTING (and a prediction gets coglet's 503) for `setup.healthChecks` checks, then
+ * READY, or SETUP_FAILED with the setup logs.
  */
-export async function cogStandin(predict: (input: Record<string, unknown>) => unknown): Promise<CogStandin> {
+export async function cogStandin(predict: (input: Record<string, unknown>) => unknown, setup?: CogSetup): Promise<CogStandin> {
   const requests: CogStandin['requests'] = [];
+  let checks = 0;
+  const starting = () => setup !== undefined && checks < setup.healthChecks;
   const server: Server = createServer((req, res) => {
     void readBody(req).then((text) => {
       const path = req.url ?? '/';
@@ -53,7 +63,18 @@ export async function cogStandin(predict: (input: Record<string, unknown>) => un
       try { body = text ? JSON.parse(text) : null; } catch { body = text; }
       requests.push({ method: req.method ?? '', path, body });
       res.setHeader('content-type', 'application/json');
+      if (req.method === 'GET' && path === '/health-check' && setup) {
+        const status = starting() ? 'STARTING' : setup.fails ? 'SETUP_FAILED' : 'READY';
+        checks += 1;
+        res.end(JSON.stringify({ status, setup: { started_at: '2026-12-01T00:00:00Z', logs: setup.fails ? 'OSError: weights not found' : '' } }));
+        return;
+      }
       if (req.method === 'POST' && path === '/predictions') {
+        if (starting() || setup?.fails) {
+          res.statusCode = 503;
+          res.end(JSON.stringify({ detail: 'Setup has not finished yet' }));
+          return;
+        }
         try {
           const output = predict(((body as { input?: Record<string, unknown> } | null)?.input) ?? {});
           res.end(JSON.stringify({ status: 'succeeded', output }));

@@ -76,4 +76,45 @@ describe('the generated Worker on workerd, with a local stand-in for the platfor
     expect((await worker.request('POST', '/shutdown')).status).toBe(404); // only Cog's prediction API is routed
     expect(cog.requests.length).toBe(before);
   }, 120_000);
+
+  it("Containers, cold start: a prediction waits while Cog's setup() runs (coglet answers 503 until then) instead of failing", async () => {
+    const prepared = await bundled('minimal-string-predictor', 'containers');
+    const cog = await cogStandin((input) => `hello ${String(input.text)}`, { healthChecks: 3 });
+    cleanup.push(() => cog.close());
+    const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: cog.url });
+    cleanup.push(() => worker.close());
+
+    const ok = await worker.request('POST', '/predictions', { input: { text: 'world' } });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.text)).toEqual({ status: 'succeeded', output: 'hello world' });
+    const seen = cog.requests.filter((r) => r.path === '/health-check' || r.path === '/predictions').map((r) => `${r.method} ${r.path}`);
+    expect(seen).toEqual(['GET /health-check', 'GET /health-check', 'GET /health-check', 'GET /health-check', 'POST /predictions']);
+  }, 120_000);
+
+  it('Containers: a setup() that failed is a Cog-shaped 503 with its logs, and the prediction never reaches the model', async () => {
+    const prepared = await bundled('minimal-string-predictor', 'containers');
+    const cog = await cogStandin(() => 'never', { healthChecks: 0, fails: true });
+    cleanup.push(() => cog.close());
+    const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: cog.url });
+    cleanup.push(() => worker.close());
+
+    const failed = await worker.request('POST', '/predictions', { input: { text: 'world' } });
+    expect(failed.status).toBe(503);
+    expect(JSON.parse(failed.text)).toEqual({ status: 'failed', error: 'setup() failed: OSError: weights not found' });
+    expect(cog.requests.filter((r) => r.path === '/predictions')).toEqual([]);
+  }, 120_000);
+
+  it('BYO: a prediction whose model call fails is a Cog-shaped failure, not an uncaught exception', async () => {
+    const prepared = await bundled('minimal-string-predictor', 'byo');
+    const model = await cogStandin(() => { throw new Error('CUDA out of memory'); });
+    cleanup.push(() => model.close());
+    const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: model.url });
+    cleanup.push(() => worker.close());
+
+    const failed = await worker.request('POST', '/predictions', { input: { text: 'world' } });
+    expect(failed.status).toBe(500);
+    const body = JSON.parse(failed.text) as { status: string; error: string };
+    expect(body.status).toBe('failed');
+    expect(body.error).toContain('CUDA out of memory');
+  }, 120_000);
 });
