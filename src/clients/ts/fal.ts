@@ -92,7 +92,9 @@ function falSubmit(ctx: TsContext, cc: ClientCall): boolean {
   if (extra.length) return unsafe(ctx, cc.call, 'extra arguments to replicate.predictions.create');
   if (!opts || !Node.isObjectLiteralExpression(opts)) return unsafe(ctx, cc.call, 'the options are not an object literal');
   const modelProp = opts.getProperty('model') ?? opts.getProperty('version');
-  const idNode = modelProp && Node.isPropertyAssignment(modelProp) ? modelProp.getInitializer() : undefined;
+  // `{ model: "owner/name" }`, or the shorthand `{ model }` of a const holding the id.
+  const idNode = modelProp && Node.isPropertyAssignment(modelProp) ? modelProp.getInitializer()
+    : modelProp && Node.isShorthandPropertyAssignment(modelProp) ? modelProp.getNameNode() : undefined;
   const target = idNode ? mappingForCreate(ctx, idNode, cc.call) : undefined;
   if (!target) {
     if (!idNode) unsafe(ctx, cc.call, 'the options name no model or version');

@@ -41,17 +41,32 @@ export function rewriteTsSource(text: string, file: string, options: ClientsOpti
   return { after, findings: ctx.findings };
 }
 
-/** `.run("owner/name", ...)` on something that is not a client constructed in this file. */
+/**
+ * `.run("owner/name", ...)` on something that is not a client constructed in this file; in a file
+ * that imports `replicate`, also `x.predictions.create/get/cancel(...)` through a client kept
+ * somewhere the rewrite does not follow (an object property, a parameter), whatever model it names.
+ */
 function reportUntracedCalls(ctx: TsContext, sf: SourceFile, uses: ReplicateUses): void {
   const traced = new Set(uses.calls.map((c) => c.call));
   for (const call of sf.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     if (traced.has(call)) continue;
     const callee = call.getExpression();
+    const lifecycle = uses.imports.length > 0 && Node.isPropertyAccessExpression(callee) && ['create', 'get', 'cancel'].includes(callee.getName())
+      && /(^|\.)predictions$/.test(callee.getExpression().getText());
+    if (lifecycle) {
+      ctx.findings.push(finding('CM712', `\`${short(callee.getText())}(...)\`: the Replicate client is reached through \`${short(callee.getExpression().getText().replace(/\.predictions$/, ''))}\`, not a \`const\` made with \`new Replicate()\` in this file, so the call is left unchanged`, at(ctx, call)));
+      continue;
+    }
     if (!Node.isPropertyAccessExpression(callee) || !['run', 'stream', 'async_run'].includes(callee.getName())) continue;
     const id = stringOf(call.getArguments()[0]);
     if (id === undefined || !findMapping(id, ctx.models)) continue;
     ctx.findings.push(finding('CM712', `\`${callee.getExpression().getText()}.${callee.getName()}("${id}", ...)\`: the client is not constructed in this file`, at(ctx, call)));
   }
+}
+
+function short(text: string): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length > 50 ? `${one.slice(0, 50)}…` : one;
 }
 
 function replaceClientSetup(ctx: TsContext, sf: SourceFile, uses: ReplicateUses, everything: boolean, nl: string): void {
