@@ -1,7 +1,8 @@
 // A lock between verify runs installing the same tool set at once (two terminals, batch's worker
 // threads): a file created exclusively, holding the holder's pid. It only saves the duplicate
 // download; what keeps the installed folder whole is that it appears by one rename of a finished
-// install (install.ts). A lock whose holder is gone (killed mid-install) is taken over.
+// install (install.ts). A lock whose holder is gone (killed mid-install) is taken over; should
+// its pid have been reused meanwhile, a run waits at most the install timeout, then goes ahead.
 
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -3,7 +3,8 @@
 // nothing runs at install time, and that a failed or missing npm leaves nothing half-made and says
 // what to run by hand (CM507).
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -98,6 +99,24 @@ describe('installToolSet', () => {
     expect(r.nodeModules).toBeDefined();
     expect(calls()).toHaveLength(1);
     expect(readdirSync(cacheRoot)).toEqual([basename(toolSetDir('pyright', cacheRoot))]);
+  });
+
+  it('waits while another live process holds the lock, and installs once it lets go', async () => {
+    const { cacheRoot, env, calls } = setup();
+    mkdirSync(cacheRoot, { recursive: true });
+    const holder = spawn('sleep', ['30']);
+    const lock = join(cacheRoot, '.pyright.lock');
+    writeFileSync(lock, String(holder.pid));
+    try {
+      const pending = installToolSet('pyright', { cacheRoot, env });
+      await sleep(1200);
+      expect(calls()).toHaveLength(0);
+      rmSync(lock);
+      expect((await pending).nodeModules).toBeDefined();
+      expect(calls()).toHaveLength(1);
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 
   it('a failed npm (offline) leaves nothing half-made and gives CM507 with npm\'s error and the command to run', async () => {
