@@ -10,6 +10,7 @@ import { swallowBlankLine } from '../ts/source.js';
 import { rewritePyCall } from './calls.js';
 import { helpersText } from './helpers.js';
 import { argsOf, at, type PyContext } from './context.js';
+import { unmappedApi } from '../unmapped-apis.js';
 import { dottedPath, findPyUses, type PyCall, type PyClient, type PyUses } from './uses.js';
 import { findMapping } from '../models.js';
 import { stringValue } from '../../python/strings.js';
@@ -104,6 +105,7 @@ function lineRemoval(text: string, node: SyntaxNode): { start: number; end: numb
 /** `x.run("owner/name", ...)` on something that is not the module or a client built in this file. */
 function reportUntracedCalls(ctx: PyContext, uses: PyUses): void {
   const traced = new Set(uses.calls.map((c) => c.call.startIndex));
+  const replicateNames = new Set([...uses.imports.filter((i) => i.kind === 'module').map((i) => i.name), ...uses.clients.map((c) => c.name)]);
   const visit = (n: SyntaxNode) => {
     if (n.type === 'call' && !traced.has(n.startIndex)) {
       const fn = dottedPath(n.childForFieldName('function'));
@@ -112,6 +114,8 @@ function reportUntracedCalls(ctx: PyContext, uses: PyUses): void {
       if (fn && fn.length >= 2 && ['run', 'async_run', 'stream'].includes(fn[fn.length - 1]!) && id?.ok && findMapping(id.value, ctx.models)) {
         ctx.findings.push(finding('CM712', `\`${fn.join('.')}("${id.value}", ...)\`: the client is not constructed in this file`, at(ctx, n)));
       }
+      const why = fn && fn.length >= 3 && replicateNames.has(fn[0]!) ? unmappedApi(fn.slice(1).join('.')) : undefined;
+      if (why) ctx.findings.push(finding('CM714', `\`${fn!.join('.')}(...)\` ${why}; left unchanged`, at(ctx, n)));
     }
     for (const c of n.namedChildren) visit(c);
   };

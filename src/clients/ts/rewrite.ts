@@ -6,6 +6,7 @@ import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { Finding } from '../../findings/types.js';
 import { finding } from '../../findings/finding.js';
 import { findMapping } from '../models.js';
+import { unmappedApi } from '../unmapped-apis.js';
 import { applyEdits, type ClientsOptions } from '../types.js';
 import { at, literalLike, type TsContext } from './context.js';
 import { rewriteFalCall } from './fal.js';
@@ -53,6 +54,12 @@ function reportUntracedCalls(ctx: TsContext, sf: SourceFile, uses: ReplicateUses
     const callee = call.getExpression();
     const lifecycle = uses.imports.length > 0 && Node.isPropertyAccessExpression(callee) && ['create', 'get', 'cancel'].includes(callee.getName())
       && /(^|\.)predictions$/.test(callee.getExpression().getText());
+    const root = callee.getText().split('.')[0]!;
+    const why = Node.isPropertyAccessExpression(callee) && uses.clients.some((c) => c.name === root) ? unmappedApi(callee.getText().replace(/\s+/g, '').split('.').slice(1).join('.')) : undefined;
+    if (why) {
+      ctx.findings.push(finding('CM714', `\`${short(callee.getText())}(...)\` ${why}; left unchanged`, at(ctx, call)));
+      continue;
+    }
     if (lifecycle) {
       ctx.findings.push(finding('CM712', `\`${short(callee.getText())}(...)\`: the Replicate client is reached through \`${short(callee.getExpression().getText().replace(/\.predictions$/, ''))}\`, not a \`const\` made with \`new Replicate()\` in this file, so the call is left unchanged`, at(ctx, call)));
       continue;
