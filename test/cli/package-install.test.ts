@@ -137,6 +137,12 @@ describe('npm pack, npm install offline, npx cog-migrate', () => {
       return cache;
     }
 
+    it('the tools verify runs are not installed beside the package (devDependencies)', () => {
+      for (const pkg of [...Object.keys(NODE_TOOL_SETS.pyright), ...Object.keys(NODE_TOOL_SETS.cloudflare)]) {
+        expect(existsSync(join(project, 'node_modules', pkg)), pkg).toBe(false);
+      }
+    });
+
     it('fal: the adapter type-checks with pyright from the cache and the venv the shipped script finds there', () => {
       const out = join(project, 'verify-fal');
       npx(join(REPO, 'fixtures', FIXTURE, 'input'), '--to', 'fal', '--out', out);
@@ -144,6 +150,7 @@ describe('npm pack, npm install offline, npx cog-migrate', () => {
       expect(r.status, r.text).toBe(0);
       expect(r.text).not.toMatch(/CM50[37]/);
       expect(r.text).toMatch(/typecheck\b.*\bok/);
+      expect(r.text, 'the seeded set is used, not installed again').not.toContain('installing');
     });
 
     it('workers-ai: the Worker is checked with the Cloudflare tools from the cache', () => {
@@ -153,6 +160,7 @@ describe('npm pack, npm install offline, npx cog-migrate', () => {
       expect(r.status, r.text).toBe(0);
       expect(r.text).not.toMatch(/CM50[37]/);
       expect(r.text).toMatch(/typecheck\b.*\bok/);
+      expect(r.text, 'the seeded set is used, not installed again').not.toContain('installing');
     });
 
     it('no tools anywhere and npm cannot fetch them: CM507 with the command to run, the other checks still run', () => {
