@@ -15,15 +15,22 @@ import { qnameOf } from './symbols.js';
 import { literalOf } from './values.js';
 
 /** A cheap test on the text before a module's tree is walked. */
-const MENTIONS = /from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|HF_HOME|HF_HUB_CACHE|TRANSFORMERS_CACHE|HUGGINGFACE_HUB_CACHE/;
+const MENTIONS = /from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|WhisperModel|load_model|create_model_|HF_HOME|HF_HUB_CACHE|TRANSFORMERS_CACHE|HUGGINGFACE_HUB_CACHE/;
 
 const NODE_TYPES = new Set(['call', 'assignment']);
-/** Functions that always download from the Hub, by canonical name. */
-const HUB_DOWNLOADS = new Set(['huggingface_hub.hf_hub_download', 'huggingface_hub.snapshot_download', 'transformers.pipeline', 'sentence_transformers.SentenceTransformer']);
+/**
+ * Functions that download from the Hub, by canonical name: Hugging Face's own, and libraries that
+ * fetch their checkpoints from it into the same cache (faster-whisper and whisperx through
+ * huggingface_hub, open_clip's pretrained tags).
+ */
+const HUB_DOWNLOADS = new Set([
+  'huggingface_hub.hf_hub_download', 'huggingface_hub.snapshot_download', 'transformers.pipeline', 'sentence_transformers.SentenceTransformer',
+  'faster_whisper.WhisperModel', 'whisperx.load_model', 'open_clip.create_model_and_transforms', 'open_clip.create_model_from_pretrained',
+]);
 /** Environment variables that move the Hub cache. */
 const CACHE_VARIABLES = new Set(['HF_HOME', 'HF_HUB_CACHE', 'TRANSFORMERS_CACHE', 'HUGGINGFACE_HUB_CACHE']);
 /** Keywords naming where a loader downloads to. */
-const CACHE_KEYWORDS = new Set(['cache_dir', 'cache_folder', 'local_dir']);
+const CACHE_KEYWORDS = new Set(['cache_dir', 'cache_folder', 'local_dir', 'download_root']);
 /** The keyword a loader's first positional argument also goes by. */
 const SOURCE_KEYWORDS = new Set(['pretrained_model_name_or_path', 'model_name_or_path', 'model', 'repo_id']);
 

@@ -47,6 +47,24 @@ describe('Hugging Face use of a predictor', () => {
     expect(use.projectFolders).toEqual([]);
   });
 
+  it('finds libraries that download from the Hub themselves: faster-whisper, whisperx, open_clip (download_root= is their cache)', () => {
+    const e = extract(`
+      import whisperx
+      import open_clip
+      from cog import BasePredictor
+      from faster_whisper import WhisperModel
+      class Predictor(BasePredictor):
+          def setup(self):
+              self.a = whisperx.load_model("large-v2", "cuda")
+              self.b = WhisperModel("large-v3", download_root="whisper-cache")
+              self.c = open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")
+              self.d = whisperx.load_audio("x.wav")
+          def predict(self) -> str:
+              return ""
+    `);
+    expect(predictorOf(e).huggingFace!.downloads.map((d) => [d.loc.line, d.cacheDir])).toEqual([[7, undefined], [8, 'whisper-cache'], [9, undefined]]);
+  });
+
   it('keeps each call\'s cache_dir / local_dir as written, resolving module constants', () => {
     const e = extract(`
       from cog import BasePredictor
