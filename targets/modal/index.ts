@@ -80,7 +80,8 @@ export function emitModal(ir: CogIR, options: ModalOptions, deps: { dockerfile?:
       { title: "Serve Cog's HTTP API on a temporary URL, reloading on edits", command: 'modal serve modal_app.py' },
       { title: `Run one prediction from the command line${fileNote}`, command: `modal run modal_app.py --input ${shellWord(JSON.stringify(example))}` },
       { title: 'Deploy it', command: 'modal deploy modal_app.py' },
-      { title: `Call it as a Cog model, URL being the web endpoint serve/deploy prints${fileNote}`, command: `curl -s -X POST -H 'Content-Type: application/json' -d ${shellWord(JSON.stringify({ input: example }))} "$URL/predictions"` },
+      // -L: a request longer than 150 s gets Modal's 303 redirect to its result URL (modal.com/docs/guide/webhook-timeouts).
+      { title: `Call it as a Cog model, URL being the web endpoint serve/deploy prints${fileNote}`, command: `curl -s -L -X POST -H 'Content-Type: application/json' -d ${shellWord(JSON.stringify({ input: example }))} "$URL/predictions"` },
     ],
     deploy: deploySpec(view.appName, view.className),
   };
