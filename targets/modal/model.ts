@@ -112,7 +112,6 @@ export function buildModalView(ir: CogIR, options: ModalOptions, predict: Predic
     if (value !== undefined) args.push({ name, code: pyLiteral(value), ...(note ? { note } : {}) });
   };
   args.push(...lifecycleArguments(ir, options, findings));
-  int('scaledown_window', options.scaledownWindow, 'seconds an idle container stays up');
   int('min_containers', options.minContainers);
   int('max_containers', options.maxContainers);
   if (options.snapshot) args.push({ name: 'enable_memory_snapshot', code: 'True', note: '--snapshot: imports are restored from a snapshot (MIGRATION.md)' });

@@ -7,6 +7,8 @@ export interface ModalOptions {
   gpu?: string[];
   /** `timeout=` seconds per input (Modal's default is 300). */
   timeout?: number;
+  /** `startup_timeout=` seconds for setup() (Modal's default: `timeout`). */
+  startupTimeout?: number;
   /** `scaledown_window=` seconds an idle container stays up. */
   scaledownWindow?: number;
   /** `min_containers=` containers kept warm. */
@@ -43,8 +45,9 @@ export function checkGpu(value: string): string | undefined {
   return count === undefined ? type : `${type}:${count}`;
 }
 
-const NUMERIC: { key: 'timeout' | 'scaledownWindow' | 'minContainers' | 'maxContainers'; flags: string[] }[] = [
+const NUMERIC: { key: 'timeout' | 'startupTimeout' | 'scaledownWindow' | 'minContainers' | 'maxContainers'; flags: string[] }[] = [
   { key: 'timeout', flags: ['timeout', 'timeout'] },
+  { key: 'startupTimeout', flags: ['startupTimeout', 'startup-timeout'] },
   { key: 'scaledownWindow', flags: ['scaledownWindow', 'scaledown-window'] },
   { key: 'minContainers', flags: ['minContainers', 'min-containers'] },
   { key: 'maxContainers', flags: ['maxContainers', 'max-containers'] },

@@ -26,6 +26,10 @@ export interface ConvertCommandOptions {
   billableMetric?: string;
   gpu?: string;
   snapshot?: boolean;
+  timeout?: string;
+  scaledownWindow?: string;
+  minContainers?: string;
+  maxContainers?: string;
   mode?: string;
   instanceType?: string;
   maxInstances?: string;
@@ -46,7 +50,7 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io, tar
     io.err(`cog-migrate: --python ${JSON.stringify(opts.python)} must be a Python version like 3.11`);
     return { code: EXIT.usage };
   }
-  const raw = { machineType: opts.machineType, python: opts.python, keepAlive: opts.keepAlive, startupTimeout: opts.startupTimeout, requestTimeout: opts.requestTimeout, trainApp: opts.trainApp, container: opts.container, billableMetric: opts.billableMetric, gpu: opts.gpu, snapshot: opts.snapshot, mode: opts.mode, instanceType: opts.instanceType, maxInstances: opts.maxInstances, sleepAfter: opts.sleepAfter, modelName: opts.modelName };
+  const raw = { machineType: opts.machineType, python: opts.python, keepAlive: opts.keepAlive, startupTimeout: opts.startupTimeout, requestTimeout: opts.requestTimeout, trainApp: opts.trainApp, container: opts.container, billableMetric: opts.billableMetric, gpu: opts.gpu, snapshot: opts.snapshot, timeout: opts.timeout, scaledownWindow: opts.scaledownWindow, minContainers: opts.minContainers, maxContainers: opts.maxContainers, mode: opts.mode, instanceType: opts.instanceType, maxInstances: opts.maxInstances, sleepAfter: opts.sleepAfter, modelName: opts.modelName };
   const problems = target.optionProblems?.(raw) ?? [];
   if (problems.length > 0) throw new UsageError(problems.join('; '), `see cog-migrate convert --help and docs/targets/${target.name}.md`);
   const options = target.parseOptions(raw);

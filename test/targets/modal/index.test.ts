@@ -1,6 +1,8 @@
 // The Modal target's decisions: the GPU rule and --gpu checking, the class arguments and
 // decorators it emits, the findings that go with them, and the CLI's usage error for a bad GPU.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitModal, modalTarget } from '../../../targets/modal/index.js';
 import { checkGpu, gpuFor, parseModalOptionsChecked } from '../../../targets/modal/options.js';
@@ -107,6 +109,18 @@ describe('cog-migrate DIR --to modal', () => {
     const r = await cli(project(), '--to', 'modal', '--gpu', 'K80', '--dry-run');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/"K80" is not a Modal GPU; valid: T4, L4/);
+  });
+
+  it('--timeout, --startup-timeout, --scaledown-window, --min-containers and --max-containers reach @app.cls; a bad value is a usage error', async () => {
+    const dir = project();
+    const out = join(dir, '..', 'out');
+    const r = await cli(dir, '--to', 'modal', '--out', out, '--timeout', '900', '--startup-timeout', '1200', '--scaledown-window', '30', '--min-containers', '1', '--max-containers', '4');
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(out, 'modal_app.py'), 'utf8');
+    for (const line of ['    timeout=900,  # seconds per input (--timeout)', '    startup_timeout=1200,  # seconds for setup() (--startup-timeout)', '    scaledown_window=30,', '    min_containers=1,', '    max_containers=4,']) expect(text).toContain(line);
+    const bad = await cli(project(), '--to', 'modal', '--scaledown-window', 'soon', '--dry-run');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('scaledown-window: "soon" is not a whole number');
   });
 
   it('converts with --gpu and --snapshot', async () => {

@@ -17,7 +17,7 @@ const safePush = (phase: 'predict' | 'train', timeout: number) =>
 
 describe('Modal lifecycle arguments', () => {
   it('leaves Modal\'s defaults alone for a setup() that downloads nothing', () => {
-    const { app, codes } = emit(cogIR({ gpu: true, predict: predictor() }));
+    const { app, codes } = emit(cogIR({ predict: predictor() }));
     expect(app).not.toContain('startup_timeout');
     expect(app).not.toContain('timeout=');
     expect(codes).not.toContain('CM477');
@@ -32,6 +32,17 @@ describe('Modal lifecycle arguments', () => {
   it('setup(weights) fetching COG_WEIGHTS counts as a first-start download', () => {
     const p = predictor({ setup: { isAsync: false, loc: loc('predict.py', 5), weightsParameter: { name: 'weights', type: { kind: 'path' }, loc: loc('predict.py', 5, 20) } } });
     expect(emit(cogIR({ predict: p })).app).toContain('startup_timeout=1800,  # setup(weights) fetches COG_WEIGHTS on a first start');
+  });
+
+  it('keeps an idle GPU container with a setup() up 5 minutes (CM479); a CPU model keeps Modal\'s 60 s; --scaledown-window wins', () => {
+    const gpu = emit(cogIR({ gpu: true, predict: predictor() }));
+    expect(gpu.app).toContain('    scaledown_window=300,  # setup() loads a GPU model: an idle container stays up 5 minutes');
+    expect(gpu.codes).toContain('CM479');
+    expect(emit(cogIR({ predict: predictor() })).app).not.toContain('scaledown_window');
+    expect(emit(cogIR({ gpu: true, predict: predictor({ setup: undefined }) })).app).not.toContain('scaledown_window');
+    const given = emit(cogIR({ gpu: true, predict: predictor() }), { scaledownWindow: 20 });
+    expect(given.app).toContain('    scaledown_window=20,  # seconds an idle container stays up (--scaledown-window)');
+    expect(given.codes).not.toContain('CM479');
   });
 
   it('a cog-safe-push predict_timeout beyond 300 s is timeout= (CM478); --timeout wins over it', () => {
