@@ -102,9 +102,26 @@ export function appIr(ctx: Ctx, mod: PyModule, spec: AppSpec): CogIR {
     irVersion: IR_VERSION,
     project: { name: slug(spec.name), root, configGeneration: 'current' },
     build,
-    runtime: { ...spec.runtime, environment: spec.build.environment, weights: [] },
+    runtime: { ...cogConcurrency(ctx, spec, build), environment: spec.build.environment, weights: [] },
     predictors,
   };
+}
+
+/**
+ * The app's concurrency, where Cog can run it: Cog refuses concurrency.max > 1 unless predict()
+ * is async and Python is 3.11 or newer (https://cog.run/yaml#concurrency). Elsewhere the setting
+ * is left out, so that the project builds: each container then serves one prediction at a time.
+ */
+function cogConcurrency(ctx: Ctx, spec: AppSpec, build: Build): AppSpec['runtime'] {
+  const c = spec.runtime.concurrency;
+  if (!c?.max || c.max <= 1) return spec.runtime;
+  const [major = 0, minor = 0] = build.pythonVersion.split('.').map(Number);
+  const oldPython = major === 3 && minor < 11;
+  if (spec.predict.isAsync && !oldPython) return spec.runtime;
+  const why = !spec.predict.isAsync ? `${spec.predict.candidate.name}() is not async` : `the app's Python is ${build.pythonVersion}`;
+  ctx.findings.push(finding('CM829', `concurrency of ${c.max} is left out of cog.yaml: Cog runs predictions concurrently only for an async predict() on Python 3.11 or newer, and ${why}`, c.loc));
+  const { concurrency: _dropped, ...rest } = spec.runtime;
+  return rest;
 }
 
 /** A lower-case, dash-separated name (`TextToImage` -> `text-to-image`). */
