@@ -14,7 +14,7 @@ import { WorkerPool, type PoolOutcome } from './pool.js';
 import { verifyRows, type BatchVerifyLevel } from './verify-rows.js';
 import { compareWithBaseline } from './baseline.js';
 import { outNames } from './names.js';
-import { REPORT_VERSION, reportBase, type BatchReport, type ModelReport, type RowStatus } from './types.js';
+import { REPORT_VERSION, reportBase, type BatchReport, type ModelReport, type RowStatus, type VerifyTiming } from './types.js';
 import type { ModelTask } from './convert-model.js';
 import { PartSpool } from '../report/batch/part-spool.js';
 
@@ -61,6 +61,8 @@ export interface BatchRun {
    * what the other formats read (withoutRenderedParts): its parts hold the rest.
    */
   rendered: PartSpool;
+  /** With --verify: each verified row's step durations and image ids, by model and target. */
+  timings: VerifyTiming[];
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchRun> {
@@ -90,7 +92,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchRun> {
   emit({ kind: 'start', total: tasks.length });
   let done = 0;
   const reports: ModelReport[] = [];
-  const verifying: Promise<void>[] = [];
+  const verifying: Promise<VerifyTiming[]>[] = [];
   const verifyLimit = limiter(Math.max(1, options.verifyJobs ?? 1));
   try {
     await Promise.all(tasks.map(async (task) => {
@@ -111,7 +113,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchRun> {
     options.kill?.removeEventListener('abort', onKill);
     await pool.close();
   }
-  if (!options.kill?.aborted) await Promise.all(verifying);
+  const timings = options.kill?.aborted ? [] : (await Promise.all(verifying)).flat();
+  timings.sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : 0));
   reports.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (options.baseline) compareWithBaseline(reports, options.baseline);
   const report: BatchReport = {
@@ -122,7 +125,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchRun> {
     models: reports,
     findings,
   };
-  return { report, rendered };
+  return { report, rendered, timings };
 }
 
 /** Discovery -> --changed-since -> --shard: the models to convert, as worker tasks. */
@@ -156,14 +159,14 @@ function fromOutcome(task: ModelTask, o: PoolOutcome): ModelReport {
 }
 
 /** At most `n` of the given async jobs at once. */
-function limiter(n: number): (job: () => Promise<void>) => Promise<void> {
+function limiter(n: number): <T>(job: () => Promise<T>) => Promise<T> {
   let active = 0;
   const waiting: (() => void)[] = [];
   return async (job) => {
     if (active >= n) await new Promise<void>((r) => waiting.push(r));
     active++;
     try {
-      await job();
+      return await job();
     } finally {
       active--;
       waiting.shift()?.();

@@ -50,7 +50,15 @@ export interface TargetRow {
   dockerfile?: DockerfileLine[];
   /** The MIGRATION.md written for this target. */
   migrationMd?: string;
-  verify?: { level: VerifyLevel; steps: Omit<VerifyStep, 'durationMs'>[] };
+  /** What verification found, without what differs run to run (durations, image ids: VerifyTiming). */
+  verify?: { level: VerifyLevel; steps: Omit<VerifyStep, 'durationMs' | 'imageId'>[] };
+}
+
+/** One row's verification as it ran this time (verify-timings.json beside the report): not in report.json. */
+export interface VerifyTiming {
+  model: string;
+  target: string;
+  steps: { name: string; durationMs: number; imageId?: string }[];
 }
 
 export interface ModelReport {

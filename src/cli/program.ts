@@ -154,6 +154,7 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--verify-jobs <n>', 'verifications at once (default 1; a build holds the Docker engine)')
     .option('--baseline <old-out>', 'an earlier batch OUT (or its report.json): show per model how the schema changed')
     .option('--machine-type <type>', 'fal: machine type for every model (default: chosen from cog.yaml)')
+    .option('--report <formats>', 'reports to write, comma-separated: html, json, junit, sarif, summary (default: all; report.json always)')
     .option('-q, --quiet', 'no progress, only errors')
     .option('--json', 'print a summary as JSON on stdout (no progress)')
     .addHelpText('after', `
@@ -186,6 +187,7 @@ change against --baseline), 2 usage error, 130 interrupted. See docs/batch.md an
     .option('-o, --out <dir>', 'where the merged reports go', './cog-migrate-report')
     .option('--force', 'replace the reports of an earlier merge in --out')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'never']).default('error'))
+    .option('--report <formats>', 'reports to write, comma-separated: html, json, junit, sarif, summary (default: all; report.json always)')
     .option('-q, --quiet', 'only errors')
     .option('--json', 'print a summary as JSON on stdout')
     .addHelpText('after', `

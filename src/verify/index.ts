@@ -63,7 +63,9 @@ export async function verify(outDir: string, options: VerifyOptions): Promise<Ve
       ...(options.buildArgs ? { buildArgs: options.buildArgs } : {}),
       onLine: (text) => progress({ step: 'build', kind: 'line', text }),
     });
-    const detail = built.ok ? `image ${(built.size! / 1e6).toFixed(0)} MB, built in ${(built.durationMs / 1000).toFixed(1)} s` : 'build failed';
+    // The time is the step's durationMs (printed beside the step), not part of the detail: a batch
+    // report keeps the detail and must give the same bytes on every run.
+    const detail = built.ok ? `image ${(built.size! / 1e6).toFixed(0)} MB` : 'build failed';
     return { findings: [...own?.findings ?? [], ...built.findings], extra: { detail, ...(built.size !== undefined ? { imageSize: built.size } : {}), ...(built.imageId ? { imageId: built.imageId } : {}) } };
   });
   if (!built?.ok) {

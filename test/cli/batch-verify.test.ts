@@ -1,6 +1,8 @@
 // batch --verify static: each converted target folder is verified after it is written (parse and
 // type-check against the pinned fal SDK); a failed model is not verified; the steps are in the
-// report without durations.
+// report without durations, which are in verify-timings.json beside it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { FATAL, GOOD, freshOut, modelTree, readReport } from '../helpers/batch.js';
@@ -23,5 +25,8 @@ describe('batch --verify static', () => {
     }
     const broken = report.models.find((m) => m.id === 'broken')!.rows[0]!;
     expect(broken.verify).toBeUndefined();
+    const timings = JSON.parse(readFileSync(join(out, 'verify-timings.json'), 'utf8')) as { rows: { model: string; target: string; steps: { name: string; durationMs: number }[] }[] };
+    expect(timings.rows.map((t) => [t.model, t.target, t.steps.map((s) => s.name)])).toEqual([['a', 'fal', ['parse', 'typecheck']], ['b', 'fal', ['parse', 'typecheck']]]);
+    expect(timings.rows.every((t) => t.steps.every((s) => s.durationMs >= 0))).toBe(true);
   }, 600_000);
 });

@@ -132,4 +132,17 @@ describe('cog-migrate batch', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/error CM600/);
   });
+
+  it('--report html,json,junit,sarif writes those (report.json always) and says which; an unknown format is a usage error', async () => {
+    const root = modelTree({ a: GOOD });
+    const out = freshOut();
+    const r = await cli('batch', root, '--to', 'fal', '--out', out, '--report', 'html,junit,sarif');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['a', 'junit.xml', 'report.html', 'report.json', 'report.sarif']);
+    expect(r.stdout).toContain(`Reports: ${join(out, 'report.html')} (open in a browser), report.json, junit.xml, report.sarif`);
+    const bad = await cli('batch', root, '--to', 'fal', '--out', freshOut(), '--report', 'html,xml');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown format xml');
+    expect(bad.stderr).toContain('json, html, junit, sarif, summary');
+  });
 });

@@ -2,6 +2,8 @@
 // does not exist go through the CLI as a CI job runs it. The good ones are built and stay
 // `converted` with a passing build step; the broken one is `verify-failed` with CM513, the others
 // untouched; JUnit and the exit code follow; no image or container of the run is left behind.
+// report.json is the same bytes on a second run (build times and image ids are in
+// verify-timings.json, not in the report a reviewer diffs).
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,5 +52,12 @@ describe('batch --verify build', () => {
     expect(r.code).toBe(1);
     const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testcase[^>]*name="broken[^"]*"[^>]*>\s*<failure/);
+    const first = readFileSync(join(out, 'report.json'), 'utf8');
+    expect(first).not.toMatch(/imageId|built in/);
+    const timings = JSON.parse(readFileSync(join(out, 'verify-timings.json'), 'utf8')) as { rows: { model: string; steps: { name: string; imageId?: string }[] }[] };
+    for (const id of ['echo', 'text']) expect(timings.rows.find((t) => t.model === id)!.steps.find((s) => s.name === 'build')!.imageId, id).toMatch(/^sha256:/);
+    // The second run builds from the engine's cache; its images get new ids, its report does not change.
+    await cli('batch', root, '--to', 'fal', '--out', out, '--force', '--verify', 'build', '--jobs', '1', '--fail-on', 'error');
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(first);
   }, 1_800_000);
 });

@@ -89,7 +89,7 @@ describe('report parts rendered by the workers', () => {
       expect(slim.models[0]!.schema).toBeUndefined();
       expect(slim.models[0]!.rows[0]!.migrationMd).toBeUndefined();
       expect(writeBatchReports(join(dir, 'whole'), r).ok).toBe(true);
-      expect(writeBatchReports(join(dir, 'spooled'), slim, spool).ok).toBe(true);
+      expect(writeBatchReports(join(dir, 'spooled'), slim, { rendered: spool }).ok).toBe(true);
       expect(readdirSync(spool.dir).sort()).toEqual(['worker-1', 'worker-2']);
       spool.close();
       expect(readdirSync(join(dir, 'out'))).toEqual([]);

@@ -7,8 +7,7 @@ import { tuneV8ForBatch } from '../../batch/v8-tuning.js';
 import { parseShard } from '../../batch/shard.js';
 import { mergeReports } from '../../batch/merge.js';
 import { countReport, type BatchReport } from '../../batch/types.js';
-import { readBatchReport, writeBatchReports } from '../../report/batch/files.js';
-import type { RenderedModels } from '../../report/batch/model-parts.js';
+import { chooseReports, readBatchReport, REPORT_FORMATS, VERIFY_TIMINGS, writeBatchReports, type WriteReportsOptions } from '../../report/batch/files.js';
 import { finding } from '../../findings/finding.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { reportFindings, type Io } from '../io.js';
@@ -31,11 +30,22 @@ export interface BatchCommandOptions {
   verifyJobs?: string;
   baseline?: string;
   machineType?: string;
+  /** Comma-separated report formats (REPORT_FORMATS); all when absent. */
+  report?: string;
   quiet?: boolean;
   json?: boolean;
 }
 
+/** The report files `--report` chooses, or a usage error naming the formats there are. */
+function reportFiles(list: string | undefined): string[] | undefined {
+  if (list === undefined) return undefined;
+  const chosen = chooseReports(list);
+  if ('unknown' in chosen) throw new UsageError(`--report ${JSON.stringify(list)}: unknown format ${chosen.unknown.join(', ')}`, `choose among ${Object.keys(REPORT_FORMATS).join(', ')} (comma-separated; report.json is always written)`);
+  return chosen.files;
+}
+
 export async function runBatchCommand(paths: string[], opts: BatchCommandOptions, io: Io): Promise<{ code: ExitCode }> {
+  const files = reportFiles(opts.report);
   const targets = [...new Set(opts.to.split(',').map((t) => t.trim()).filter(Boolean))];
   if (targets.length === 0) throw new UsageError('--to names no target', 'for example --to fal');
   for (const t of targets) checkTargetName(t); // the workers load the targets themselves
@@ -102,13 +112,14 @@ export async function runBatchCommand(paths: string[], opts: BatchCommandOptions
   }
   if (kill.signal.aborted) removeStaging(out, io);
   try {
-    return finish(run.report, out, opts, io, controller.signal.aborted, run.rendered);
+    return finish(run.report, out, opts, io, controller.signal.aborted, { rendered: run.rendered, timings: run.timings, ...(files ? { files } : {}) });
   } finally {
     run.rendered.close();
   }
 }
 
-export function runReportMerge(dirs: string[], opts: { out: string; force?: boolean; failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io): { code: ExitCode } {
+export function runReportMerge(dirs: string[], opts: { out: string; force?: boolean; failOn: FailOn; report?: string; quiet?: boolean; json?: boolean }, io: Io): { code: ExitCode } {
+  const files = reportFiles(opts.report);
   if (existsSync(join(opts.out, 'report.json')) && !opts.force) {
     reportFindings(io, [finding('CM010', `${opts.out} already holds a report`, undefined, { hint: 'Pass --force to replace it, or choose another --out.' })]);
     return { code: EXIT.findings };
@@ -125,11 +136,11 @@ export function runReportMerge(dirs: string[], opts: { out: string; force?: bool
   const merged = mergeReports(reports);
   reportFindings(io, merged.findings);
   if (!merged.report || merged.findings.some((f) => f.severity === 'error')) return { code: EXIT.findings };
-  return finish(merged.report, resolve(opts.out), opts, io, false);
+  return finish(merged.report, resolve(opts.out), opts, io, false, files ? { files } : {});
 }
 
-function finish(report: BatchReport, out: string, opts: { failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io, interrupted: boolean, rendered?: RenderedModels): { code: ExitCode } {
-  const written = writeBatchReports(out, report, rendered);
+function finish(report: BatchReport, out: string, opts: { failOn: FailOn; quiet?: boolean; json?: boolean }, io: Io, interrupted: boolean, write: WriteReportsOptions): { code: ExitCode } {
+  const written = writeBatchReports(out, report, write);
   if (!written.ok) {
     reportFindings(io, written.findings);
     return { code: EXIT.findings };
@@ -145,7 +156,7 @@ function finish(report: BatchReport, out: string, opts: { failOn: FailOn; quiet?
     const s = counts.byStatus;
     const others = (['verify-failed', 'failed', 'crashed', 'timeout', 'interrupted'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
     io.out(`${counts.models} model(s) x ${report.targets.length} target(s): ${s.converted} converted${others.length ? `, ${others.join(', ')}` : ''}; ${counts.bySeverity.error} error(s), ${counts.bySeverity.warning} warning(s)${counts.breaking ? `, ${counts.breaking} breaking schema change(s)` : ''}`);
-    io.out(`Reports: ${join(out, 'report.html')} (open in a browser), report.json, junit.xml, report.sarif, summary.md`);
+    io.out(reportsLine(out, written.files));
   }
   if (interrupted) return { code: EXIT.interrupted };
   const errors = counts.bySeverity.error + counts.breaking;
@@ -167,4 +178,12 @@ function removeStaging(out: string, io: Io): void {
   // A worker stopped between moving a model's previous output aside (--force) and moving the new
   // one in leaves the previous one only as `.old`: recovery puts it back instead of deleting it.
   for (const problem of recoverInterruptedWrites(out)) io.err(`cog-migrate: ${problem}`);
+}
+
+/** `Reports: OUT/report.html (open in a browser), report.json, ...`: the files written, HTML first. */
+function reportsLine(out: string, files: readonly string[]): string {
+  const named = files.map((f) => (f === 'report.html' ? `${join(out, f)} (open in a browser)` : f === VERIFY_TIMINGS ? `${f} (verification times and image ids)` : f));
+  const html = named.findIndex((n) => n.endsWith('(open in a browser)'));
+  if (html > 0) named.unshift(...named.splice(html, 1));
+  return `Reports: ${html < 0 ? `${out}: ` : ''}${named.join(', ')}`;
 }

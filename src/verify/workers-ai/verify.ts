@@ -70,7 +70,8 @@ export async function verifyWorkersAi(outDir: string, options: VerifyOptions): P
       });
       built = out.ok;
       const what = containers ? 'the Containers image (Dockerfile)' : `the cog debug image of the Cog project${byo?.notes.length ? ` (${byo.notes.join('; ')})` : ''}`;
-      const detail = out.ok ? `${what}: ${(out.size! / 1e6).toFixed(0)} MB, built in ${(out.durationMs / 1000).toFixed(1)} s` : `${what}: build failed`;
+      // No build time here: it is the step's durationMs (see src/verify/index.ts).
+      const detail = out.ok ? `${what}: ${(out.size! / 1e6).toFixed(0)} MB` : `${what}: build failed`;
       return { findings: out.findings, extra: { detail, ...(out.size !== undefined ? { imageSize: out.size } : {}), ...(out.imageId ? { imageId: out.imageId } : {}) } };
     });
     if (!built) {
