@@ -4,7 +4,8 @@
 // a removed choice, an added or raised minimum, an added or lowered maximum, a new required input
 // and a changed output type break; defaults may change. cog-migrate adds what that check does not
 // look at but a caller trips over the same way: string length limits and patterns, an input that
-// loses its default, changed item types of list outputs, removed fields of object outputs.
+// loses its default, changed item types of list outputs, removed fields of object outputs (new
+// fields are listed as compatible).
 
 import type { Json, JsonObject } from '../openapi.js';
 import type { ChangeKind, SchemaChange } from './types.js';
@@ -117,7 +118,7 @@ function compareInput(mode: Mode, name: string, a: InputView, b: InputView): Sch
     if (b.pattern !== undefined) add('input-pattern-changed', a.pattern === undefined ? `now must match ${show(b.pattern)}` : `pattern changed from ${show(a.pattern)} to ${show(b.pattern)}`, a.pattern, b.pattern);
     else add('input-range-widened', `pattern ${show(a.pattern)} removed`, a.pattern, undefined);
   }
-  if (!a.required && b.required) add('input-became-required', 'is now required (it had a default)', a.default, undefined);
+  if (!a.required && b.required) add('input-became-required', `is now required (${a.hasDefault ? `it had default ${show(a.default)}` : 'it was optional'})`, a.default, undefined);
   else if (a.required && !b.required) add('input-became-optional', `is now optional${b.hasDefault ? ` (default ${show(b.default)})` : ''}`, undefined, b.default);
   else if (a.hasDefault && b.hasDefault && !same(a.default!, b.default!)) add('input-default-changed', `default changed from ${show(a.default)} to ${show(b.default)}`, a.default, b.default);
   if ((a.description ?? '') !== (b.description ?? '')) add('input-description-changed', 'description changed', a.description, b.description);
@@ -167,6 +168,8 @@ function compareOutput(mode: Mode, path: string, a: Json, b: Json, ca: JsonObjec
       if (!(k in fb)) out.push(change('output-type-changed', mode, `${path} field ${k} was removed`));
       else compareOutput(mode, `${path} field ${k}`, deref(v, ca), deref(fb[k]!, cb), ca, cb, out, depth + 1);
     }
+    // A caller that reads the fields it knows is not affected by new ones; a reviewer still sees them.
+    for (const k of Object.keys(fb)) if (!(k in fa)) out.push(change('output-field-added', mode, `${path} field ${k} is new`));
   }
 }
 
@@ -180,7 +183,9 @@ function viewInput(name: string, spec: Json, component: JsonObject, components: 
   const choiceRef = Array.isArray(s.allOf) && s.allOf.length > 0 ? deref(s.allOf[0]!, components) : undefined;
   const base = isObject(choiceRef) ? choiceRef : s;
   const items = isObject(base.items) ? deref(base.items, components) : undefined;
-  const required = Array.isArray(component.required) ? component.required.includes(name) : !('default' in s);
+  // JSON Schema: no `required` list means nothing is required (pydantic, so the cog 0.19 SDK, leaves
+  // the list out when it is empty; an Optional input there has no default either).
+  const required = Array.isArray(component.required) && component.required.includes(name);
   const num = (v: Json | undefined) => (typeof v === 'number' ? v : undefined);
   return {
     ...(typeof base.type === 'string' ? { type: base.type } : {}),

@@ -29,6 +29,7 @@ export type ChangeKind =
   | 'input-description-changed'
   | 'input-deprecated'
   | 'output-description-changed'
+  | 'output-field-added'
   | 'mode-added';
 
 export interface SchemaChange {

@@ -65,6 +65,14 @@ describe('diffSchemas', () => {
     });
     it('an input that lost its default', () => {
       expect(kinds(schema('a: str = "x"'), schema('a: str'))).toEqual(['!input-became-required:a']);
+      expect(diffSchemas(schema('a: str = "x"'), schema('a: str'))[0]!.message).toBe('input a: is now required (it had default "x")');
+    });
+    it('an Optional input without a default (as the cog 0.19 SDK serves it) that is no longer Optional', () => {
+      // Before: "is now required (it had a default)" for an input that had none.
+      const before = schema('n: Optional[int] = Input(default=None)');
+      delete ((((before.components as JsonObject).schemas as JsonObject).Input as JsonObject).properties as Record<string, JsonObject>).n!.default;
+      const c = diffSchemas(before, schema('n: int = Input()'));
+      expect(c.map((x) => [x.kind, x.breaking, x.message])).toContainEqual(['input-became-required', true, 'input n: is now required (it was optional)']);
     });
     it('a changed output type, a changed output item type', () => {
       expect(kinds(schema('', 'str'), schema('', 'int'))).toEqual(['!output-type-changed']);
@@ -101,6 +109,20 @@ describe('diffSchemas', () => {
     });
     it('a changed description and a deprecation', () => {
       expect(kinds(schema('a: str = Input(default="x", description="old")'), schema('a: str = Input(default="x", description="new", deprecated=True)'))).toEqual(['input-description-changed:a', 'input-deprecated:a']);
+    });
+    it('a field added to a BaseModel output (a caller reading the old fields is not affected)', () => {
+      const model = (fields: string) => `\nclass Output(BaseModel):\n${fields}`;
+      const dir = (fields: string) => {
+        const d = tempProject({
+          'cog.yaml': 'predict: "predict.py:Predictor"\n',
+          'predict.py': `from typing import Optional\nfrom cog import BasePredictor, BaseModel\n${model(fields)}\nclass Predictor(BasePredictor):\n    def predict(self) -> Output:\n        pass\n`,
+        });
+        const r = loadSchema(d);
+        if (!r.ok) throw new Error(JSON.stringify(r.findings));
+        return r.schema;
+      };
+      const c = diffSchemas(dir('    segments: list\n'), dir('    segments: list\n    language: Optional[str] = None\n'));
+      expect(c.map((x) => [x.kind, x.breaking, x.message])).toEqual([['output-field-added', false, 'output field language is new']]);
     });
     it('a mode newly served', () => {
       expect(kinds(schema('a: str = "x"'), schema('a: str = "x"', 'str', '\ndef train(n: int = 1) -> str:\n    pass\n'))).toEqual(['mode-added']);
