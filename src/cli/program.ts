@@ -205,6 +205,7 @@ Examples:
     .argument('<old>', 'the earlier version: a Cog project folder, an IR JSON file (inspect --json) or an OpenAPI file (inspect --openapi)')
     .argument('<new>', 'the new version, in any of the same forms')
     .option('--json', 'print the changes as JSON')
+    .option('--variant <name>', 'a project of several models (script/select-model, cog-safe-push-configs/): compare this variant of both')
     .addHelpText('after', `
 Breaking: a removed input, a changed type or format, removed choices, an added or raised minimum,
 an added or lowered maximum, tighter length or pattern limits, a new required input, an input
@@ -216,6 +217,7 @@ Examples:
   $ cog-migrate diff ./model-v1 ./model-v2
   $ cog-migrate inspect --openapi ./model > old.json && git pull && cog-migrate diff old.json ./model
   $ cog-migrate diff live-openapi.json ./model --json
+  $ cog-migrate diff ./flux-v1 ./flux-v2 --variant dev          one variant of a multi-model project
 
 Exit codes: 0 no breaking change, 1 breaking change, 2 an input cannot be read.`)
     .action(async (oldPath: string, newPath: string, opts) => {

@@ -52,4 +52,29 @@ describe('cog-migrate diff', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.match(/error CM622/g)).toHaveLength(2);
   });
+
+  it('a project of variants (replicate/cog-flux\'s script/select.sh): --variant compares that variant of both; without it the error names the variants', async () => {
+    const flux = (steps: number) => tempProject({
+      'cog.yaml.template': 'build:\n  python_version: "3.11"\n',
+      'model-cog-configs/dev.yaml': 'predict: "predict.py:DevPredictor"\n',
+      'model-cog-configs/schnell.yaml': 'predict: "predict.py:SchnellPredictor"\n',
+      'script/select.sh': '#!/bin/bash\nyq eval-all \'select(fileIndex == 0) *+ select(fileIndex == 1)\' cog.yaml.template "model-cog-configs/$1.yaml" > cog.yaml\n',
+      'predict.py': `from cog import BasePredictor, Input\n\nclass DevPredictor(BasePredictor):\n    def predict(self, steps: int = Input(default=${steps}, le=50)) -> str:\n        return ""\n\nclass SchnellPredictor(BasePredictor):\n    def predict(self, steps: int = Input(default=4, le=4)) -> str:\n        return ""\n`,
+    });
+    const [v1, v2] = [flux(28), flux(30)];
+    const r = await cli('diff', v1, v2, '--variant', 'dev');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/compatible input steps: default changed from 28 to 30/);
+    // Before: "is a folder without cog.yaml", nothing about the variants.
+    const without = await cli('diff', v1, v2);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toMatch(/--variant NAME \(dev, schnell\)/);
+  });
+
+  it('shows what reading each version warned of (a default it keeps as source text), its file inside that version', async () => {
+    const old = project('a: str = Input(default=DEFAULTS.a)');
+    const r = await cli('diff', old, project('a: str = "x"'));
+    expect(r.stderr).toContain(`${join(old, 'predict.py')}:4:`);
+    expect(r.stderr).toContain('CM204');
+  });
 });
