@@ -78,7 +78,7 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
   }
   const target = findTarget(ctx.graph, mod, parsed.name);
   if (!target) {
-    ctx.findings.push(finding('CM203', `${mod.file} defines no class or function named ${parsed.name}`, ref.loc));
+    ctx.findings.push(finding('CM203', `${mod.file} defines no class or function named ${parsed.name}${definedClasses(mod)}`, ref.loc));
     reportParseProblems(ctx, mod.file);
     return undefined;
   }
@@ -203,4 +203,12 @@ function readSetup(ctx: Ctx, cls: ClassRef): SetupSignature | undefined {
     }
   }
   return setup;
+}
+
+/** ` (its classes: A, B, ...)`: what the file does define, to pick from when cog.yaml names another. */
+function definedClasses(mod: { classes: ReadonlyMap<string, unknown> }): string {
+  const names = [...mod.classes.keys()];
+  if (names.length === 0) return '';
+  const shown = names.slice(0, 8).join(', ');
+  return ` (its classes: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ''})`;
 }
