@@ -27,6 +27,8 @@ describe('cog-migrate DIR --to fal', () => {
     expect(JSON.parse(readFileSync(join(out, 'migration.json'), 'utf8'))).toMatchObject({ target: 'fal', model: 'model' });
     expect(r.stdout).toContain('MIGRATION.md');
     expect(r.stdout).toContain('fal');
+    // Before: the first step was `fal auth login`, which a new user has no command for.
+    expect(r.stdout).toMatch(/Next:\n {2}Install the fal CLI \(once, in a Python 3\.11 environment\): pip install fal==\d+\.\d+\.\d+\n {2}Log in to fal \(once\)/);
   });
 
   it('carries the project as Cog copied it, minus .dockerignore', async () => {

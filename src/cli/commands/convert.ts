@@ -80,6 +80,10 @@ export function runConvert(dir: string, opts: ConvertCommandOptions, io: Io, tar
   }
   io.out(`Wrote ${result.files.length} files to ${outDir}`);
   printNeedsAHuman(io, result.findings);
+  // A new user has no `fal` or `modal` command yet: the first step installs the CLI the output
+  // was checked against (the one its CI workflow deploys with), for the Python the image runs.
+  const deploy = result.target.deploy;
+  if (deploy?.toolchain.kind === 'python') io.out(`  Install the ${deploy.platform} CLI (once, in a Python ${deploy.toolchain.version} environment): ${deploy.install}`);
   for (const step of result.target.nextSteps) io.out(`  ${step.title}: (cd ${outDir} && ${step.command})`);
   io.out(`Read ${outDir}/MIGRATION.md for the full mapping and the Dockerfile changes.`);
   return { code: exitCodeFor(result.findings, opts.strict ?? false), written: { dir: written.dir, ir: result.ir } };
