@@ -6,6 +6,7 @@ import Parser from 'tree-sitter';
 import Python from 'tree-sitter-python';
 import { relevantRanges } from './segments.js';
 import { blankComments } from './comments.js';
+import { memoizeNodeTypes } from './node-type-memo.js';
 
 export type SyntaxNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
@@ -56,6 +57,7 @@ function parser(): Parser {
   if (!shared) {
     shared = new Parser();
     shared.setLanguage(Python as unknown as Parser.Language);
+    memoizeNodeTypes(Python);
   }
   return shared;
 }
