@@ -10,13 +10,16 @@
 
 import Parser from 'tree-sitter';
 
+/** The binding's node base class: exported by its index.js, declared only as a type. */
+const SyntaxNodeClass = (Parser as unknown as { SyntaxNode: abstract new (...args: never[]) => object }).SyntaxNode;
+
 /** Installs the memo on the language's node classes, once; a binding without them is left alone. */
 export function memoizeNodeTypes(language: unknown): void {
   const classes = (language as { nodeSubclasses?: unknown }).nodeSubclasses;
-  const native = Object.getOwnPropertyDescriptor(Parser.SyntaxNode.prototype, 'type')?.get;
+  const native = Object.getOwnPropertyDescriptor(SyntaxNodeClass.prototype, 'type')?.get;
   if (!Array.isArray(classes) || !native) return;
   for (const cls of new Set(classes as unknown[])) {
-    if (typeof cls !== 'function' || cls === Parser.SyntaxNode || !(cls.prototype instanceof Parser.SyntaxNode)) continue;
+    if (typeof cls !== 'function' || cls === SyntaxNodeClass || !(cls.prototype instanceof SyntaxNodeClass)) continue;
     const proto = cls.prototype as object;
     if (Object.prototype.hasOwnProperty.call(proto, 'type')) continue;
     Object.defineProperty(proto, 'type', {

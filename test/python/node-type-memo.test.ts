@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePython, type SyntaxNode } from '../../src/python/parse.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
-const nativeType = Object.getOwnPropertyDescriptor(Parser.SyntaxNode.prototype, 'type')!.get!;
+const nativeType = Object.getOwnPropertyDescriptor((Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype, 'type')!.get!;
 
 function pythonFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

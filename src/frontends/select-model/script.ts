@@ -11,7 +11,7 @@
 //
 // Light on purpose (no YAML, no parser): batch discovery lists the variants in its main thread.
 
-import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readProjectText } from '../../fs/project-files.js';
 import { parseBranches } from './branches.js';
@@ -210,9 +210,11 @@ function listDir(root: string, dir: string): string[] {
   }
 }
 
+// A regular file or folder itself, not through a symlink. A missing path is the common answer
+// (every project is asked), so it is no exception: throwing one costs more than the lstat.
 function isFile(root: string, rel: string): boolean {
   try {
-    return existsSync(join(root, rel)) && lstatSync(join(root, rel)).isFile();
+    return lstatSync(join(root, rel), { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -220,7 +222,7 @@ function isFile(root: string, rel: string): boolean {
 
 function isDir(root: string, rel: string): boolean {
   try {
-    return lstatSync(join(root, rel)).isDirectory();
+    return lstatSync(join(root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
