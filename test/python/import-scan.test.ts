@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -6,6 +6,7 @@ import { scanImports, type ScannedImport } from '../../src/python/import-scan.js
 import { parsePython, type SyntaxNode } from '../../src/python/parse.js';
 import { descendantsOfTypes } from '../../src/python/nodes.js';
 import { IMPORT_TYPES, bindingsOf } from '../../src/python/module-index.js';
+import { pythonFiles } from './helpers.js';
 
 /** The same statements read from tree-sitter's tree: what the scan must agree with. */
 function fromTree(source: string): ScannedImport[] | undefined {
@@ -44,16 +45,6 @@ function insideGuardedTry(node: SyntaxNode): boolean {
     if (handlers.some((h) => { const what = caught(h); return what === '' || /\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(what); })) return true;
   }
   return false;
-}
-
-function pythonFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const st = statSync(p, { throwIfNoEntry: false });
-    if (st?.isDirectory()) pythonFiles(p, out);
-    else if (st?.isFile() && name.endsWith('.py')) out.push(p);
-  }
-  return out;
 }
 
 const agree = (source: string) => {

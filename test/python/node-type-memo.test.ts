@@ -2,24 +2,15 @@
 // native side reports, for every node of every Python file of the fixtures (and of a file with
 // syntax errors, whose ERROR and MISSING nodes the memo must not confuse): read in document order
 // and again in reverse, so a class's first node is not always the same one.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Parser from 'tree-sitter';
 import { describe, expect, it } from 'vitest';
 import { parsePython, type SyntaxNode } from '../../src/python/parse.js';
+import { pythonFiles } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const nativeType = Object.getOwnPropertyDescriptor((Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype, 'type')!.get!;
-
-function pythonFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (st?.isDirectory()) pythonFiles(path, out);
-    else if (st?.isFile() && name.endsWith('.py')) out.push(path);
-  }
-  return out;
-}
 
 function allNodes(root: SyntaxNode): SyntaxNode[] {
   const nodes: SyntaxNode[] = [];
