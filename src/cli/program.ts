@@ -92,6 +92,17 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--variant <name>', 'a multi-model project: the variant to read (see convert --variant)')
     .option('--openapi', 'print the OpenAPI schema Cog serves for this predictor')
     .option('--strict', 'exit 1 on warnings too')
+    .addHelpText('after', `
+Findings (what could not be read statically, what Cog itself would refuse) go to stderr with
+file, line and a hint; the summary, --json or --openapi to stdout.
+
+Examples:
+  $ cog-migrate inspect ./my-model                    build, inputs with defaults and bounds, output
+  $ cog-migrate inspect ./my-model --openapi > old.json   the schema, for \`cog-migrate diff old.json ./my-model\`
+  $ cog-migrate inspect ./flux --variant dev          one model of a project with a select script
+  $ cog-migrate inspect ./app.py                      a fal or Modal app, as its Cog project would read
+
+Exit codes: 0 read, 1 errors found (or warnings with --strict), 2 usage error.`)
     .action(async (dir: string, opts) => {
       const { runInspect } = await import('./commands/inspect.js');
       code = (await runInspect(dir, opts, io)).code;
@@ -105,6 +116,13 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--from-cog-debug <file>', 'prune an existing `cog debug` output instead of generating one')
     .option('--explain', 'show each line of the cog debug form and what became of it, with the reason')
     .option('--strict', 'exit 1 on warnings too')
+    .addHelpText('after', `
+Examples:
+  $ cog-migrate dockerfile ./my-model                     the Dockerfile the fal app builds
+  $ cog-migrate dockerfile ./my-model --for cog --explain what current \`cog build\` would run, line by line
+  $ cog debug > debug.Dockerfile && cog-migrate dockerfile --from-cog-debug debug.Dockerfile --for modal
+
+See docs/dockerfile.md for the rules (bases by need, what only Cog's runtime needs).`)
     .action(async (dir: string | undefined, opts) => {
       const { runDockerfile } = await import('./commands/dockerfile.js');
       code = runDockerfile(dir, opts, io).code;
@@ -118,6 +136,18 @@ Findings codes: ${DOCS}/findings.md`);
     .option('--example <file>', 'smoke: a JSON file of inputs (default: derived from the schema)')
     .option('--timeout <seconds>', 'limit for the build and for the smoke run')
     .option('--strict', 'exit 1 on warnings too')
+    .addHelpText('after', `
+Levels: static parses and type-checks the output against the pinned platform SDKs (no Docker);
+build also builds its container on the local engine (host network, never pulling: a base that
+is not there is replaced by a local one, CM511); smoke also serves it on the platform's own
+runtime and compares one request per endpoint with a direct call of the Cog predictor.
+
+Examples:
+  $ cog-migrate ./my-model --to fal --out my-model-fal && cog-migrate verify my-model-fal
+  $ cog-migrate verify my-model-fal --level build
+  $ cog-migrate verify my-model-fal --level smoke --example input.json
+
+Exit codes: 0 verified, 1 a step failed (or warnings with --strict), 2 usage error. See docs/verify.md.`)
     .action(async (outdir: string, opts) => {
       const { runVerify } = await import('./commands/verify.js');
       code = (await runVerify(outdir, opts, io)).code;

@@ -8,6 +8,15 @@ describe('cog-migrate usage', () => {
     for (const word of ['convert', 'inspect', 'dockerfile', 'verify', '--to fal', 'Exit codes']) expect(r.stdout).toContain(word);
   });
 
+  it('inspect, dockerfile and verify --help show examples (a new user had only the option list)', async () => {
+    for (const command of ['inspect', 'dockerfile', 'verify']) {
+      const r = await cli(command, '--help');
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toMatch(new RegExp(`Examples:\\n {2}\\$ (cog debug .*&& )?cog-migrate (\\S+ )*${command === 'verify' ? '' : command}`));
+    }
+    expect((await cli('verify', '--help')).stdout).toContain('Levels: static');
+  });
+
   it('--version names the tool and the pinned Cog release', async () => {
     const r = await cli('--version');
     expect(r.code).toBe(0);
