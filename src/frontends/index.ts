@@ -45,13 +45,22 @@ function sourceHead(path: string): string {
  * and at least as many levels as the file's deepest relative import needs (a namespace package).
  */
 function packageRoot(file: string, source: string): string {
+  // A relative import counts where the module it names is there (`from .common import app` and a
+  // common.py beside the file): a dangling one is the app's error, no reason to widen the project.
   let levels = 0;
-  for (const m of source.matchAll(/^[ \t]*from[ \t]+(\.+)/gm)) levels = Math.max(levels, m[1]!.length);
+  for (const m of source.matchAll(/^[ \t]*from[ \t]+(\.+)([\w.]*)[ \t]+import\b/gm)) {
+    let base = dirname(file);
+    for (let i = 1; i < m[1]!.length; i++) base = dirname(base);
+    const target = m[2] ? join(base, ...m[2].split('.')) : base;
+    if (existsSync(`${target}.py`) || existsSync(target)) levels = Math.max(levels, m[1]!.length);
+  }
   let root = dirname(file);
   for (let up = 0; up < 8; up++) {
-    const inPackage = existsSync(join(root, '__init__.py')) || up < levels;
-    if (!inPackage || dirname(root) === root) break;
-    root = dirname(root);
+    const inPackage = existsSync(join(root, '__init__.py')) || up < Math.min(levels, 3);
+    const parent = dirname(root);
+    // Never the file system's root: that would make the whole disk the project.
+    if (!inPackage || dirname(parent) === parent) break;
+    root = parent;
   }
   return root;
 }

@@ -24,7 +24,12 @@ describe('chooseFrontend for an app file', () => {
   it('goes up as many folders as a relative import needs (a namespace package, no __init__.py)', () => {
     const root = tempProject({ 'src/model.py': 'import modal\n\nfrom .common import app\n', 'src/common.py': APP });
     expect(chooseFrontend(join(root, 'src/model.py'))).toMatchObject({ kind: 'app', root, file: 'src/model.py' });
-    const deeper = tempProject({ 'a/b/model.py': 'import modal\nfrom ..common import app\n' });
+    const deeper = tempProject({ 'a/b/model.py': 'import modal\nfrom ..common import app\n', 'a/common.py': APP });
     expect(chooseFrontend(join(deeper, 'a/b/model.py'))).toMatchObject({ root: deeper, file: 'a/b/model.py' });
+  });
+
+  it('does not widen the project for a relative import of a module that is not there', () => {
+    const root = tempProject({ 'app.py': 'import modal\nfrom ..........common import app\nfrom .missing import x\n' });
+    expect(chooseFrontend(join(root, 'app.py'))).toMatchObject({ kind: 'app', root, file: 'app.py' });
   });
 });
