@@ -84,13 +84,22 @@ function replaceClientSetup(ctx: TsContext, sf: SourceFile, uses: ReplicateUses,
   }
   const haveFal = sf.getImportDeclarations().some((d) => d.getModuleSpecifierValue() === '@fal-ai/client');
   const imp = uses.imports[0];
+  const [first, ...rest] = uses.clients;
+  // A client made per request with the caller's own token (a key the request carries) becomes a
+  // per-request fal client with that token: fal.config is global, and concurrent requests with
+  // different keys would race. Only where nothing else (a helper) needs the module's `fal`.
+  const perRequest = everything && first && rest.length === 0 && ctx.helpers.size === 0 && callerToken(first) && !Node.isSourceFile(first.statement.getParent());
   if (imp && !haveFal) {
-    const falImport = importText(imp);
+    const falImport = importText(imp, perRequest ? 'createFalClient' : 'fal');
     if (everything && imp.defaultOnly) ctx.edits.push({ start: imp.statement.getStart(), end: imp.statement.getEnd(), text: falImport });
     else ctx.edits.push({ start: imp.statement.getEnd(), end: imp.statement.getEnd(), text: `${nl}${falImport}` });
   }
-  const [first, ...rest] = uses.clients;
   if (!first) return;
+  if (perRequest) {
+    ctx.findings.push(finding('CM732', `the Replicate client took the caller's token from \`${first.auth!.getText()}\`; the fal client made here takes the same expression, so callers now send their fal key there`, at(ctx, first.statement)));
+    ctx.edits.push({ start: first.statement.getStart(), end: first.statement.getEnd(), text: `const fal = createFalClient({ credentials: ${first.auth!.getText()} });` });
+    return;
+  }
   const config = `fal.config({ credentials: ${credentials(ctx, first)} });`;
   if (everything) {
     ctx.edits.push({ start: first.statement.getStart(), end: first.statement.getEnd(), text: config });
@@ -100,9 +109,15 @@ function replaceClientSetup(ctx: TsContext, sf: SourceFile, uses: ReplicateUses,
   }
 }
 
-function importText(imp: ReplicateImport): string {
+function importText(imp: ReplicateImport, name: 'fal' | 'createFalClient'): string {
   const spec = literalLike('@fal-ai/client', imp.specifier);
-  return imp.esm ? `import { fal } from ${spec};` : `const { fal } = require(${spec});`;
+  return imp.esm ? `import { ${name} } from ${spec};` : `const { ${name} } = require(${spec});`;
+}
+
+/** The client's `auth` is a value of the request (not the environment): `auth: userToken`. */
+function callerToken(client: ClientDecl): boolean {
+  const auth = client.auth?.getText();
+  return auth !== undefined && !/(^|\.)env(\.|\[)|REPLICATE_API_TOKEN/.test(auth);
 }
 
 /** The fal key where the Replicate token came from: `process.env.FAL_KEY`, or `env.FAL_KEY` in a Worker. */
