@@ -86,7 +86,7 @@ export function modalMapping(ir: CogIR, view: ModalView, findings: Finding[]): A
   const gpu = view.clsArguments.find((a) => a.name === 'gpu');
   rows.push({ concept: 'GPU', cog: `gpu: ${ir.build.gpu}`, target: gpu ? `gpu=${gpu.code}` : 'no GPU', status: has('CM429') ? 'partial' : 'mapped', ...(has('CM429') ? { code: 'CM429' } : {}) });
   const max = ir.runtime.concurrency?.max;
-  if (max !== undefined) rows.push({ concept: 'Concurrency', cog: `concurrency.max: ${max}`, target: max > 1 ? `@modal.concurrent(max_inputs=${max})` : 'one input per container (Modal default)', status: has('CM425') ? 'partial' : 'mapped', ...(has('CM425') ? { code: 'CM425' } : {}) });
+  if (max !== undefined) rows.push({ concept: 'Concurrency', cog: `concurrency.max: ${max}`, target: max > 1 ? `@modal.concurrent(max_inputs=${max}${view.concurrentTarget !== undefined ? `, target_inputs=${view.concurrentTarget}` : ''})` : 'one input per container (Modal default)', status: has('CM425') ? 'partial' : 'mapped', ...(has('CM425') ? { code: 'CM425' } : {}) });
   if (ir.predictors.train) rows.push({ concept: 'Training', cog: `train: ${ir.predictors.train.ref}`, target: 'train() method and POST /trainings', status: 'partial', code: 'CM427' });
   if (view.buildSecrets.length > 0) rows.push({ concept: 'Build secrets', cog: 'run: mounts type=secret', target: `Image.from_dockerfile(secrets=[modal.Secret.from_name(...)])`, status: 'partial', code: 'CM422' });
   for (const v of view.volumes) rows.push({ concept: 'Weights cache', cog: v.path, target: `modal.Volume "${v.name}"`, status: has('CM424') ? 'partial' : 'mapped', code: has('CM424') ? 'CM424' : 'CM423' });

@@ -19,7 +19,7 @@ export const MODAL_MATRIX: Record<string, MatrixCell> = {
   'build (cog.yaml)': { status: '✓', how: '`modal.Image.from_dockerfile(pruned Dockerfile)` + `add_local_dir(".", "/src")`' },
   'build.run secret mounts': { status: 'partial', how: '`Image.from_dockerfile(secrets=[modal.Secret.from_name(id)])`, as environment variables', code: 'CM422' },
   'gpu': { status: '✓', how: '`gpu="L40S"` for gpu: true, none for CPU; `--gpu` overrides (counts, fallback lists)' },
-  'concurrency.max': { status: '✓', how: '`@modal.concurrent(max_inputs=N)`', code: 'CM425' },
+  'concurrency.max': { status: '✓', how: '`@modal.concurrent(max_inputs=N)`, with `target_inputs=` from default_target', code: 'CM425' },
   'weights:': { status: 'partial', how: 'a `modal.Volume` at the weights target, filled by hand', code: 'CM424' },
   'current_scope() / emit_metric()': { status: '✓', how: 'returned in the metrics of POST /predictions, as Cog did', code: 'CM470' },
   'CancelationException': { status: 'partial', how: 'Modal cancels without raising it', code: 'CM405' },

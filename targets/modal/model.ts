@@ -48,6 +48,8 @@ export interface ModalView {
   buildSecrets: string[];
   clsArguments: Argument[];
   concurrent?: number;
+  /** cog.yaml concurrency.default_target (below max): the autoscaler's `target_inputs=`. */
+  concurrentTarget?: number;
   snapshot: boolean;
   predict: ModelView;
   train?: ModelView;
@@ -119,6 +121,7 @@ export function buildModalView(ir: CogIR, options: ModalOptions, predict: Predic
   const train = ir.predictors.train ? modelView(ir.predictors.train, 'trainer') : undefined;
   const predictView = modelView(predict, 'model');
   const max = ir.runtime.concurrency?.max;
+  const target = ir.runtime.concurrency?.defaultTarget;
   return {
     projectName: ir.project.name,
     refs: [predict.ref, ...(ir.predictors.train ? [ir.predictors.train.ref] : [])],
@@ -131,6 +134,7 @@ export function buildModalView(ir: CogIR, options: ModalOptions, predict: Predic
     buildSecrets,
     clsArguments: args,
     ...(max !== undefined && max > 1 ? { concurrent: max } : {}),
+    ...(max !== undefined && max > 1 && target !== undefined && target >= 1 && target < max ? { concurrentTarget: target } : {}),
     snapshot: options.snapshot ?? false,
     predict: predictView,
     ...(train ? { train } : {}),

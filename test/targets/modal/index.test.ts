@@ -59,6 +59,14 @@ describe('emitModal', () => {
     expect(codes(emitModal(cogIR({ concurrency: 4, predict: predictor() }), {}, { dockerfile: fakeDockerfile }))).toContain('CM425');
   });
 
+  it('concurrency.default_target below max is the autoscaler\'s target_inputs', () => {
+    const ir = cogIR({ concurrency: 8, predict: predictor({ isAsync: true }) });
+    ir.runtime.concurrency!.defaultTarget = 4;
+    expect(app(emitModal(ir, {}, { dockerfile: fakeDockerfile }))).toContain('@modal.concurrent(max_inputs=8, target_inputs=4)');
+    ir.runtime.concurrency!.defaultTarget = 8;
+    expect(app(emitModal(ir, {}, { dockerfile: fakeDockerfile }))).toContain('@modal.concurrent(max_inputs=8)  # cog.yaml concurrency.max\n');
+  });
+
   it('--gpu fallbacks become a list; --gpu on a CPU model is CM429', () => {
     const r = emitModal(cogIR({ gpu: false, predict: predictor() }), { gpu: ['H100', 'A100-80GB'] }, { dockerfile: fakeDockerfile });
     expect(app(r)).toContain('gpu=["H100", "A100-80GB"],  # set with --gpu');
