@@ -69,13 +69,15 @@ export function containersWorker(v: ContainersWorkerView): string {
           hasOverrideKeyword: true,
           parameters: [{ name: 'request', type: 'Request' }],
           returnType: 'Promise<Response>',
-          docs: [{ kind: StructureKind.JSDoc, description: "A container that has just started (the first request, or the first after sleepAfter) is still in setup(), and Cog's server answers a prediction with 503 until setup() has finished: a prediction waits for it." }],
+          docs: [{ kind: StructureKind.JSDoc, description: "A container that has just started (the first request, or the first after sleepAfter) is still in setup(), and Cog's server answers a prediction with 503 until setup() has finished: a prediction waits for it. Failures keep Cog's shape." }],
           statements: (w) => {
-            w.write('if (request.method === "POST")').block(() => {
-              w.writeLine('const notReady = await this.waitForSetup();');
-              w.writeLine('if (notReady) return notReady;');
-            });
-            w.writeLine('return super.fetch(request);');
+            w.writeLine('if (request.method !== "POST") return super.fetch(request);');
+            w.writeLine('const notReady = await this.waitForSetup();');
+            w.writeLine('if (notReady) return notReady;');
+            w.writeLine('const response = await super.fetch(request);');
+            w.writeLine('// The Container library answers in plain text when the container goes away mid-request.');
+            w.writeLine('if (!response.ok && !response.headers.get("content-type")?.includes("json")) return cogError(response.status, await response.text());');
+            w.writeLine('return response;');
           },
         },
         {

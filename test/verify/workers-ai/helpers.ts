@@ -40,6 +40,9 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((ok) => { let b = ''; req.on('data', (c: Buffer) => { b += c.toString('utf8'); }); req.on('end', () => ok(b)); });
 }
 
+/** What a stand-in's `predict` returns to drop the connection instead of answering (a container that went away). */
+export const DISCONNECT = Symbol('disconnect');
+
 /** A Cog server that has just started: setup() runs for this many health checks, then succeeds or fails. */
 export interface CogSetup {
   healthChecks: number;
@@ -77,6 +80,10 @@ export async function cogStandin(predict: (input: Record<string, unknown>) => un
         }
         try {
           const output = predict(((body as { input?: Record<string, unknown> } | null)?.input) ?? {});
+          if (output === DISCONNECT) {
+            req.socket.destroy();
+            return;
+          }
           res.end(JSON.stringify({ status: 'succeeded', output }));
         } catch (e) {
           res.statusCode = 422;

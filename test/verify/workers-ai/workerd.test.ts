@@ -7,7 +7,7 @@
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareWorker, startWorkerd, type PreparedWorker } from '../../../src/verify/workers-ai/index.js';
-import { cogStandin, convertForWorkers, type WorkersOutput } from './helpers.js';
+import { cogStandin, convertForWorkers, DISCONNECT, type WorkersOutput } from './helpers.js';
 
 const cleanup: (() => unknown)[] = [];
 afterAll(async () => { for (const c of cleanup.reverse()) await c(); });
@@ -89,6 +89,20 @@ describe('the generated Worker on workerd, with a local stand-in for the platfor
     expect(JSON.parse(ok.text)).toEqual({ status: 'succeeded', output: 'hello world' });
     const seen = cog.requests.filter((r) => r.path === '/health-check' || r.path === '/predictions').map((r) => `${r.method} ${r.path}`);
     expect(seen).toEqual(['GET /health-check', 'GET /health-check', 'GET /health-check', 'GET /health-check', 'POST /predictions']);
+  }, 120_000);
+
+  it('Containers: a container that goes away mid-prediction is a Cog-shaped failure, not the Container library\'s plain text', async () => {
+    const prepared = await bundled('minimal-string-predictor', 'containers');
+    const cog = await cogStandin(() => DISCONNECT);
+    cleanup.push(() => cog.close());
+    const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: cog.url });
+    cleanup.push(() => worker.close());
+
+    const failed = await worker.request('POST', '/predictions', { input: { text: 'world' } });
+    expect(failed.status).toBe(500);
+    const body = JSON.parse(failed.text) as { status: string; error: string };
+    expect(body.status).toBe('failed');
+    expect(body.error).toMatch(/container/i);
   }, 120_000);
 
   it('Containers: a setup() that failed is a Cog-shaped 503 with its logs, and the prediction never reaches the model', async () => {
