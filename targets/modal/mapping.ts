@@ -64,6 +64,7 @@ export function modalFindings(ir: CogIR, view: ModalView): Finding[] {
   out.push(...pythonFindings(ir));
   if (view.snapshot) out.push(finding('CM426', 'memory snapshot: the predictor is imported before the snapshot, setup() runs after each restore', undefined, T));
   out.push(finding('CM428', "POST /predictions answers synchronously: Cog's Prefer: respond-async, webhooks and cancel are not served", undefined, T));
+  out.push(finding('CM483', 'the web endpoint web() answers anyone with its URL: Replicate asked for an API token, Modal asks for nothing unless requires_proxy_auth=True', { file: 'modal_app.py' }, T));
   return out;
 }
 

@@ -40,7 +40,7 @@ describe('emitModal', () => {
     const r = emitModal(cogIR({ predict: predictor() }), {}, { dockerfile: fakeDockerfile });
     expect(r.files.map((f) => f.path).slice(0, 5)).toEqual(['modal_app.py', 'modal.Dockerfile', 'openapi.json', 'cog/__init__.py', 'cog/types.py']);
     expect(r.files.map((f) => f.path)).toContain('cog_migrate_runtime/http.py');
-    expect(codes(r)).toEqual(['CM428']);
+    expect(codes(r)).toEqual(['CM428', 'CM483']);
     expect(app(r)).toContain('@app.cls(image=image)');
     expect(app(r)).toContain('@modal.asgi_app()');
     expect(r.nextSteps.map((s) => s.command)).toContain('modal deploy modal_app.py');
