@@ -5,6 +5,7 @@ import type { Finding } from '../findings/types.js';
 import { finding } from '../findings/finding.js';
 import { yamlScalar } from '../quote/index.js';
 import { RELEASE } from '../dockerfile/tables.js';
+import { COG_RELEASE } from '../dockerfile/release.js';
 import { MINIMUM_CUDA_MAJOR, MINIMUM_PYTHON_MINOR } from '../frontends/cog/config/keys.js';
 import { planRequirements, type RequirementsPlan } from './requirements.js';
 import { pushAll } from '../util/push-all.js';
@@ -51,8 +52,30 @@ export function buildSection(ir: CogIR, findings: Finding[]): BuildSection {
     out.push('  run:');
     for (const step of run) pushAll(out, runStep(oneLine(step, findings)));
   }
-  if (build.sdkVersion !== undefined) out.push(`  sdk_version: ${yamlScalar(build.sdkVersion)}`);
+  pushAll(out, sdkVersion(ir, findings));
   return { lines: out, requirements };
+}
+
+/** The oldest Cog whose cog.yaml schema has build.sdk_version. */
+const SDK_VERSION_KEY_SINCE = '0.17.0';
+
+/**
+ * build.sdk_version as read, or else the release cog-migrate checked the predictor's `cog`
+ * imports against (CM031): without a pin, `cog build` installs the newest cog on PyPI, which the
+ * check never saw. The comment says why, for the person who reads the emitted cog.yaml; it goes
+ * with that release whoever pinned it, so normalising a normalised cog.yaml changes nothing.
+ */
+function sdkVersion(ir: CogIR, findings: Finding[]): string[] {
+  const release = COG_RELEASE.replace(/^v/, '');
+  const pinned = ir.build.sdkVersion ?? release;
+  if (ir.build.sdkVersion === undefined) {
+    findings.push(finding('CM173', `sdk_version written as ${release}, the Cog SDK release the predictor's imports were checked against (without it \`cog build\` installs the newest cog on PyPI)`, ir.build.loc));
+  }
+  const why = pinned !== release ? [] : [
+    `  # cog-migrate checked the predictor's \`cog\` imports against Cog ${release}; without this pin`,
+    `  # \`cog build\` installs the newest cog on PyPI. (build.sdk_version needs Cog ${SDK_VERSION_KEY_SINCE} or later.)`,
+  ];
+  return [...why, `  sdk_version: ${yamlScalar(pinned)}`];
 }
 
 /**

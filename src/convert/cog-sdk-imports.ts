@@ -21,7 +21,9 @@ const PINNED = COG_RELEASE.replace(/^v/, '');
  * not know it (a pre-release, a release newer than the data): then nothing is checked. */
 export function installedSdkRelease(ir: CogIR): { release: string; why: string } | undefined {
   const pin = ir.build.sdkVersion;
-  if (pin === undefined) return { release: PINNED, why: 'the release cog-migrate installs when cog.yaml names no build.sdk_version' };
+  // What runs is what cog-migrate emits: the release pinned in the Containers Dockerfile and as
+  // build.sdk_version in the emitted cog.yaml (src/cogyaml/build.ts).
+  if (pin === undefined) return { release: PINNED, why: "the release the converted project's image installs: cog.yaml names no build.sdk_version, so cog-migrate pins this one" };
   const release = /^\d+\.\d+$/.test(pin) ? `${pin}.0` : pin;
   return RELEASES[release] ? { release, why: 'build.sdk_version' } : undefined;
 }

@@ -25,7 +25,8 @@ export function renderWorkersAiGenerated(): string {
     `Pinned in the emitted \`worker/package.json\`: wrangler ${PINNED.wrangler}, @cloudflare/workers-types`,
     `${PINNED.workersTypes}, @cloudflare/containers ${PINNED.containers}, typescript ${PINNED.typescript};`,
     `\`compatibility_date\` ${COMPATIBILITY_DATE}. The Containers image installs ${COG_SDK_PINS.map((p) => `\`${p}\``).join(' and ')}`,
-    'unless cog.yaml sets `build.sdk_version`.',
+    'unless cog.yaml sets `build.sdk_version`; the emitted cog.yaml (the BYO project) pins',
+    `\`sdk_version: "${COG_SDK_PINS[0]!.replace(/^cog==/, '')}"\` in that case, so BYO's \`cog build\` installs the same \`cog\`.`,
     '',
     END,
   ].join('\n');

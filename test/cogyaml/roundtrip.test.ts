@@ -50,6 +50,11 @@ describe('normalised cog.yaml round trip (every fixture)', () => {
         expected.pythonVersionExplicit = true;
       }
       if (codes.includes('CM172')) expected.pythonVersion = '3.10';
+      // An unpinned project gets the Cog SDK release its imports were checked against (CM031).
+      if (expected.sdkVersion === undefined) {
+        expect(normalised.findings.some((f) => f.code === 'CM173' && f.message.startsWith('sdk_version written as 0.22.0'))).toBe(true);
+        expected.sdkVersion = '0.22.0';
+      }
       if (normalised.findings.some((f) => f.code === 'CM174' && f.message.startsWith('cuda'))) delete expected.cuda;
       if (normalised.findings.some((f) => f.code === 'CM174' && f.message.includes('backslash-newline'))) {
         expected.run = expected.run.map((s) => ({ ...s, command: s.command.replace(/\\\r?\n/g, '').replace(/\s+$/, '') }));

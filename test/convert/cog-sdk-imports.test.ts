@@ -51,6 +51,12 @@ describe('CM031', () => {
     ]);
     expect(found[1]!.hint).toMatch(/No Cog release from 0\.16\.0 to \S+ has it/);
   });
+  it("for an unpinned project, names the release the converted project's image installs (the emitted cog.yaml pins it)", () => {
+    const dir = project('build:\n  python_version: "3.11"\npredict: "predict.py:Predictor"\n', MINIMAL_PREDICTOR.replace('from cog import BasePredictor, Input', 'from cog import BasePredictor, Input, no_such_name'));
+    expect(findingsOf(dir).map((f) => f.message)).toEqual([
+      "predict.py imports no_such_name from cog, which cog 0.22.0 (the release the converted project's image installs: cog.yaml names no build.sdk_version, so cog-migrate pins this one) does not have: Cog's server would fail to load the predictor",
+    ]);
+  });
   it('accepts what the release has: current names on the pinned release, deprecated shims, submodules', () => {
     expect(findingsOf(project('build:\n  python_version: "3.11"\npredict: "predict.py:Predictor"\n', CONCURRENT))).toEqual([]);
     const old = MINIMAL_PREDICTOR.replace('from cog import BasePredictor, Input', 'from cog import BasePredictor, Input, ExperimentalFeatureWarning, emit_metric, types');

@@ -36,7 +36,8 @@ describe("the cog target on the real engine: Cog's own server in the project's c
     expect(r.steps.map((s) => [s.name, s.ok])).toEqual([['parse', true], ['typecheck', true], ['build', true], ['smoke', true]]);
     expect(r.findings.map((f) => f.code)).toContain('CM511'); // r8.im/cog-base is private: built on python:3.11-slim
     const s = smokeOf(r)!;
-    expect(s.runtime).toMatchObject({ platform: 'cog', sdk: expect.stringMatching(/^0\.\d+\.\d+/) });
+    // cog.yaml names no sdk_version: the emitted one pins the release CM031 checked, and the image runs it.
+    expect(s.runtime).toMatchObject({ platform: 'cog', sdk: '0.22.0' });
     expect(s.requests).toEqual([expect.objectContaining({ role: 'predict', endpoint: '/predictions', status: 200 })]);
     expect(s.adapter).toEqual(s.direct);
     expect(s.direct).toMatchObject({ file: expect.stringMatching(/^[0-9a-f]{64}$/) });

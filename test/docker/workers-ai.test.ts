@@ -62,6 +62,7 @@ describe('workers-ai on the real engine: the Worker on workerd in front of Cog\'
     const s = smoke(r)!.smoke!;
     expect(s).toMatchObject({ adapter: 'hello a photo of a cat', direct: 'hello a photo of a cat', rule: 'equal', reference: [{ role: 'predict', status: 200 }] });
     expect(s.runtime?.['application']).toContain('Workers AI binding stood in');
+    expect(s.runtime?.['sdk'], "the emitted cog.yaml's sdk_version, the release CM031 checked").toBe('0.22.0');
     // The Worker's own input check answers 422 (Cog's server is not reached); Cog refuses it too.
     expect(s.invalid).toMatchObject({ input: 'text', sent: 12345, status: 422, reference_status: 422 });
     expect((s.openapi as { paths?: Record<string, unknown> }).paths, "Cog's schema: the BYO Worker serves none").toHaveProperty('/predictions');
