@@ -12,7 +12,7 @@ import { verifyAsset } from '../../assets.js';
 import type { SmokeRuntime, SmokeServer } from '../types.js';
 import { startCogServer } from './server.js';
 
-export { startCogServer, freePort, type CogServer } from './server.js';
+export { startCogServer, type CogServer } from './server.js';
 
 /** What a platform puts in front of Cog's server, started once that server is READY. */
 export interface CogApiFront {
