@@ -108,6 +108,12 @@ export interface StaticCogReading {
    * no enum), as `list(D.keys())` of a dict whose values are not all literals reads fewer.
    */
   reads?: { [K in StaticCogKeyword]?: LiteralValue };
+  /**
+   * It reads no default at all, not even None: the default was given positionally
+   * (`Input("hello")`), and it reads only keyword arguments. The input is required unless it is
+   * Optional, and has no `default` either way (None would write `default: null` on an Optional).
+   */
+  noDefault?: true;
 }
 
 // ---------------------------------------------------------------------------------------------

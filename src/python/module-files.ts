@@ -11,6 +11,12 @@ import { decodeDeclared } from './encoding.js';
 /** A file's text, or why it cannot be read. */
 export type Source = { kind: 'text'; text: string } | { kind: 'read'; file: string; problem: ReadProblem; detail: string };
 
+/** Project folders an absolute import also looks in, before and after the project root (sys.path). */
+export interface SearchPath {
+  first: string[];
+  last: string[];
+}
+
 /** A folder with more entries than this is not listed (a dataset folder); its files are stat'ed. */
 const MAX_LISTED_ENTRIES = 10_000;
 
@@ -64,11 +70,14 @@ export class ModuleFiles {
     return this.realRootCache.path;
   }
 
-  /** Project-relative file for `module` imported at `level` from `fromFile`, if it is in the project. */
-  moduleFile(fromFile: string, module: string, level: number): string | undefined {
-    const key = `${posix.dirname(fromFile)}\0${level}\0${module}`;
+  /**
+   * Project-relative file for `module` imported at `level` from `fromFile`, if it is in the
+   * project; `searchPath`: folders sys.path gains before and after the project root (sys-path.ts).
+   */
+  moduleFile(fromFile: string, module: string, level: number, searchPath?: SearchPath): string | undefined {
+    const key = `${posix.dirname(fromFile)}\0${level}\0${module}${searchPath ? `\0${searchPath.first.join('\0')}\0\0${searchPath.last.join('\0')}` : ''}`;
     if (this.moduleFiles.has(key)) return this.moduleFiles.get(key);
-    const file = this.candidates(fromFile, module, level).find((c) => this.exists(c));
+    const file = this.candidates(fromFile, module, level, searchPath).find((c) => this.exists(c));
     this.moduleFiles.set(key, file);
     return file;
   }
@@ -130,9 +139,9 @@ export class ModuleFiles {
    * project root. Cog runs from the project root; a predictor in a subfolder also sees its own
    * folder when run as a script, so that is tried second.
    */
-  candidates(fromFile: string, module: string, level: number): string[] {
+  candidates(fromFile: string, module: string, level: number, searchPath?: SearchPath): string[] {
     const parts = module ? module.split('.') : [];
-    const bases: string[] = [];
+    let bases: string[] = [];
     if (level > 0) {
       let dir = posix.dirname(fromFile);
       for (let i = 1; i < level; i++) dir = dir === '.' ? '..' : posix.dirname(dir);
@@ -140,6 +149,7 @@ export class ModuleFiles {
     } else {
       bases.push('.');
       if (posix.dirname(fromFile) !== '.') bases.push(posix.dirname(fromFile));
+      if (searchPath) bases = [...new Set([...searchPath.first, ...bases, ...searchPath.last])];
     }
     return bases.flatMap((base) => {
       const stem = posix.normalize(posix.join(base, ...parts));

@@ -60,7 +60,7 @@ const NESTING = new Set(['if_statement', 'try_statement', 'with_statement', 'els
  * Statements under `except` are fallbacks: `try: from cog import BasePredictor` /
  * `except ImportError: BasePredictor = object` means cog's, whenever cog is installed.
  */
-function moduleLevel(block: SyntaxNode, out: { stmt: SyntaxNode; fallback: boolean }[] = [], fallback = false): { stmt: SyntaxNode; fallback: boolean }[] {
+export function moduleLevel(block: SyntaxNode, out: { stmt: SyntaxNode; fallback: boolean }[] = [], fallback = false): { stmt: SyntaxNode; fallback: boolean }[] {
   for (const stmt of statements(block)) {
     if (NESTING.has(stmt.type)) {
       moduleLevel(stmt, out, fallback || stmt.type === 'except_clause');

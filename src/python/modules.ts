@@ -6,7 +6,8 @@
 // is read, stat'ed and parsed at most once per graph, and a graph lives for one extraction.
 
 import type { ReadProblem } from '../fs/project-files.js';
-import { ModuleFiles } from './module-files.js';
+import { ModuleFiles, type SearchPath } from './module-files.js';
+import { readSysPath, type SysPathEntry, type SysPathProblem } from './sys-path.js';
 import { parsePython, type ParsedPython, type SyntaxNode } from './parse.js';
 import { dottedName, unwrapExpr } from './nodes.js';
 import { indexModule } from './module-index.js';
@@ -14,6 +15,7 @@ import { scanImports } from './import-scan.js';
 import { pushAll } from '../util/push-all.js';
 
 export { bindingsOf, type BoundImport } from './module-index.js';
+export type { SysPathEntry, SysPathProblem } from './sys-path.js';
 
 export type ImportBinding =
   /** `import a.b` binds `a` to module `a`; `import a.b as x` binds `x` to module `a.b`. */
@@ -76,18 +78,78 @@ export interface LoadOptions {
 }
 
 const MAX_RESOLVE_DEPTH = 32;
+/** A module that may add to sys.path (`sys.path.insert`, `from sys import path`). */
+const SYS_PATH_USE = /\bsys\s*\.\s*path\b|\bfrom\s+sys\s+import\b[^\n]*\bpath\b/;
 const MAX_MODULES = 2000;
 
 export class ModuleGraph {
   private readonly modules = new Map<string, PyModule | LoadProblem>();
   private readonly files: ModuleFiles;
+  private readonly sysPaths = new Map<string, SysPathEntry[]>();
+  private readonly sysPathIssues: SysPathProblem[] = [];
+  private entryFile?: string;
   constructor(readonly root: string, private readonly options: LoadOptions = {}) {
     this.files = new ModuleFiles(root, options.hiddenPaths ?? [], MAX_MODULES);
   }
 
-  /** Project-relative file for `module` imported at `level` from `fromFile`, if it is in the project. */
-  moduleFile(fromFile: string, module: string, level: number): string | undefined {
-    return this.files.moduleFile(fromFile, module, level);
+  /**
+   * Project-relative file for `module` imported at `level` from `fromFile`, if it is in the
+   * project. `line`: where the import is (1-based; undefined inside a function, which runs after
+   * the module's top): an absolute import also looks in the folders sys.path gained before it.
+   */
+  moduleFile(fromFile: string, module: string, level: number, line?: number): string | undefined {
+    return this.files.moduleFile(fromFile, module, level, level === 0 ? this.searchPath(fromFile, line) : undefined);
+  }
+
+  /**
+   * The module Cog imports first (the predictor's file). The folders it adds to sys.path are
+   * seen by the imports after them in it, and by every import of the other local modules (most
+   * are imported after the insert; one imported before it is read as if after).
+   */
+  setEntry(file: string): void {
+    this.entryFile = file;
+  }
+
+  /** The project folders `file` adds to sys.path at its top, in statement order. */
+  sysPathEntries(file: string): readonly SysPathEntry[] {
+    return this.sysPathOf(file);
+  }
+
+  /** Statements adding to sys.path whose path cannot be read, in the modules looked at so far (the entry always). */
+  sysPathProblems(): SysPathProblem[] {
+    if (this.entryFile !== undefined) this.sysPathOf(this.entryFile);
+    return this.sysPathIssues;
+  }
+
+  /** The sys.path folders an import in `file` at `line` sees, or undefined when there are none. */
+  private searchPath(file: string, line: number | undefined): SearchPath | undefined {
+    const own = this.sysPathOf(file).filter((e) => line === undefined || e.line < line);
+    const entry = this.entryFile !== undefined && this.entryFile !== file ? this.sysPathOf(this.entryFile) : [];
+    if (own.length === 0 && entry.length === 0) return undefined;
+    const first: string[] = [];
+    const last: string[] = [];
+    // insert(0, ...) puts each folder before the ones inserted earlier.
+    for (const e of [...entry, ...own]) {
+      if (e.first) first.unshift(e.dir);
+      else last.push(e.dir);
+    }
+    return { first, last };
+  }
+
+  /** The folders a module adds to sys.path at its top (it is parsed only when it mentions sys.path). */
+  private sysPathOf(file: string): SysPathEntry[] {
+    const known = this.sysPaths.get(file);
+    if (known) return known;
+    // Reading the statements resolves `os` and `sys`: those lookups must not ask for this again.
+    this.sysPaths.set(file, []);
+    const read = this.files.source(file);
+    if (read.kind !== 'text' || !SYS_PATH_USE.test(read.text)) return [];
+    const mod = this.load(file);
+    if (!('root' in mod)) return [];
+    const { entries, problems } = readSysPath(mod, (m, node) => this.resolve(m, node));
+    pushAll(this.sysPathIssues, problems);
+    this.sysPaths.set(file, entries);
+    return entries;
   }
 
   /** Loads (once) a project file as a module: read, parsed and indexed. */
@@ -165,8 +227,9 @@ export class ModuleGraph {
     const parts = dotted.split('.');
     const binding = mod.imports.get(parts[0]!);
     if (!binding || binding.kind !== 'module' || binding.module !== parts[0] || mod.classes.has(parts[0]!) || mod.functions.has(parts[0]!)) return undefined;
+    const line = lineOf(binding.node);
     for (let i = parts.length - 1; i >= 1; i--) {
-      const file = this.moduleFile(mod.file, parts.slice(0, i).join('.'), 0);
+      const file = this.moduleFile(mod.file, parts.slice(0, i).join('.'), 0, line);
       if (!file) continue;
       const m = this.load(file);
       if (!('root' in m)) return undefined;
@@ -195,8 +258,9 @@ export class ModuleGraph {
   }
 
   private resolveBinding(mod: PyModule, b: ImportBinding, depth: number): Resolved | undefined {
+    const line = lineOf(b.node);
     if (b.kind === 'module') {
-      const file = this.moduleFile(mod.file, b.module, 0);
+      const file = this.moduleFile(mod.file, b.module, 0, line);
       if (file) {
         const m = this.load(file);
         if ('root' in m) return { kind: 'module', module: m };
@@ -204,9 +268,9 @@ export class ModuleGraph {
       }
       return { kind: 'external', qname: b.module };
     }
-    const file = this.moduleFile(mod.file, b.module, b.level);
+    const file = this.moduleFile(mod.file, b.module, b.level, line);
     if (!file) {
-      const sub = this.moduleFile(mod.file, b.module ? `${b.module}.${b.name}` : b.name, b.level);
+      const sub = this.moduleFile(mod.file, b.module ? `${b.module}.${b.name}` : b.name, b.level, line);
       if (sub) {
         const m = this.load(sub);
         return 'root' in m ? { kind: 'module', module: m } : undefined;
@@ -261,15 +325,16 @@ export class ModuleGraph {
     const missing: ImportProblem[] = [];
     for (const stmt of scanImports(text)) {
       const at: ImportSite = { file: fromFile, line: stmt.line, column: stmt.column };
+      const line = stmt.deferred ? undefined : stmt.line;
       if (stmt.deferred) at.deferred = true;
       if (stmt.guarded) at.guarded = true;
       const add = (f: string | undefined) => { if (f && !found.some((x) => x.file === f)) found.push({ file: f, at }); return f; };
-      const refusedAmong = (module: string, level: number) => this.files.candidates(fromFile, module, level).find((c) => this.files.refused.has(c));
+      const refusedAmong = (module: string, level: number) => this.files.candidates(fromFile, module, level, level === 0 ? this.searchPath(fromFile, line) : undefined).find((c) => this.files.refused.has(c));
       const refusal = (file: string): ImportProblem => ({ problem: { kind: 'read', file, problem: 'outside', detail: this.files.refused.get(file)! }, at });
       if (stmt.kind === 'import') {
         for (const full of stmt.modules) {
           // `import a.b.c` loads a, a.b and a.b.c.
-          for (let i = 1; i <= full.length; i++) add(this.moduleFile(fromFile, full.slice(0, i).join('.'), 0));
+          for (let i = 1; i <= full.length; i++) add(this.moduleFile(fromFile, full.slice(0, i).join('.'), 0, line));
           const refused = refusedAmong(full[0]!, 0);
           if (refused) missing.push(refusal(refused));
         }
@@ -277,11 +342,11 @@ export class ModuleGraph {
       }
       const full = stmt.module ? stmt.module.split('.') : [];
       for (const name of stmt.names) {
-        if (stmt.level === 0) for (let i = 1; i < full.length; i++) add(this.moduleFile(fromFile, full.slice(0, i).join('.'), 0));
-        const pkg = add(this.moduleFile(fromFile, stmt.module, stmt.level));
+        if (stmt.level === 0) for (let i = 1; i < full.length; i++) add(this.moduleFile(fromFile, full.slice(0, i).join('.'), 0, line));
+        const pkg = add(this.moduleFile(fromFile, stmt.module, stmt.level, line));
         // `from pkg import sub` may name a submodule (also in folders without __init__.py).
         const subName = stmt.module ? `${stmt.module}.${name}` : name;
-        const sub = add(this.moduleFile(fromFile, subName, stmt.level));
+        const sub = add(this.moduleFile(fromFile, subName, stmt.level, line));
         const refused = refusedAmong(stmt.module, stmt.level) ?? refusedAmong(subName, stmt.level);
         if (refused) missing.push(refusal(refused));
         else if (stmt.level > 0 && !pkg && !sub) {
@@ -294,4 +359,8 @@ export class ModuleGraph {
   }
 
 
+}
+
+function lineOf(node: SyntaxNode): number {
+  return node.startPosition.row + 1;
 }

@@ -41,6 +41,8 @@ export interface SyntaxErrorInfo {
 export interface ParsedPython {
   /** The text as parsed: the source with its comments blanked out (same length and positions). */
   text: string;
+  /** The text as read, comments included (the same string when it has none). */
+  source: string;
   tree?: Tree;
   root?: SyntaxNode;
   /** First syntax error (an ERROR or MISSING node), if any. */
@@ -84,10 +86,10 @@ export function parsePython(source: string, options: ParseOptions = {}): ParsedP
   }
   if (!tree) {
     p.reset();
-    return { text, timedOut: true };
+    return { text, source, timedOut: true };
   }
   const root = tree.rootNode;
-  const out: ParsedPython = { text, tree, root };
+  const out: ParsedPython = { text, source, tree, root };
   if (skippedChars > 0) out.skippedChars = skippedChars;
   if (root.hasError) out.syntaxError = firstSyntaxError(root);
   return out;

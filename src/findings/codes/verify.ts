@@ -2,7 +2,7 @@ import type { CodeSpec } from './types.js';
 
 // CM5xx: verification. CM50x static checks, CM51x container build, CM52x smoke run, CM53x Modal.
 export const verifyCodes: CodeSpec[] = [
-  { code: 'CM501', defaultSeverity: 'error', title: 'Emitted Python file does not parse', hint: 'This is a bug in the target that emitted the file (or the user file was already invalid); report it with the file attached.' },
+  { code: 'CM501', defaultSeverity: 'error', title: 'A Python file of the output does not parse', hint: "If the file is one of your project's own modules (carried over unchanged), fix its syntax error in the project and convert again: Python could not import it under Cog either, and cog-migrate parses a module only when it resolves a name in it, so reading did not stop on it. If it is a file cog-migrate wrote (the adapter app.py or modal_app.py, cog/, cog_migrate_runtime/), it is a bug in the target: report it with the file attached." },
   { code: 'CM502', defaultSeverity: 'error', title: 'Emitted adapter does not type-check against the platform SDK', hint: 'The generated code uses the SDK wrongly; report it, or fix app.py by hand before deploying.' },
   { code: 'CM503', defaultSeverity: 'warning', title: 'A verification check could not run', hint: 'The check was skipped, so it proves nothing; install what the message names and re-run `cog-migrate verify`.' },
   { code: 'CM504', defaultSeverity: 'error', title: 'Emitted TypeScript does not type-check', hint: 'Report it with the emitted project attached.' },

@@ -62,9 +62,11 @@ export function buildInputComponent(predictor: Predictor, title: string, rules: 
 /** The input as Cog's static generator reads it (see Input.staticCog). */
 function asStaticCogReads(input: Input): Input {
   const reads = input.staticCog?.reads;
-  if (!reads) return input;
+  const noDefault = input.staticCog?.noDefault === true;
+  if (!reads && !noDefault) return input;
   const out: Input = { ...input };
-  for (const [keyword, value] of Object.entries(reads)) {
+  if (noDefault) out.default = 'required';
+  for (const [keyword, value] of Object.entries(reads ?? {})) {
     if (keyword === 'default') {
       out.default = { kind: 'literal', value };
       continue;

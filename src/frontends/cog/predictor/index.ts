@@ -6,6 +6,7 @@ import type { Predictor, PredictorKind, SetupSignature } from '../../../ir/types
 import { finding } from '../../../findings/finding.js';
 import { submoduleNote, uncheckedSubmoduleFor } from '../../../fs/submodules.js';
 import { reportSubmoduleImports } from './submodule-imports.js';
+import { reportSysPath } from './sys-path-findings.js';
 import { ModuleGraph, type PyModule } from '../../../python/modules.js';
 import type { SyntaxNode } from '../../../python/parse.js';
 import { isAsyncFunction, locOf } from '../../../python/nodes.js';
@@ -73,6 +74,7 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
     return undefined;
   }
   const mod = loaded;
+  ctx.graph.setEntry(mod.file);
   if (mod.parsed.skippedChars) {
     ctx.findings.push(finding('CM225', `${mod.file} is ${mod.parsed.text.length} characters; only the ${mod.parsed.text.length - mod.parsed.skippedChars} the predictor needs were parsed`, { file: mod.file, line: 1, column: 1 }));
   }
@@ -125,6 +127,7 @@ function extract(ctx: Ctx, ref: PredictorRef): Predictor | undefined {
     ctx.findings.push(f);
   }
   reportSubmoduleImports(ctx, [mod.file, ...imports.files]);
+  reportSysPath(ctx, [mod.file, ...imports.files]);
   reportParseProblems(ctx, mod.file);
   const huggingFace = huggingFaceUse(ctx, [mod, target.module], imports.files);
   return { ...base, ...body, localImports: imports.files, runtimeApis, ...(huggingFace ? { huggingFace } : {}) };

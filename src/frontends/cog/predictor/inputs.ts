@@ -116,12 +116,40 @@ function codeFor(r: LiteralResult, code: 'CM204' | 'CM205' | 'CM217'): 'CM204' |
   return !r.ok && r.overLimit ? 'CM229' : code;
 }
 
+/**
+ * The part of `whole` that could not be read, when it is a strict part of it written in the same
+ * place (an item of a list or tuple: `[A, B, compute()]`), so that the finding points at its line;
+ * undefined for the whole expression or for a name's definition elsewhere.
+ */
+function itemOf(r: Extract<LiteralResult, { ok: false }>, whole: SyntaxNode): SyntaxNode | undefined {
+  const n = r.node;
+  const inside = n.tree === whole.tree && n.startIndex >= whole.startIndex && n.endIndex <= whole.endIndex;
+  return inside && (n.startIndex !== whole.startIndex || n.endIndex !== whole.endIndex) ? n : undefined;
+}
+
 /** A default as a literal, or kept as source with CM204. */
 export function defaultValue(ctx: Ctx, mod: PyModule, node: SyntaxNode, name: string, resolve?: NameResolver): StaticValue {
   const r = literalOf(ctx, mod, node, resolve);
   if (r.ok) return { kind: 'literal', value: r.value };
-  report(ctx, codeFor(r, 'CM204'), `default of \`${name}\` (\`${excerpt(node)}\`) is not a literal (${r.reason}); kept as source text`, mod, node);
+  const item = itemOf(r, node);
+  report(ctx, codeFor(r, 'CM204'), `default of \`${name}\` (\`${excerpt(node)}\`) is not a literal (${item ? `\`${excerpt(item)}\` in it: ` : ''}${r.reason}); kept as source text`, mod, item ?? node);
   return { kind: 'source', text: node.text };
+}
+
+/**
+ * CM231: `Input("hello", "a description")`. Cog 0.16 and older read the arguments in
+ * INPUT_KEYWORDS' order (and so does the IR, to show what the model meant); Cog 0.17 and later
+ * take only the default positionally, so importing the predictor raises TypeError.
+ */
+function reportPositionalInput(ctx: Ctx, mod: PyModule, call: SyntaxNode, name: string, positional: SyntaxNode[]): void {
+  const { keywords } = callArguments(call);
+  const flat = (n: SyntaxNode): string => n.text.replace(/\s+/g, ' ');
+  // `...` meant "required" to Cog 0.16; to 0.17 and later a required input simply has no default.
+  const given = positional.slice(0, INPUT_KEYWORDS.length).map((n, i) => ({ key: INPUT_KEYWORDS[i]!, n })).filter(({ key, n }) => !(key === 'default' && unwrapExpr(n).type === 'ellipsis'));
+  const asKeywords = [...given.map(({ key, n }) => `${key}=${flat(n)}`), ...keywords.map((k) => `${k.name}=${flat(k.value)}`)].join(', ');
+  const named = positional.slice(1, INPUT_KEYWORDS.length).map((_, i) => INPUT_KEYWORDS[i + 1]).join(', ');
+  const rewrite = asKeywords.length > 120 ? `them as keywords (${INPUT_KEYWORDS.slice(0, positional.length).map((k) => `${k}=`).join(', ')})` : `\`Input(${asKeywords})\``;
+  report(ctx, 'CM231', `Input() for \`${name}\` passes ${named} positionally (\`${excerpt(call)}\`): Cog 0.16 and older read them so, but Cog 0.17 and later take only the default positionally and fail to load the predictor (TypeError: Input() takes from 0 to 1 positional arguments), and Cog's static schema generator reads no positional argument; write ${rewrite}`, mod, positional[1]!);
 }
 
 /** Reads an Input() call's arguments into `input`; `resolve` binds a helper's parameters. */
@@ -129,8 +157,13 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input, 
   const { positional, keywords, splats } = callArguments(call);
   for (const s of splats) report(ctx, 'CM212', `Input() for \`${input.name}\` unpacks \`${excerpt(s)}\`, which cannot be read statically`, mod, s);
   const byName = new Map<string, SyntaxNode>();
-  if (positional[0]) byName.set('default', positional[0]);
-  for (const extra of positional.slice(1)) report(ctx, 'CM212', `Input() for \`${input.name}\` takes only one positional argument (the default); got \`${excerpt(extra)}\``, mod, extra);
+  // Cog 0.16 and older took every argument positionally, in INPUT_KEYWORDS' order.
+  positional.forEach((node, i) => {
+    const keyword = INPUT_KEYWORDS[i];
+    if (keyword) byName.set(keyword, node);
+    else report(ctx, 'CM212', `Input() for \`${input.name}\` takes at most ${INPUT_KEYWORDS.length} positional arguments; got \`${excerpt(node)}\``, mod, node);
+  });
+  if (positional.length > 1) reportPositionalInput(ctx, mod, call, input.name, positional);
   for (const kw of keywords) {
     if (!(INPUT_KEYWORDS as readonly string[]).includes(kw.name)) {
       const why = kw.name === 'default_factory' ? ' (Cog does not support default_factory; give a literal default)' : '';
@@ -180,7 +213,8 @@ function readInputCall(ctx: Ctx, mod: PyModule, call: SyntaxNode, input: Input, 
     if (r.ok && Array.isArray(r.value)) input.choices = { kind: 'literal', value: r.value };
     else if (!(r.ok && r.value === null)) {
       input.choices = { kind: 'source', text: choices.text };
-      report(ctx, codeFor(r, 'CM205'), `choices of \`${input.name}\` (\`${excerpt(choices)}\`) are not a literal list${r.ok ? '' : ` (${r.reason})`}; kept as source text`, mod, choices);
+      const item = r.ok ? undefined : itemOf(r, choices);
+      report(ctx, codeFor(r, 'CM205'), `choices of \`${input.name}\` (\`${excerpt(choices)}\`) are not a literal list${r.ok ? '' : ` (${item ? `\`${excerpt(item)}\` in it: ` : ''}${r.reason})`}; kept as source text`, mod, item ?? choices);
     }
   }
   const deprecated = byName.get('deprecated');

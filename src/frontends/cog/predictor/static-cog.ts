@@ -7,11 +7,11 @@
 // against the Go oracle (test/oracle/go); docs/openapi.md lists the shapes.
 
 import type { Input, LiteralValue, StaticCogKeyword, StaticCogReading } from '../../../ir/types.js';
-import { evalLiteral } from '../../../python/literal.js';
 import type { PyModule } from '../../../python/modules.js';
 import type { SyntaxNode } from '../../../python/parse.js';
 import { callArguments } from '../../../python/nodes.js';
 import type { SharedInput } from './helper-inputs.js';
+import { cogDefault, cogLiteral, cogNumber, cogString, partialTuple } from './static-cog-literals.js';
 
 type ScopeKind = 'string' | 'list' | 'dict' | 'other';
 
@@ -30,33 +30,12 @@ function moduleScope(mod: PyModule): Map<string, ScopeEntry> {
     const a = stmt.type === 'expression_statement' && stmt.namedChildCount === 1 ? stmt.namedChildren[0] : undefined;
     const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
     const right = a?.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right || !cogLiteral(right)) continue;
+    if (left?.type !== 'identifier' || !right || !cogLiteral(right, mod.parsed.source)) continue;
     const kind: ScopeKind = right.type === 'string' || right.type === 'concatenated_string' ? 'string' : right.type === 'list' || right.type === 'tuple' ? 'list' : right.type === 'dictionary' ? 'dict' : 'other';
     scope.set(left.text, { kind, node: right });
   }
   scopes.set(mod.root, scope);
   return scope;
-}
-
-/** Go's parseDefaultValue: which expressions it reads as a value at all. */
-function cogLiteral(node: SyntaxNode): boolean {
-  switch (node.type) {
-    case 'none': case 'true': case 'false': case 'integer': case 'float': case 'dictionary': case 'tuple': return true;
-    case 'string': case 'concatenated_string': return cogString(node);
-    case 'list': case 'set': return node.namedChildren.filter((c) => c.type !== 'comment').every(cogLiteral);
-    case 'unary_operator': return cogNumber(node);
-    default: return false;
-  }
-}
-
-/** Go's parseStringLiteral: plain or r-prefixed quotes only (no f, b or u prefix). */
-function cogString(node: SyntaxNode): boolean {
-  return (node.type === 'string' || node.type === 'concatenated_string') && /^r?["']/.test(node.text);
-}
-
-/** Go's parseNumberLiteral: the text as a float, so never a name. */
-function cogNumber(node: SyntaxNode): boolean {
-  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(node.text.trim());
 }
 
 function cogBool(node: SyntaxNode): boolean {
@@ -69,9 +48,15 @@ function scopeHas(mod: PyModule, node: SyntaxNode, kind?: ScopeKind): boolean {
   return !!e && (kind === undefined || e.kind === kind);
 }
 
+/** Whether Go reads the expression (or the top-level constant it names) as a tuple in part. */
+export function readsTupleInPart(mod: PyModule, node: SyntaxNode): boolean {
+  const e = node.type === 'identifier' ? moduleScope(mod).get(node.text) : undefined;
+  return partialTuple(e ? e.node : node, mod.parsed.source);
+}
+
 /** Go's resolveChoicesExpr: a literal list, a list name, `list(D.keys()/values())`, `a + b`. */
 function cogChoices(mod: PyModule, node: SyntaxNode): boolean {
-  if (node.type === 'list') return cogLiteral(node);
+  if (node.type === 'list') return cogLiteral(node, mod.parsed.source);
   if (node.type === 'identifier') return scopeHas(mod, node, 'list');
   if (node.type === 'binary_operator') {
     const op = node.childForFieldName('operator')?.text;
@@ -91,10 +76,10 @@ function cogChoices(mod: PyModule, node: SyntaxNode): boolean {
  * empty to it (and the input has no enum).
  */
 function cogChoicesValue(mod: PyModule, node: SyntaxNode): LiteralValue[] | undefined {
-  if (node.type === 'list') return listOf(evalLiteral(node));
+  if (node.type === 'list') return listOf(cogDefault(node, mod.parsed.source));
   if (node.type === 'identifier') {
     const e = moduleScope(mod).get(node.text);
-    return e ? listOf(evalLiteral(e.node)) : undefined;
+    return e ? listOf(cogDefault(e.node, mod.parsed.source)) : undefined;
   }
   if (node.type === 'binary_operator') {
     const l = cogChoicesValue(mod, node.childForFieldName('left')!);
@@ -109,22 +94,22 @@ function cogChoicesValue(mod: PyModule, node: SyntaxNode): LiteralValue[] | unde
   for (const pair of dict.namedChildren) {
     const k = pair.type === 'pair' ? pair.childForFieldName('key') : undefined;
     const v = pair.childForFieldName('value');
-    if (!k || !v || !cogLiteral(k) || !cogLiteral(v)) continue;
-    const r = evalLiteral(keys ? k : v);
-    if (!r.ok) return undefined;
-    out.push(r.value);
+    const key = k && cogDefault(k, mod.parsed.source);
+    const value = v && cogDefault(v, mod.parsed.source);
+    if (key === undefined || value === undefined) continue;
+    out.push(keys ? key : value);
   }
   return out;
 }
 
-function listOf(r: ReturnType<typeof evalLiteral>): LiteralValue[] | undefined {
-  return r.ok && Array.isArray(r.value) ? r.value : undefined;
+function listOf(v: LiteralValue | undefined): LiteralValue[] | undefined {
+  return Array.isArray(v) ? v : undefined;
 }
 
 /** Whether Go reads this keyword's value the way it is written. */
 function cogReadsKeyword(mod: PyModule, keyword: StaticCogKeyword, node: SyntaxNode): boolean {
   switch (keyword) {
-    case 'default': return cogLiteral(node) || scopeHas(mod, node);
+    case 'default': return cogLiteral(node, mod.parsed.source) || scopeHas(mod, node);
     case 'description': return cogString(node) || scopeHas(mod, node, 'string');
     case 'regex': return cogString(node);
     case 'ge': case 'le': case 'min_length': case 'max_length': return cogNumber(node);
@@ -133,11 +118,10 @@ function cogReadsKeyword(mod: PyModule, keyword: StaticCogKeyword, node: SyntaxN
   }
 }
 
-/** The value Go reads for a keyword it can read (literals fold the same way in both readers). */
+/** The value Go reads for a keyword it can read: the literal, or the top-level constant it names. */
 function cogValue(mod: PyModule, node: SyntaxNode): LiteralValue {
   const e = node.type === 'identifier' ? moduleScope(mod).get(node.text) : undefined;
-  const r = evalLiteral(e ? e.node : node);
-  return r.ok ? r.value : null;
+  return cogDefault(e ? e.node : node, mod.parsed.source) ?? null;
 }
 
 type ScalarKeyword = Exclude<StaticCogKeyword, 'choices'>;
@@ -183,18 +167,28 @@ function compareInputCall(mod: PyModule, call: SyntaxNode, input: Input, overrid
   if (choices && input.choices?.kind === 'literal') {
     const theirs = cogChoicesValue(mod, choices);
     if (theirs && !same(input.choices.value, theirs)) reads.choices = theirs;
+  } else if (choices && input.choices?.kind === 'source' && cogChoices(mod, choices)) {
+    // A tuple constant with an item neither reader folds (`("a", "b", compute())`): the model
+    // has all three, the IR none, Go the two it reads.
+    const theirs = cogChoicesValue(mod, choices);
+    if (theirs && theirs.length > 0) reads.choices = theirs;
   }
+  // Go reads keyword arguments only: a positional default is no default at all (not even None).
+  const positionalDefault = callArguments(call).positional.length > 0 && !overrides.has('default');
+  const noDefault = positionalDefault && input.default !== 'required' && input.default.kind === 'literal';
   for (const keyword of KEYWORDS) {
     const ours = irValue(input, keyword);
-    if (ours === undefined) continue;
+    if (ours === undefined || (keyword === 'default' && positionalDefault)) continue;
     const node = nodes.get(keyword);
-    // Positional defaults are not read either (Go looks at keyword arguments only).
     let theirs: LiteralValue = null;
     if (overrides.has(keyword)) theirs = overrides.get(keyword)!;
     else if (node && cogReadsKeyword(mod, keyword, node)) theirs = cogValue(mod, node);
     if (!same(ours, theirs)) reads[keyword] = theirs;
   }
-  return Object.keys(reads).length > 0 ? { reads } : undefined;
+  const partial = sourceDefaultRead(mod, input, positionalDefault ? undefined : nodes.get('default'));
+  if (partial !== undefined) reads.default = partial;
+  if (Object.keys(reads).length === 0) return noDefault ? { noDefault } : undefined;
+  return noDefault ? { reads, noDefault } : { reads };
 }
 
 /**
@@ -213,7 +207,7 @@ function sharedReading(mod: PyModule, value: SyntaxNode, shared: SharedInput, in
   const { positional, keywords } = callArguments(value);
   const given = [...positional.map((node, i) => ({ name: params[i], node })), ...keywords.map((k) => ({ name: k.name, node: k.value }))];
   for (const { name, node } of given) {
-    const ok = name === 'default' ? cogLiteral(node) : name === 'description' ? cogString(node) : name === 'ge' || name === 'le' ? cogNumber(node) : false;
+    const ok = name === 'default' ? cogLiteral(node, mod.parsed.source) : name === 'description' ? cogString(node) : name === 'ge' || name === 'le' ? cogNumber(node) : false;
     if (name && ok) overrides.set(name, cogValue(mod, node));
   }
   return compareInputCall(mod, shared.call, input, overrides);
@@ -241,6 +235,23 @@ export function staticCogReading(mod: PyModule, value: SyntaxNode | undefined, i
     if (!cogInputCall(mod, value)) return { refuses: `parameter '${input.name}': default \`${value.text}\` cannot be statically resolved` };
     return compareInputCall(mod, value, input);
   }
-  if (input.default === 'required' || input.default.kind !== 'literal') return undefined;
-  return cogReadsKeyword(mod, 'default', value) ? undefined : { refuses: `parameter '${input.name}': default \`${value.text}\` cannot be statically resolved` };
+  if (input.default === 'required') return undefined;
+  if (input.default.kind === 'source') {
+    const partial = sourceDefaultRead(mod, input, value);
+    return partial === undefined ? undefined : { reads: { default: partial } };
+  }
+  if (!cogReadsKeyword(mod, 'default', value)) return { refuses: `parameter '${input.name}': default \`${value.text}\` cannot be statically resolved` };
+  const theirs = cogValue(mod, value);
+  return same(input.default.value, theirs) ? undefined : { reads: { default: theirs } };
+}
+
+/**
+ * What Go reads for a default the IR keeps as source text, where that is a value: a tuple it
+ * reads in part (`(1, compute(), 3)` is [1, 3] to it). None (it reads nothing) is left out: the
+ * static dialect already writes a source default as no default.
+ */
+function sourceDefaultRead(mod: PyModule, input: Input, node: SyntaxNode | undefined): LiteralValue | undefined {
+  if (!node || input.default === 'required' || input.default.kind !== 'source' || !cogReadsKeyword(mod, 'default', node)) return undefined;
+  const theirs = cogValue(mod, node);
+  return theirs === null ? undefined : theirs;
 }
