@@ -379,7 +379,7 @@ export const generationDifferences: GenerationDifference[] = [
   },
   {
     id: 'static-cog-reads',
-    reason: "Static Cog resolves names only against top-level literal constants of the predictor's own file (and reads ge/le only as number literals), so a default, description or bound resolved through an import, a class attribute, a derived constant or a helper's parameter is None or left out (an input without its default is required); 0.19 evaluated them at import (Input.staticCog, CM245/CM247, docs/openapi.md).",
+    reason: "Static Cog resolves names only against top-level literal constants of the predictor's own file (and reads ge/le only as number literals), so a default, description or bound resolved through an import, a class attribute, a derived constant or a helper's parameter is None or left out (an input without its default is required); 0.19 evaluated them at import (Input.staticCog, CM245/CM247, docs/openapi.md). It reads no positional Input() argument (a positional default is none at all, CM230) and keeps only the literal items of a tuple (CM232).",
     link: 'https://github.com/replicate/cog/blob/v0.22.0/pkg/schema/python/module_scope.go',
     explains: (d, ir) => {
       // Fewer choices (CM249): the enum component named after the input, and its reference.
@@ -388,13 +388,19 @@ export const generationDifferences: GenerationDifference[] = [
       if (d.path.length === 4 && last(d) === 'required') {
         const ours = (d.ours as string[] | undefined) ?? [];
         const theirs = (d.theirs as string[] | undefined) ?? [];
-        return theirs.every((n) => ours.includes(n)) && ours.filter((n) => !theirs.includes(n)).every((n) => inputNamed(ir, n)?.staticCog?.reads?.default === null);
+        const readsNoDefault = (n: string) => inputNamed(ir, n)?.staticCog?.reads?.default === null || inputNamed(ir, n)?.staticCog?.noDefault === true;
+        return theirs.every((n) => ours.includes(n)) && ours.filter((n) => !theirs.includes(n)).every(readsNoDefault);
       }
       const enumOf = (name: string | undefined) => inputNamed(ir, name)?.staticCog?.reads?.choices !== undefined;
       if (d.path.length >= 6 && d.path[3] === 'properties' && enumOf(d.path[4]) && ['allOf', 'title', 'type'].includes(d.path[5]!)) return true;
       const keyword = { default: 'default', description: 'description', minimum: 'ge', maximum: 'le', minLength: 'min_length', maxLength: 'max_length', pattern: 'regex', deprecated: 'deprecated' }[last(d) ?? ''];
-      const reads = inputNamed(ir, last(d, 2))?.staticCog?.reads as Record<string, unknown> | undefined;
-      return d.path.length === 6 && d.path[3] === 'properties' && keyword !== undefined && reads !== undefined && keyword in reads && (d.ours ?? null) === reads[keyword];
+      const staticCog = inputNamed(ir, last(d, 2))?.staticCog;
+      const reads = staticCog?.reads as Record<string, unknown> | undefined;
+      if (d.path.length !== 6 || d.path[3] !== 'properties' || keyword === undefined) return false;
+      // A positional default (CM230): static Cog reads none at all.
+      if (keyword === 'default' && staticCog?.noDefault === true) return d.ours === undefined;
+      // Tuples read in part (CM232) are lists: compared as JSON.
+      return reads !== undefined && keyword in reads && JSON.stringify(d.ours ?? null) === JSON.stringify(reads[keyword]);
     },
   },
 ];

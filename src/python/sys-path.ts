@@ -33,9 +33,11 @@ export interface SysPathProblem {
   reason: string;
 }
 
-/** A path, project-relative, or outside the project (absolute elsewhere, or above the root). */
-type PathValue = { kind: 'project'; path: string } | { kind: 'outside' };
-type Read = { ok: true; value: PathValue } | { ok: false; reason: string; node: SyntaxNode };
+/**
+ * A path as Python would compute it inside the image: absolute, with the project at /src (what
+ * `__file__` and os.getcwd() give there), or relative to the working folder, which is /src too.
+ */
+type Read = { ok: true; path: string } | { ok: false; reason: string; node: SyntaxNode };
 
 /** What resolves names for the reader: the module graph's resolve, bound to one module. */
 export type NameLookup = (mod: PyModule, node: SyntaxNode) => Resolved | undefined;
@@ -45,24 +47,16 @@ const MAX_DEPTH = 32;
 /** Cog's working folder inside the image: the project root. */
 const WORKDIR = '/src';
 
-function projectPath(p: string): PathValue {
-  const n = posix.normalize(p);
-  return n === '..' || n.startsWith('../') ? { kind: 'outside' } : { kind: 'project', path: n };
+/** The project folder a path names, or undefined when it leaves the project. */
+function projectFolder(path: string): string | undefined {
+  const abs = posix.normalize(path.startsWith('/') ? path : posix.join(WORKDIR, path));
+  if (abs === WORKDIR) return '.';
+  return abs.startsWith(`${WORKDIR}/`) ? abs.slice(WORKDIR.length + 1) : undefined;
 }
 
-function fromString(s: string): PathValue {
-  if (!s.startsWith('/')) return projectPath(s === '' ? '.' : s);
-  const n = posix.normalize(s);
-  if (n === WORKDIR) return { kind: 'project', path: '.' };
-  return n.startsWith(`${WORKDIR}/`) ? projectPath(n.slice(WORKDIR.length + 1)) : { kind: 'outside' };
-}
-
-function join(base: PathValue, part: PathValue | string): PathValue {
-  if (typeof part === 'string') {
-    if (part.startsWith('/')) return fromString(part);
-    return base.kind === 'outside' ? base : projectPath(posix.join(base.path, part));
-  }
-  return part;
+function joinPaths(parts: string[]): string {
+  // os.path.join: an absolute part starts over.
+  return parts.reduce((acc, p) => (p.startsWith('/') ? p : acc === '' ? p : posix.join(acc, p)), '');
 }
 
 /** Calls that only compute a path from their arguments, by qualified name. */
@@ -79,17 +73,16 @@ class PathReader {
     const d = depth + 1;
     if (n.type === 'string' || n.type === 'concatenated_string') {
       const s = stringValue(n);
-      return s.ok ? { ok: true, value: fromString(s.value) } : fail(s.reason);
+      return s.ok ? { ok: true, path: s.value } : fail(s.reason);
     }
-    if (n.type === 'identifier' && n.text === '__file__') return { ok: true, value: { kind: 'project', path: mod.file } };
+    if (n.type === 'identifier' && n.text === '__file__') return { ok: true, path: posix.join(WORKDIR, mod.file) };
     if (n.type === 'identifier' || n.type === 'attribute') return this.name(mod, n, d);
     if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '/') {
       // pathlib: `Path(__file__).parent / "vendor"`.
       const left = this.read(mod, n.childForFieldName('left')!, d);
       if (!left.ok) return left;
       const right = this.read(mod, n.childForFieldName('right')!, d);
-      if (!right.ok) return right;
-      return { ok: true, value: right.value.kind === 'project' && left.value.kind === 'project' ? projectPath(posix.join(left.value.path, right.value.path)) : join(left.value, right.value) };
+      return right.ok ? { ok: true, path: joinPaths([left.path, right.path]) } : right;
     }
     if (n.type === 'call') return this.call(mod, n, d);
     return fail(`${n.type.replace(/_/g, ' ')} is not a path cog-migrate can read`);
@@ -99,11 +92,11 @@ class PathReader {
     // `Path(__file__).parent`: the folder above.
     if (n.type === 'attribute' && n.childForFieldName('attribute')?.text === 'parent') {
       const inner = this.read(mod, n.childForFieldName('object')!, d);
-      return inner.ok ? { ok: true, value: inner.value.kind === 'project' ? projectPath(posix.dirname(inner.value.path)) : inner.value } : inner;
+      return inner.ok ? { ok: true, path: posix.dirname(inner.path) } : inner;
     }
     const r = this.lookup(mod, n);
     if (r?.kind === 'value') return this.read(r.module, r.node, d);
-    if (r?.kind === 'external' && (r.qname === 'os.curdir' || r.qname === 'os.path.curdir')) return { ok: true, value: { kind: 'project', path: '.' } };
+    if (r?.kind === 'external' && (r.qname === 'os.curdir' || r.qname === 'os.path.curdir')) return { ok: true, path: '.' };
     return { ok: false, reason: `${n.text} is not a statically known path`, node: n };
   }
 
@@ -116,16 +109,16 @@ class PathReader {
     const r = this.lookup(mod, fn);
     // A builtin resolves to nothing in the module: `str(Path(__file__).parent)`.
     const qname = r?.kind === 'external' ? r.qname : !r && fn.type === 'identifier' && fn.text === 'str' ? 'str' : undefined;
-    if (qname === 'os.getcwd' || qname === 'pathlib.Path.cwd') return positional.length === 0 ? { ok: true, value: { kind: 'project', path: '.' } } : fail('getcwd() takes no arguments');
-    const args: PathValue[] = [];
+    if (qname === 'os.getcwd' || qname === 'pathlib.Path.cwd') return positional.length === 0 ? { ok: true, path: WORKDIR } : fail('getcwd() takes no arguments');
+    const args: string[] = [];
     for (const a of positional) {
       const v = this.read(mod, a, d);
       if (!v.ok) return v;
-      args.push(v.value);
+      args.push(v.path);
     }
-    if (qname === 'os.path.join' && args.length > 0) return { ok: true, value: args.slice(1).reduce((acc, p) => (p.kind === 'project' && acc.kind === 'project' ? projectPath(posix.join(acc.path, p.path)) : p.kind === 'outside' ? p : acc), args[0]!) };
-    if (qname === 'os.path.dirname' && args.length === 1) return { ok: true, value: args[0]!.kind === 'project' ? projectPath(posix.dirname(args[0]!.path)) : args[0]! };
-    if (qname && IDENTITY.has(qname) && args.length === 1) return { ok: true, value: args[0]! };
+    if (qname === 'os.path.join' && args.length > 0) return { ok: true, path: joinPaths(args) };
+    if (qname === 'os.path.dirname' && args.length === 1) return { ok: true, path: posix.dirname(args[0]!) };
+    if (qname && IDENTITY.has(qname) && args.length === 1) return { ok: true, path: args[0]! };
     if (!qname && method && IDENTITY_METHODS.has(method) && positional.length === 0) return this.read(mod, fn.childForFieldName('object')!, d);
     return fail(`${fn.text}() is not a path function cog-migrate can read`);
   }
@@ -174,8 +167,9 @@ export function readSysPath(mod: PyModule, lookup: NameLookup): { entries: SysPa
     } else continue;
     for (const p of paths) {
       const r = reader.read(mod, p);
-      if (!r.ok) problem(p, r.reason);
-      else if (r.value.kind === 'project') entries.push({ dir: r.value.path, first, line });
+      if (!r.ok) { problem(p, r.reason); continue; }
+      const dir = projectFolder(r.path);
+      if (dir !== undefined) entries.push({ dir, first, line });
     }
   }
   return { entries, problems };
