@@ -49,7 +49,7 @@ const WORKDIR = '/src';
 
 /** The project folder a path names, or undefined when it leaves the project. */
 function projectFolder(path: string): string | undefined {
-  const abs = posix.normalize(path.startsWith('/') ? path : posix.join(WORKDIR, path));
+  const abs = posix.normalize(path.startsWith('/') ? path : posix.join(WORKDIR, path)).replace(/(.)\/+$/, '$1');
   if (abs === WORKDIR) return '.';
   return abs.startsWith(`${WORKDIR}/`) ? abs.slice(WORKDIR.length + 1) : undefined;
 }

@@ -2,6 +2,7 @@
 // read statically into project folders, and absolute imports after them looked up there, as
 // Python does when Cog imports the predictor from the project root.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ModuleGraph, type PyModule } from '../../src/python/modules.js';
 import { readSysPath } from '../../src/python/sys-path.js';
@@ -71,6 +72,34 @@ describe('readSysPath', () => {
     expect(r.dirs).toEqual(['last:ok@5']);
     expect(r.problems).toHaveLength(3);
     expect(r.problems[0]).toMatch(/^2: /);
+  });
+
+  it('never throws, and every folder it reads is a normalised project folder (random path expressions)', () => {
+    const leaf = fc.oneof(
+      fc.constantFrom('__file__', 'os.getcwd()', 'ROOT', 'sys.path[0]', 'os.environ["X"]', 'Path.cwd()'),
+      fc.stringMatching(/^[a-z./_-]{0,12}$/).map((t) => JSON.stringify(t)),
+      fc.constantFrom('"/src"', '"/src/a/../b"', '"/usr/lib"', '"../.."', '""'),
+    );
+    const expr: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      e: fc.oneof({ depthSize: 'small', withCrossShrink: true },
+        leaf,
+        tie('e').map((x) => `os.path.dirname(${x as string})`),
+        tie('e').map((x) => `os.path.abspath(${x as string})`),
+        fc.tuple(tie('e'), tie('e')).map(([a, b]) => `os.path.join(${a as string}, ${b as string})`),
+        tie('e').map((x) => `Path(${x as string}).parent`),
+        fc.tuple(tie('e'), tie('e')).map(([a, b]) => `Path(${a as string}) / ${b as string}`),
+        tie('e').map((x) => `str(${x as string})`)),
+    })).e;
+    fc.assert(fc.property(expr, fc.boolean(), (e, insert) => {
+      const src = `import os, sys\nfrom pathlib import Path\nROOT = os.path.dirname(__file__)\nsys.path.${insert ? 'insert(0, ' : 'append('}${e})\n`;
+      const { dirs, problems } = entriesOf(src, 'pkg/predict.py');
+      // A folder outside the project adds nothing, and is no problem either.
+      expect(dirs.length + problems.length).toBeLessThanOrEqual(1);
+      for (const d of dirs) {
+        const dir = d.replace(/^(first|last):/, '').replace(/@\d+$/, '');
+        expect(dir === '.' || (!dir.startsWith('/') && !dir.split('/').includes('..') && !dir.split('/').includes('.') && !dir.endsWith('/'))).toBe(true);
+      }
+    }), { numRuns: 150 });
   });
 
   it('insert at another position than 0 comes after the project root', () => {
