@@ -4,8 +4,10 @@ not be fetched) or the predictor raised.
 
 Cog's HTTP API (predictions.py) puts the text in its response object. An adapter whose platform
 answers a request's errors itself (fal) runs the work under `reported(...)`, which raises the
-platform's own error instead of letting a generic 500 hide the message; the traceback goes to
-the log (stderr), as Cog logs it, never into the response.
+platform's own error instead of letting a generic 500 hide the message, and wraps a streamed
+response's events in `streamed(...)`, which ends the stream with Cog's failed response when the
+predictor raises mid-iteration; the traceback goes to the log (stderr), as Cog logs it, never
+into the response.
 """
 
 import contextlib
@@ -61,8 +63,44 @@ def reported(failure: Failure, keep: typing.Tuple[typing.Type[BaseException], ..
         yield
     except keep:
         raise
-    except InputFailed as err:
-        raise failure(err.error, True) from None
     except Exception as err:  # noqa: BLE001 - Cog reports every predictor error as a failed prediction
-        traceback.print_exception(type(err), err, err.__traceback__, file=sys.stderr)
-        raise failure(prediction_error(err), False) from None
+        error, caller_error = cog_failure(err)
+        raise failure(error, caller_error) from None
+
+
+def cog_failure(err: BaseException) -> typing.Tuple[str, bool]:
+    """Cog's error text for an exception from a prediction, and whether the caller's input was
+    at fault. A predictor's traceback goes to the log (stderr), as Cog logs it."""
+    if isinstance(err, InputFailed):
+        return err.error, True
+    traceback.print_exception(type(err), err, err.__traceback__, file=sys.stderr)
+    return prediction_error(err), False
+
+
+def failed_response(err: BaseException) -> typing.Dict[str, str]:
+    """The fields Cog's response carries for a failed prediction: its status and error text."""
+    return {"status": "failed", "error": cog_failure(err)[0]}
+
+
+T = typing.TypeVar("T")
+
+
+def streamed(events: typing.Iterable[T], failed: typing.Callable[[typing.Dict[str, str]], T]) -> typing.Iterator[T]:
+    """A streamed response's events, ended by `failed(Cog's failed response)` when producing them
+    raises: the caller gets the error as the stream's last event, as Cog reports a failed
+    prediction, instead of a connection that just breaks once the headers are out."""
+    try:
+        yield from events
+    except Exception as err:  # noqa: BLE001 - whatever fails mid-stream is the prediction's failure
+        yield failed(failed_response(err))
+
+
+async def astreamed(
+    events: typing.AsyncIterable[T], failed: typing.Callable[[typing.Dict[str, str]], T]
+) -> typing.AsyncIterator[T]:
+    """streamed() for an async generator of events."""
+    try:
+        async for event in events:
+            yield event
+    except Exception as err:  # noqa: BLE001 - whatever fails mid-stream is the prediction's failure
+        yield failed(failed_response(err))

@@ -75,10 +75,34 @@ function matcherOf(c: Compiled): (path: string) => boolean {
   }
 }
 
-/** patternmatcher's Pattern.compile, character by character. */
-function translate(pattern: string): Compiled | { error: string } {
+/**
+ * One piece of a pattern as patternmatcher's Pattern.compile reads it: a character taken as
+ * written (`lit`; in the Go expression ESCAPED ones are escaped and the rest, `^` among them,
+ * stay syntax), a backslash escape, a `[` or `]` passed to the expression as written, `*`
+ * (any run within a segment), `?` (one character but `/`), a `**` before more pattern (any
+ * folders, or none) or at its end (anything).
+ */
+export type PatternPiece =
+  | { kind: 'lit'; ch: string }
+  | { kind: 'escape'; ch: string }
+  | { kind: 'bracket'; ch: '[' | ']' }
+  | { kind: 'star' }
+  | { kind: 'any' }
+  | { kind: 'globstar' }
+  | { kind: 'tail' };
+
+/** A cleaned pattern (no `!`) as Docker decides it: a plain string test it takes as a shortcut,
+ * or the pieces of the expression it builds. */
+export type PatternForm =
+  | { kind: 'exact'; text: string }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'suffix'; suffix: string }
+  | { kind: 'regexp'; pieces: PatternPiece[] };
+
+/** patternmatcher's Pattern.compile, character by character: which test Docker runs. */
+export function patternForm(pattern: string): PatternForm {
   const chars = Array.from(pattern);
-  let re = '^';
+  const pieces: PatternPiece[] = [];
   let type: 'exact' | 'prefix' | 'suffix' | 'regexp' = 'exact';
   for (let i = 0, step = 0; i < chars.length; i++, step++) {
     const ch = chars[i]!;
@@ -89,41 +113,60 @@ function translate(pattern: string): Compiled | { error: string } {
         if (i + 1 >= chars.length) {
           if (type === 'exact') type = 'prefix';
           else {
-            re += '.*';
+            pieces.push({ kind: 'tail' });
             type = 'regexp';
           }
         } else {
-          re += '(.*/)?';
+          pieces.push({ kind: 'globstar' });
           type = 'regexp';
         }
         if (step === 0) type = 'suffix';
       } else {
-        re += '[^/]*';
+        pieces.push({ kind: 'star' });
         type = 'regexp';
       }
     } else if (ch === '?') {
-      re += '[^/]';
+      pieces.push({ kind: 'any' });
       type = 'regexp';
-    } else if (ESCAPED.has(ch)) re += `\\${ch}`;
-    else if (ch === '\\') {
-      if (i + 1 < chars.length) {
-        re += `\\${chars[++i]}`;
-        type = 'regexp';
-      } else re += '\\';
+    } else if (ch === '\\' && i + 1 < chars.length) {
+      pieces.push({ kind: 'escape', ch: chars[++i]! });
+      type = 'regexp';
     } else if (ch === '[' || ch === ']') {
-      re += ch;
+      pieces.push({ kind: 'bracket', ch });
       type = 'regexp';
-    } else re += ch;
+    } else pieces.push({ kind: 'lit', ch });
   }
   if (type === 'exact') return { kind: 'exact', text: pattern };
   if (type === 'prefix') return { kind: 'prefix', prefix: pattern.slice(0, -2) };
   if (type === 'suffix') return { kind: 'suffix', suffix: pattern.slice(2) };
+  return { kind: 'regexp', pieces };
+}
+
+// The Go expression patternmatcher builds from the pieces (without its ^ and $).
+function goSource(pieces: readonly PatternPiece[]): string {
+  return pieces.map((p) => {
+    switch (p.kind) {
+      case 'lit': return ESCAPED.has(p.ch) ? `\\${p.ch}` : p.ch;
+      case 'escape': return `\\${p.ch}`;
+      case 'bracket': return p.ch;
+      case 'star': return '[^/]*';
+      case 'any': return '[^/]';
+      case 'globstar': return '(.*/)?';
+      case 'tail': return '.*';
+    }
+  }).join('');
+}
+
+function translate(pattern: string): Compiled | { error: string } {
+  const form = patternForm(pattern);
+  if (form.kind !== 'regexp') return form;
+  const source = `^${goSource(form.pieces)}$`;
   // Compiling costs a tenth of a millisecond, so 20,000 rules compile only when first tried.
   // Only `[...]` and `\x` reach the expression as syntax of their own: those patterns are
   // compiled now, so that one Docker would refuse is reported up front.
-  if (!/[[\]\\]/.test(pattern)) return { kind: 'regexp', source: `${re}$` };
+  if (!/[[\]\\]/.test(pattern)) return { kind: 'regexp', source };
   try {
-    return { kind: 'regexp', source: `${re}$`, re: RE2JS.compile(`${re}$`) };
+    return { kind: 'regexp', source, re: RE2JS.compile(source) };
   } catch (e) {
     return { error: (e as Error).message };
   }

@@ -5,6 +5,7 @@
 // Each pattern matches in linear time (docker-pattern.ts); rules whose first segment is literal
 // are indexed by it, so 20,000 rules cost a path only the few that can apply to it.
 
+import type { DockerignoreLine } from '../ir/types.js';
 import { cleanPath, compileDockerPattern, type DockerPattern } from './docker-pattern.js';
 
 export interface DockerignoreRules {
@@ -56,7 +57,17 @@ export function parseDockerignore(text: string): { rules: DockerignoreRules; inv
   return { rules: { patterns, hasExceptions: patterns.some((p) => p.exclusion), byHead, general, forHead: new Map(), spent: 0, compiled: new Set() }, invalid };
 }
 
-/** ignorefile.ReadAll for one line: the pattern it contributes, if any. */
+/** The patterns of a .dockerignore text with their (1-based) lines, as ignorefile.ReadAll reads them. */
+export function dockerignoreLines(text: string): DockerignoreLine[] {
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.startsWith('\ufeff')) lines[0] = lines[0].slice(1);
+  return lines.flatMap((line, i) => {
+    const pattern = readLine(line);
+    return pattern === undefined ? [] : [{ pattern, line: i + 1 }];
+  });
+}
+
+/** ignorefile.ReadAll for one line: the pattern it contributes, if any (`!` first for an exception). */
 function readLine(line: string): string | undefined {
   if (line.startsWith('#')) return undefined;
   let pattern = line.trim();

@@ -365,6 +365,18 @@ export interface Project {
    * (made from `sources`), which the output carries instead of whatever cog.yaml is live.
    */
   variant?: { name: string; selectedBy?: { script: string; cogYaml: string; sources: string[] } };
+  /**
+   * The project's .dockerignore: its patterns as Docker reads them (comments and blank lines
+   * dropped, trimmed; `!` first for an exception) with their lines, in order. What keeps weights
+   * and caches out of Cog's image; a target that uploads the folder itself (fal's app_files)
+   * translates them. Absent when the project has none.
+   */
+  dockerignore?: DockerignoreLine[];
+}
+
+export interface DockerignoreLine {
+  pattern: string;
+  line: number;
 }
 
 export interface CogIR {

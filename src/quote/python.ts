@@ -28,6 +28,14 @@ export function pyStr(s: string): string {
   return out + '"';
 }
 
+/** A raw Python string literal (`r"..."`) for `s`, the form regular expressions are read in,
+ * when one holds it exactly; pyStr's escaped form otherwise (a `"`, a control character, a
+ * trailing backslash). */
+export function pyRawStr(s: string): string {
+  const plain = !/["\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]/.test(s) && !s.endsWith('\\');
+  return plain ? `r"${s}"` : pyStr(s);
+}
+
 export function isPyIdentifier(s: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !PY_KEYWORDS.has(s);
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import Handlebars from 'handlebars';
-import { pyComment, pyIdent, pyLiteral, pyStr } from '../quote/index.js';
+import { pyComment, pyIdent, pyLiteral, pyRawStr, pyStr } from '../quote/index.js';
 import type { LiteralValue } from '../ir/types.js';
 import { trimLineEnds } from '../util/trim.js';
 import { packagePath } from '../util/package-root.js';
@@ -21,6 +21,7 @@ export function templatesDir(target: string): string {
 export function compilePythonTemplate(dir: string, main: string, partials: Record<string, string> = {}): Handlebars.TemplateDelegate {
   const hb = Handlebars.create();
   hb.registerHelper('pyStr', (s: unknown) => pyStr(String(s)));
+  hb.registerHelper('pyRawStr', (s: unknown) => pyRawStr(String(s)));
   hb.registerHelper('pyIdent', (s: unknown) => pyIdent(String(s)));
   hb.registerHelper('pyLiteral', (v: unknown) => pyLiteral(v as LiteralValue));
   hb.registerHelper('pyComment', (s: unknown) => pyComment(String(s)));

@@ -78,6 +78,7 @@ export function streamBody(role: RoleView): string[] {
     sync ? 'def events() -> Iterator[str]:' : 'async def events() -> AsyncIterator[str]:',
     ...indent(generator),
     '',
-    'return StreamingResponse(events(), media_type="text/event-stream")',
+    '# A failure mid-stream ends it with Cog\'s failed response as the last event (_sse_failed).',
+    `return StreamingResponse(${sync ? 'streamed' : 'astreamed'}(events(), _sse_failed), media_type="text/event-stream")`,
   ];
 }

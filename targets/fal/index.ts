@@ -24,6 +24,7 @@ import { lifecycleAttributes } from './lifecycle.js';
 import { machineByNeed } from './machine.js';
 import { withTrainApp } from './train-app.js';
 import { falForm, RUNTIME_PROJECT_DIR } from './runtime-form.js';
+import { appFilesIgnore } from './app-files.js';
 import { renderDockerfile } from '../../src/dockerfile/index.js';
 import { isGpuMachineType, isKnownMachineType, machineTypeFor, parseFalOptions, parseFalOptionsChecked, type FalOptions } from './options.js';
 
@@ -104,13 +105,15 @@ export function emitFal(written: CogIR, options: FalOptions, deps: { dockerfile?
   const image = form.kind === 'container' ? containerImage : undefined;
   const caches = persistentCaches(ir);
   findings.push(...caches.findings);
+  const upload = form.kind === 'runtime' ? appFilesIgnore(ir) : undefined;
+  findings.push(...(upload?.findings ?? []));
   const whole = buildAppView({
     ir,
     className: name,
     appName: options.appName ?? appSlug(ir.project.name),
     attributes: attributes(ir, options, gpuLibraries ? renderDockerfile(gpuLibraries.dockerfile) : '', findings),
     ...(image ? { dockerfile: image.text } : {}),
-    ...(form.kind === 'runtime' ? { requirements: form.requirements } : {}),
+    ...(form.kind === 'runtime' ? { requirements: form.requirements, appFilesIgnore: upload?.entries ?? [] } : {}),
     projectDir: form.kind === 'runtime' ? RUNTIME_PROJECT_DIR : image?.projectDir ?? DEFAULT_PROJECT_DIR,
     ...(options.billableMetric !== undefined ? { billableMetric: options.billableMetric } : {}),
     persistentCaches: caches.caches,

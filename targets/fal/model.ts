@@ -102,6 +102,10 @@ export interface AppView {
   requirements?: string[];
   /** The fal Runtime form (a flag: its requirements may be an empty list). */
   runtimeForm: boolean;
+  /** The fal Runtime form: app_files_ignore after fal's defaults (app-files.ts). */
+  appFilesIgnore: { regex: string; note: string }[];
+  /** app_files_ignore carries the project's .dockerignore. */
+  dockerignoreUpload: boolean;
   /** No `image = ...` line: no Dockerfile, or the fal Runtime form. */
   noImage: boolean;
   /** Build secrets the run steps mount, each read from an environment variable at fal deploy. */
@@ -242,8 +246,9 @@ export interface BuildInput {
   appName: string;
   attributes: AppView['attributes'];
   dockerfile?: string;
-  /** The fal Runtime form: requirements instead of `dockerfile`. */
+  /** The fal Runtime form: requirements instead of `dockerfile`, and what the upload leaves out. */
   requirements?: string[];
+  appFilesIgnore?: { regex: string; note: string }[];
   projectDir: string;
   billableMetric?: string;
   persistentCaches?: PersistentCache[];
@@ -270,6 +275,8 @@ export function buildAppView(b: BuildInput, findings: Finding[]): AppView {
     dockerfileMissing: b.dockerfile === undefined && b.requirements === undefined,
     ...(b.requirements !== undefined ? { requirements: b.requirements } : {}),
     runtimeForm: b.requirements !== undefined,
+    appFilesIgnore: b.appFilesIgnore ?? [],
+    dockerignoreUpload: (b.ir.project.dockerignore?.length ?? 0) > 0,
     noImage: b.dockerfile === undefined,
     buildSecrets: buildSecrets(b.ir),
     projectDir: b.projectDir,

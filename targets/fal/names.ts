@@ -61,7 +61,7 @@ export const MODEL_ATTRIBUTES: readonly string[] = [
  * test over the emitted apps checks that each name they load is here or in the lists above. */
 export const APP_NAMES: readonly string[] = [
   // stdlib modules and pathlib
-  'asyncio', 'base64', 'importlib', 'mimetypes', 'os', 'sys', 'tempfile', 'urllib', 'Path',
+  'asyncio', 'base64', 'importlib', 'json', 'mimetypes', 'os', 'sys', 'tempfile', 'urllib', 'Path',
   // fal and its toolkit
   'fal', 'FalBaseModel', 'Field', 'FileField', 'ImageField', 'AudioField', 'VideoField', 'Hidden', 'File', 'Image',
   'Audio', 'Video', 'download_file', 'download_model_weights', 'ContainerImage',
@@ -70,9 +70,9 @@ export const APP_NAMES: readonly string[] = [
   'BaseModel', 'ConfigDict', 'SecretStr', 'AfterValidator', 'StreamingResponse', 'Response',
   // the shared adapter code (runtime/cog_migrate_runtime)
   'cog_migrate_runtime', 'load_module', 'open_file', 'to_local_path', 'active', 'billable_units', 'new_scope', 'image_size',
-  'input_failures', 'reported',
+  'input_failures', 'reported', 'streamed', 'astreamed',
   // app.py's own module-level names (helpers start with `_`, which no field identifier does)
-  'DOCKERFILE', 'PROJECT_DIR', 'BUILD_SECRETS', 'BILLABLE_METRIC', 'REQUIREMENTS', 'model_config',
+  'DOCKERFILE', 'PROJECT_DIR', 'BUILD_SECRETS', 'BILLABLE_METRIC', 'REQUIREMENTS', 'APP_FILES_IGNORE', 'model_config',
   // names of the BUILD_SECRETS comprehension (module level)
   'secret_id', 'variable',
 ];

@@ -37,9 +37,11 @@ function imports(view: AppView): { stdlibImports: string[]; typingImports: strin
   if (view.roles.some((r) => r.usesTmp)) stdlib.push('import tempfile');
   if (n.asyncio) stdlib.push('import asyncio');
   if (n.toFile) stdlib.push('import mimetypes');
+  if (view.streaming) stdlib.push('import json');
   const inputs = [...(n.openFile ? ['open_file'] : []), ...(n.download ? ['to_local_path'] : [])];
+  const failures = [...(n.download ? ['input_failures'] : []), 'reported', ...(view.roles.some((r) => r.stream?.loop === 'for') ? ['streamed'] : []), ...(view.asyncStreaming ? ['astreamed'] : [])];
   const runtime = [
-    `from cog_migrate_runtime.failures import ${n.download ? 'input_failures, reported' : 'reported'}`,
+    `from cog_migrate_runtime.failures import ${failures.sort().join(', ')}`,
     ...(inputs.length > 0 ? [`from cog_migrate_runtime.inputs import ${inputs.join(', ')}`] : []),
     'from cog_migrate_runtime.loading import load_module',
     ...(n.mediaOutputs.image ? ['from cog_migrate_runtime.media import image_size'] : []),

@@ -2,24 +2,10 @@
 // what BuildKit runs; test/oracle/dockerignore builds it): hand-picked rules that pin down the
 // corners of Docker's semantics, then a few hundred random rule files over random paths.
 
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isIgnored, parseDockerignore } from '../../src/fs/dockerignore.js';
-import { goToolBinary } from '../helpers/go-tool.js';
-
-interface Case {
-  dockerignore: string;
-  paths: string[];
-}
-
-const ORACLE = goToolBinary(resolve(import.meta.dirname, '../oracle/dockerignore'), 'dockerignore-matcher');
-
-function docker(cases: readonly Case[]): ({ error: string } | { excluded: boolean[] })[] {
-  const out = execFileSync(ORACLE, { input: cases.map((c) => JSON.stringify(c)).join('\n') + '\n', encoding: 'utf8', maxBuffer: 64 << 20 });
-  return out.trim().split('\n').map((l) => JSON.parse(l) as { error?: string; excluded?: boolean[] }).map((a) => (a.error ? { error: a.error } : { excluded: a.excluded ?? [] }));
-}
+import { dockerVerdicts as docker, type DockerignoreCase as Case } from '../helpers/dockerignore-oracle.js';
 
 function ours(c: Case): { invalid: string[]; excluded: boolean[] } {
   const { rules, invalid } = parseDockerignore(c.dockerignore);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pyIdent, pyLiteral, pyStr } from '../../src/quote/python.js';
+import { pyIdent, pyLiteral, pyRawStr, pyStr } from '../../src/quote/python.js';
 
 /** Evaluates Python literal expressions with the host interpreter's ast.literal_eval (no user code). */
 function literalEval(exprs: string[]): unknown[] {
@@ -33,6 +33,18 @@ function readAsFile(exprs: string[]): string[] {
   const script = 'import ast, json, sys\nsrc = sys.stdin.buffer.read().decode("utf-8")\nprint(json.dumps([ast.literal_eval(e) for e in src.split("\\n")]))';
   return JSON.parse(execFileSync('python3', ['-c', script], { input: Buffer.from(exprs.join('\n'), 'utf8'), encoding: 'utf8' })) as string[];
 }
+
+describe('pyRawStr', () => {
+  it('writes expressions raw where Python reads them back exactly, escaped where it cannot', () => {
+    expect(pyRawStr(String.raw`^a\.b(?:/|\Z)`)).toBe(String.raw`r"^a\.b(?:/|\Z)"`);
+    expect(pyRawStr('a"b')).toBe('"a\\"b"');
+    expect(pyRawStr('a\\')).toBe('"a\\\\"');
+    const hard = ['', String.raw`\d+\Z`, 'a"b', 'end\\', 'end\\\\', 'new\nline', 'é 漢字', '\u2028', String.raw`\"`, "it's"];
+    expect(literalEval(hard.map(pyRawStr))).toEqual(hard);
+    const samples = fc.sample(fc.string({ maxLength: 30 }), 300).filter((x) => x.isWellFormed());
+    expect(literalEval(samples.map(pyRawStr))).toEqual(samples);
+  });
+});
 
 describe('pyStr: lone surrogates (issue 18)', () => {
   const lone = ['\ud800', '\udfff', 'a\ud83d', '\ude00b', '\udc00\ud800', 'ok \ud83d\ude00 \ud800'];

@@ -12,6 +12,7 @@ import { readSafePush } from '../cog-safe-push/index.js';
 import { pushAll } from '../../util/push-all.js';
 import type { AssembledCogYaml } from '../select-model/assemble.js';
 import { projectName } from './name.js';
+import { readDockerignore } from './dockerignore.js';
 
 export interface ReadResult {
   ir?: CogIR;
@@ -28,9 +29,10 @@ export interface ProjectSources {
 export function readProjectFrom(root: string, sources: ProjectSources = {}): ReadResult {
   const { config, findings } = loadCogConfig(root, sources.cogYaml?.text);
   if (!config) return { findings: relocate(findings, sources.cogYaml) };
+  const dockerignore = readDockerignore(root);
   const ir: CogIR = {
     irVersion: IR_VERSION,
-    project: { name: projectName(root, config.runtime.image ?? config.runtime.model), root, configGeneration: config.configGeneration },
+    project: { name: projectName(root, config.runtime.image ?? config.runtime.model), root, configGeneration: config.configGeneration, ...(dockerignore ? { dockerignore } : {}) },
     build: config.build,
     runtime: config.runtime,
     predictors: {},

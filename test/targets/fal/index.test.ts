@@ -82,7 +82,7 @@ describe('falTarget.emit', () => {
     const r = emitFal(textStream.ir, CONTAINER, { dockerfile: fakeDockerfile });
     expect(codes(r.findings)).toEqual(['CM415']);
     expect(app(r)).toContain('@fal.endpoint("/stream")');
-    expect(app(r)).toContain('return StreamingResponse(events(), media_type="text/event-stream")');
+    expect(app(r)).toContain('return StreamingResponse(streamed(events(), _sse_failed), media_type="text/event-stream")');
   });
 
   it('maps setup(weights) to COG_WEIGHTS with CM403 and the Path output to a File', () => {

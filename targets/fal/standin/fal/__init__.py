@@ -63,6 +63,9 @@ class App:
     max_multiplexing: ClassVar[Optional[int]] = None
     image: ClassVar[Optional[ContainerImage]] = None
     host_kwargs: ClassVar[Dict[str, Any]] = {}
+    # fal 1.83's DEFAULT_APP_FILES_IGNORE, which emitted apps extend (`*fal.App.app_files_ignore`).
+    app_files: ClassVar[List[str]] = []
+    app_files_ignore: ClassVar[List[str]] = [r"\.pyc$", r"__pycache__/", r"\.git/", r"\.DS_Store$"]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         name = kwargs.pop("name", None)
