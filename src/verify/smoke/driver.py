@@ -403,7 +403,17 @@ def invalid_request(schema, defs, valid):
 
 
 def post(url, body, timeout=300, accept="application/json, text/event-stream"):
-    """(status, parsed JSON or text, raw text) of a JSON POST."""
+    """(status, parsed JSON or text, raw text) of a JSON POST. Cog's server answers 409 ("At
+    capacity") while it still frees the slot of the prediction before; that is retried briefly."""
+    for _ in range(40):
+        status, parsed, raw = _post_once(url, body, timeout, accept)
+        if status != 409:
+            break
+        time.sleep(0.25)
+    return status, parsed, raw
+
+
+def _post_once(url, body, timeout, accept):
     req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json", "Accept": accept}, method="POST")
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
