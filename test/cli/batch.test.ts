@@ -59,7 +59,9 @@ describe('cog-migrate batch', () => {
     const root = modelTree({ a: GOOD, b: GOOD, crasher: GOOD, sleeper: GOOD, d: GOOD, broken: FATAL });
     process.env.COG_MIGRATE_FAULT = 'crash:crasher,hang:sleeper';
     const out = freshOut();
-    const r = await cli('batch', root, '--to', 'fal', '--out', out, '--jobs', '2', '--timeout', '3', '--fail-on', 'never');
+    // 10 s per model: only the hanging model waits that long, and a good one must not time out on
+    // a loaded runner (3 s did under load average 20).
+    const r = await cli('batch', root, '--to', 'fal', '--out', out, '--jobs', '2', '--timeout', '10', '--fail-on', 'never');
     expect(r.code).toBe(0);
     const report = readReport(out);
     expect(statuses(report)).toEqual({ 'a fal': 'converted', 'b fal': 'converted', 'broken fal': 'failed', 'crasher fal': 'crashed', 'd fal': 'converted', 'sleeper fal': 'timeout' });
