@@ -21,13 +21,19 @@ async function bundled(fixture: string, mode: 'byo' | 'containers'): Promise<Pre
   return prepared;
 }
 
+/** The fixture's Worker on workerd in front of a Cog stand-in answering with `answer`; both closed in afterAll. */
+async function workerBefore(fixture: string, mode: 'byo' | 'containers', ...standin: Parameters<typeof cogStandin>) {
+  const prepared = await bundled(fixture, mode);
+  const cog = await cogStandin(...standin);
+  cleanup.push(() => cog.close());
+  const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: cog.url });
+  cleanup.push(() => worker.close());
+  return { cog, worker };
+}
+
 describe('the generated Worker on workerd, with a local stand-in for the platform', () => {
   it('BYO: POST /predictions goes through env.AI.run to the model and its output comes back; a bad input is a 422 from the input check', async () => {
-    const prepared = await bundled('input-every-constraint', 'byo');
-    const model = await cogStandin((input) => `${String(input.prompt)}|${String(input.width ?? 1024)}`);
-    cleanup.push(() => model.close());
-    const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: model.url });
-    cleanup.push(() => worker.close());
+    const { cog: model, worker } = await workerBefore('input-every-constraint', 'byo', (input) => `${String(input.prompt)}|${String(input.width ?? 1024)}`);
 
     // `seed: int = Input(default=None)`: Cog's schema requires it, so the Worker does too.
     const ok = await worker.request('POST', '/predictions', { input: { prompt: 'a cat', width: 512, seed: 7 } });
@@ -53,14 +59,10 @@ describe('the generated Worker on workerd, with a local stand-in for the platfor
   }, 120_000);
 
   it("Containers: the Container class starts the container and forwards Cog's API to it; Cog's 422 comes back through the Worker", async () => {
-    const prepared = await bundled('minimal-string-predictor', 'containers');
-    const cog = await cogStandin((input) => {
+    const { cog, worker } = await workerBefore('minimal-string-predictor', 'containers', (input) => {
       if (typeof input.text !== 'string') throw new Error('Input should be a valid string');
       return `hello ${input.text}`;
     });
-    cleanup.push(() => cog.close());
-    const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: cog.url });
-    cleanup.push(() => worker.close());
 
     const ok = await worker.request('POST', '/predictions', { input: { text: 'world' } });
     expect(ok.status).toBe(200);
@@ -78,11 +80,7 @@ describe('the generated Worker on workerd, with a local stand-in for the platfor
   }, 120_000);
 
   it("Containers, cold start: a prediction waits while Cog's setup() runs (coglet answers 503 until then) instead of failing", async () => {
-    const prepared = await bundled('minimal-string-predictor', 'containers');
-    const cog = await cogStandin((input) => `hello ${String(input.text)}`, { healthChecks: 3 });
-    cleanup.push(() => cog.close());
-    const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: cog.url });
-    cleanup.push(() => worker.close());
+    const { cog, worker } = await workerBefore('minimal-string-predictor', 'containers', (input) => `hello ${String(input.text)}`, { healthChecks: 3 });
 
     const ok = await worker.request('POST', '/predictions', { input: { text: 'world' } });
     expect(ok.status).toBe(200);
@@ -92,11 +90,7 @@ describe('the generated Worker on workerd, with a local stand-in for the platfor
   }, 120_000);
 
   it('Containers: a container that goes away mid-prediction is a Cog-shaped failure, not the Container library\'s plain text', async () => {
-    const prepared = await bundled('minimal-string-predictor', 'containers');
-    const cog = await cogStandin(() => DISCONNECT);
-    cleanup.push(() => cog.close());
-    const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: cog.url });
-    cleanup.push(() => worker.close());
+    const { cog, worker } = await workerBefore('minimal-string-predictor', 'containers', () => DISCONNECT);
 
     const failed = await worker.request('POST', '/predictions', { input: { text: 'world' } });
     expect(failed.status).toBe(500);
@@ -106,11 +100,7 @@ describe('the generated Worker on workerd, with a local stand-in for the platfor
   }, 120_000);
 
   it('Containers: a setup() that failed is a Cog-shaped 503 with its logs, and the prediction never reaches the model', async () => {
-    const prepared = await bundled('minimal-string-predictor', 'containers');
-    const cog = await cogStandin(() => 'never', { healthChecks: 0, fails: true });
-    cleanup.push(() => cog.close());
-    const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: cog.url });
-    cleanup.push(() => worker.close());
+    const { cog, worker } = await workerBefore('minimal-string-predictor', 'containers', () => 'never', { healthChecks: 0, fails: true });
 
     const failed = await worker.request('POST', '/predictions', { input: { text: 'world' } });
     expect(failed.status).toBe(503);
@@ -119,11 +109,7 @@ describe('the generated Worker on workerd, with a local stand-in for the platfor
   }, 120_000);
 
   it('BYO: a prediction whose model call fails is a Cog-shaped failure, not an uncaught exception', async () => {
-    const prepared = await bundled('minimal-string-predictor', 'byo');
-    const model = await cogStandin(() => { throw new Error('CUDA out of memory'); });
-    cleanup.push(() => model.close());
-    const worker = await startWorkerd({ nodeModules: prepared.nodeModules!, entry: prepared.entry!, config: prepared.config!, serverUrl: model.url });
-    cleanup.push(() => worker.close());
+    const { cog: model, worker } = await workerBefore('minimal-string-predictor', 'byo', () => { throw new Error('CUDA out of memory'); });
 
     const failed = await worker.request('POST', '/predictions', { input: { text: 'world' } });
     expect(failed.status).toBe(500);
