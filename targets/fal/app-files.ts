@@ -41,10 +41,9 @@ export function appFilesIgnore(ir: CogIR): { entries: IgnoreEntry[]; findings: F
   const lines = ir.project.dockerignore;
   if (!lines || lines.length === 0) return { entries, findings };
   entries.push({ regex: String.raw`^\.dockerignore\Z`, note: 'its rules follow' });
-  const translation = dockerignoreToRegexes(lines);
-  const size = translation.expressions.reduce((n, e) => n + e.regex.length, 0);
-  if (size > MAX_DOCKERIGNORE_REGEX_CHARS) {
-    findings.push(finding('CM464', `.dockerignore (${lines.length} patterns) gives ${size} characters of fal ignore expressions; app_files_ignore leaves them out, so fal uploads what they exclude`, { file: '.dockerignore' }, { target: 'fal' }));
+  const translation = dockerignoreToRegexes(lines, MAX_DOCKERIGNORE_REGEX_CHARS);
+  if (translation.oversize !== undefined) {
+    findings.push(finding('CM464', `.dockerignore (${lines.length} patterns) gives more than ${MAX_DOCKERIGNORE_REGEX_CHARS} characters of fal ignore expressions; app_files_ignore leaves them out, so fal uploads what they exclude`, { file: '.dockerignore' }, { target: 'fal' }));
     return { entries, findings };
   }
   for (const e of translation.expressions) entries.push({ regex: e.regex, note: `.dockerignore line ${e.line}: ${e.pattern}` });

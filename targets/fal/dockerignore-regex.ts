@@ -36,6 +36,8 @@ export interface Untranslated {
 export interface Translation {
   expressions: IgnoreExpression[];
   untranslated: Untranslated[];
+  /** Set when the expressions passed the budget: how many characters they had reached (none are given). */
+  oversize?: number;
 }
 
 /** Python's `re.escape` for one character, as far as an expression without flags needs it. */
@@ -123,33 +125,48 @@ function fromStart(e: { source: string; anchored: boolean }): string {
 }
 
 /** The .dockerignore lines as fal ignore expressions. Patterns Docker refuses are skipped (the
- * conversion reports them, CM013). */
-export function dockerignoreToRegexes(lines: readonly DockerignoreLine[]): Translation {
+ * conversion reports them, CM013). Past `maxChars` characters of expressions the translation
+ * stops and says so (`oversize`): each pattern carries the lookaheads of every exception after
+ * it, so a generated file of thousands of rules would otherwise cost quadratic time and memory. */
+export function dockerignoreToRegexes(lines: readonly DockerignoreLine[], maxChars = Number.POSITIVE_INFINITY): Translation {
   const read = lines.flatMap((l) => {
     const compiled = compileDockerPattern(l.pattern);
     return 'error' in compiled ? [] : [{ ...l, exclusion: compiled.exclusion, expr: expression(compiled.text) }];
   });
+  // The exceptions in file order, and for each of them the first exception at or after it that
+  // has no exact form: one backward pass, so no pattern scans the rest of the file.
+  const exceptions = read.flatMap((r, i) => (r.exclusion ? [i] : []));
+  const firstUnexpressible: (number | undefined)[] = new Array<number | undefined>(exceptions.length + 1).fill(undefined);
+  for (let k = exceptions.length - 1; k >= 0; k--) {
+    const x = read[exceptions[k]!]!;
+    firstUnexpressible[k] = 'why' in x.expr ? exceptions[k] : firstUnexpressible[k + 1];
+  }
   const untranslated: Untranslated[] = [];
   const expressions: IgnoreExpression[] = [];
   const blocked = new Map<number, number[]>();
-  read.forEach((r, i) => {
-    if (r.exclusion) return;
+  let next = 0; // exceptions[next] is the first exception after the pattern at hand
+  let size = 0;
+  for (let i = 0; i < read.length; i++) {
+    const r = read[i]!;
+    while (next < exceptions.length && exceptions[next]! <= i) next++;
+    if (r.exclusion) continue;
     if ('why' in r.expr) {
       untranslated.push({ line: r.line, pattern: r.pattern, why: r.expr.why, dropped: [] });
-      return;
+      continue;
     }
-    const exceptions = read.slice(i + 1).filter((x) => x.exclusion);
-    const unexpressible = exceptions.find((x) => 'why' in x.expr);
-    if (unexpressible) {
+    const unexpressible = firstUnexpressible[next];
+    if (unexpressible !== undefined) {
       // Without that exception's test, this pattern would keep out what the exception re-includes.
-      blocked.set(unexpressible.line, [...(blocked.get(unexpressible.line) ?? []), r.line]);
-      return;
+      const line = read[unexpressible]!.line;
+      blocked.set(line, [...(blocked.get(line) ?? []), r.line]);
+      continue;
     }
-    const regex = exceptions.length === 0
-      ? r.expr.source
-      : `^${exceptions.map((x) => `(?!${fromStart(x.expr as { source: string; anchored: boolean })})`).join('')}${fromStart(r.expr)}`;
+    const later = exceptions.slice(next).map((k) => read[k]!.expr as { source: string; anchored: boolean });
+    const regex = later.length === 0 ? r.expr.source : `^${later.map((x) => `(?!${fromStart(x)})`).join('')}${fromStart(r.expr)}`;
+    size += regex.length;
+    if (size > maxChars) return { expressions: [], untranslated: [], oversize: size };
     expressions.push({ regex, line: r.line, pattern: r.pattern });
-  });
+  }
   for (const r of read) {
     if (r.exclusion && 'why' in r.expr && blocked.has(r.line)) {
       untranslated.push({ line: r.line, pattern: r.pattern, why: r.expr.why, dropped: blocked.get(r.line)! });

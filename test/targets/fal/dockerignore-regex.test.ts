@@ -93,3 +93,21 @@ describe('fal: .dockerignore as app_files_ignore', () => {
     expect(compare(cases)).toEqual([]);
   }, 120_000);
 });
+
+describe('a .dockerignore too large to translate', () => {
+  // 10,000 patterns each followed by thousands of exceptions: unbounded, the lookaheads would
+  // add up to hundreds of millions of characters (the hostile case dockerignore-20k-rules).
+  const rules = Array.from({ length: 20_000 }, (_v, i) => (i % 2 ? `cache/run-${i}/*.bin` : `!keep/file-${i}.txt`)).join('\n');
+
+  it('stops at the budget and says how far it got, giving no expressions', () => {
+    const t = dockerignoreToRegexes(linesOf(rules), 64 * 1024);
+    expect(t.expressions).toEqual([]);
+    expect(t.oversize).toBeGreaterThan(64 * 1024);
+  });
+
+  it('translates whole within the budget', () => {
+    const t = dockerignoreToRegexes(linesOf('weights/\n!weights/config.json\n*.ckpt'), 64 * 1024);
+    expect(t.oversize).toBeUndefined();
+    expect(t.expressions.map((e) => e.line)).toEqual([1, 3]);
+  });
+});
